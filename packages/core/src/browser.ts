@@ -1,0 +1,18 @@
+import { InferenceCore } from "./client.js";
+import { createState } from "./client-state.js";
+import type { ClientOptions } from "./options.js";
+import { browserPlatform } from "./platform/browser-platform.js";
+
+export * from "./exports.js";
+
+/** A client without tasks, over `fetch` (browsers, edge runtimes). */
+export class CoreClient extends InferenceCore {
+  constructor(options: ClientOptions = {}) {
+    super(createState(options, browserPlatform));
+  }
+}
+
+/** Creates a client. Add task methods with `.with(...)`, or call task functions with it directly. */
+export function createClient(options: ClientOptions = {}): CoreClient {
+  return new CoreClient(options);
+}

@@ -1,0 +1,43 @@
+import { InferenceError, isMarked } from "./inference-error.js";
+
+const marker = Symbol.for("@infer/core.error.http");
+
+export interface InferenceHTTPErrorOptions {
+  status: number;
+  url: string;
+  requestId: string | undefined;
+  serverMessage: string | undefined;
+  body: unknown;
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+/** The server answered with a status of 400 or more. */
+export class InferenceHTTPError extends InferenceError {
+  private readonly [marker] = true;
+  readonly status: number;
+  readonly url: string;
+  readonly requestId: string | undefined;
+  /** The server's own words: `error`, `errors[].message` and `X-Error-Message`, joined. */
+  readonly serverMessage: string | undefined;
+  /** The parsed JSON body, or its text when it is not JSON. */
+  readonly body: unknown;
+
+  constructor({ status, url, requestId, serverMessage, body, hint, cause }: InferenceHTTPErrorOptions) {
+    const parts = [`HTTP ${status} from ${url}`];
+    if (serverMessage) parts.push(`: ${serverMessage}`);
+    if (requestId) parts.push(` (request id ${requestId})`);
+    if (hint) parts.push(`. ${hint}`);
+    super({ message: parts.join(""), cause });
+    this.name = "InferenceHTTPError";
+    this.status = status;
+    this.url = url;
+    this.requestId = requestId;
+    this.serverMessage = serverMessage;
+    this.body = body;
+  }
+
+  static override isInstance(value: unknown): value is InferenceHTTPError {
+    return isMarked(value, marker);
+  }
+}

@@ -1,0 +1,41 @@
+import { InferenceError, isMarked } from "./inference-error.js";
+
+const marker = Symbol.for("@infer/core.error.output");
+
+export interface InferenceOutputErrorOptions {
+  /** The task whose answer could not be read. */
+  task: string;
+  /** What the task expected, e.g. `"[{label, score}]"`. */
+  expected: string;
+  /** The raw answer. */
+  body: unknown;
+  cause?: unknown;
+}
+
+/** The server answered 2xx with a shape the task cannot read; `body` holds the raw answer. */
+export class InferenceOutputError extends InferenceError {
+  private readonly [marker] = true;
+  readonly task: string;
+  readonly body: unknown;
+
+  constructor({ task, expected, body, cause }: InferenceOutputErrorOptions) {
+    super({ message: `Unexpected ${task} output: expected ${expected}, got ${preview(body)}`, cause });
+    this.name = "InferenceOutputError";
+    this.task = task;
+    this.body = body;
+  }
+
+  static override isInstance(value: unknown): value is InferenceOutputError {
+    return isMarked(value, marker);
+  }
+}
+
+function preview(body: unknown): string {
+  let text: string;
+  try {
+    text = typeof body === "string" ? body : JSON.stringify(body) ?? String(body);
+  } catch {
+    text = String(body);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

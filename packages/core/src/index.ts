@@ -1,0 +1,23 @@
+import { InferenceCore } from "./client.js";
+import { createState } from "./client-state.js";
+import type { ClientOptions } from "./options.js";
+import { nodePlatform } from "./platform/node-platform.js";
+
+export * from "./exports.js";
+export { createUndiciTransport } from "./transport/undici-transport.js";
+export { saveBlob } from "./save-blob.js";
+
+/** A client without tasks, in Node (undici). Add tasks with `with()`, or use `@infer/inference`. */
+export class CoreClient extends InferenceCore {
+  constructor(options: ClientOptions = {}) {
+    super(createState(options, nodePlatform));
+  }
+}
+
+/**
+ * Creates a client. Add task methods with `.with(...)`, or call task functions with it directly.
+ * @example createClient({ token: "hf_***" }).with(textToImage).textToImage("An astronaut riding a horse")
+ */
+export function createClient(options: ClientOptions = {}): CoreClient {
+  return new CoreClient(options);
+}

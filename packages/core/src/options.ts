@@ -1,0 +1,84 @@
+import type { Dispatcher } from "undici";
+import type { FetchLike } from "./transport/fetch-transport.js";
+
+/** Bounded retries for 429, 502, 503, 504 and dropped connections. */
+export interface RetryOptions {
+  /**
+   * How many times a failed attempt is retried (a loading model's waits are bounded by `timeout` instead).
+   * @default 2
+   */
+  retries?: number;
+  /**
+   * The first backoff delay in milliseconds; it doubles each attempt, with jitter.
+   * @default 500
+   */
+  minDelay?: number;
+  /**
+   * The longest single wait in milliseconds, for backoff, `Retry-After` and a loading model's `estimated_time`.
+   * @default 10000
+   */
+  maxDelay?: number;
+}
+
+/** Where feature-extraction and sentence-similarity are routed. */
+export type PipelineLayout =
+  /** `{endpoint}/models/{model}/pipeline/{task}`: the Hugging Face router. */
+  | "router"
+  /** `{endpoint}/pipeline/{task}/{model}`: the older api-inference layout, spoken by many self-hosted servers. */
+  | "legacy";
+
+/** Options of `createClient()` and `new InferenceClient()`. */
+export interface ClientOptions {
+  /**
+   * Default model: a Hub id, or a full `http(s)://` URL of an endpoint used as is.
+   * @example "distilbert-base-uncased-finetuned-sst-2-english"
+   */
+  model?: string;
+  /**
+   * `string`: sent as `Authorization: Bearer`; `false`: none; absent: `$HF_TOKEN`, `$HUGGING_FACE_HUB_TOKEN`,
+   * then the token file (see README).
+   */
+  token?: string | false;
+  /** Milliseconds for the whole call, loading waits and retries included. No timeout when absent. */
+  timeout?: number;
+  /**
+   * Base URL of the serverless API.
+   * @default $HF_INFERENCE_ENDPOINT, else "https://router.huggingface.co/hf-inference"
+   */
+  endpoint?: string;
+  /**
+   * Route layout for feature-extraction and sentence-similarity.
+   * @default "router" for Hugging Face's router, "legacy" for any other endpoint
+   */
+  pipelineLayout?: PipelineLayout;
+  /**
+   * Base URL of the Hub API (`/api/tasks`, `/api/models/{id}`).
+   * @default $HF_ENDPOINT, else "https://huggingface.co"
+   */
+  hubEndpoint?: string;
+  /** Extra headers; they override the defaults case-insensitively. */
+  headers?: Record<string, string>;
+  /** Aborts every call of this client. */
+  signal?: AbortSignal;
+  /**
+   * Retries for 429/502/503/504 and dropped connections; `false` for none.
+   * @default { retries: 2, minDelay: 500, maxDelay: 10000 }
+   */
+  retry?: RetryOptions | false;
+  /** An undici `Dispatcher` (Node only), e.g. an `Agent` with your own pool settings. */
+  dispatcher?: Dispatcher;
+  /** A WHATWG `fetch` to send requests with, instead of undici. */
+  fetch?: FetchLike;
+}
+
+/** Options every task call takes as its last argument, beside the task's own parameters. */
+export interface RequestOptions {
+  /** The model for this call: a Hub id or an endpoint URL. */
+  model?: string;
+  /** Aborts this call. */
+  signal?: AbortSignal;
+  /** Milliseconds for this call; overrides the client's `timeout`. */
+  timeout?: number;
+  /** Extra headers for this call; they override the client's. */
+  headers?: Record<string, string>;
+}

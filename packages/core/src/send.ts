@@ -1,0 +1,147 @@
+import type { PreparedBinary } from "./binary.js";
+import { isRetryableConnectionFailure, type Call } from "./call.js";
+import { delay } from "./delay.js";
+import { InferenceHTTPError } from "./errors/http-error.js";
+import type { RetryOptions } from "./options.js";
+import { httpErrorFrom } from "./server-error.js";
+import type { Transport, TransportBody, TransportResponse } from "./transport/transport.js";
+
+export interface SendRequest {
+  url: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: PreparedBinary | undefined;
+  task?: string | undefined;
+  /** The model being called, for a loading wait's message. */
+  model?: string | undefined;
+}
+
+export interface SendContext {
+  transport: Transport;
+  retry: Required<RetryOptions> | undefined;
+  token: string | undefined;
+}
+
+export interface Sent {
+  response: TransportResponse;
+  /** The URL that answered, after any redirects. */
+  url: string;
+}
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Sends a request until it succeeds or fails for good: waits out a loading model (bounded only by the
+ * call's timeout), retries 429/502/503/504 and reset connections a bounded number of times with jittered
+ * backoff, and follows redirects. Every wait aborts with the call's signal.
+ */
+export async function send(context: SendContext, call: Call, request: SendRequest): Promise<Sent> {
+  const { retry } = context;
+  for (let attempt = 0; ; ) {
+    let sent: Sent;
+    try {
+      sent = await followRedirects(context, call, request);
+    } catch (error) {
+      if (call.signal?.aborted || !retry || attempt >= retry.retries || !isRetryableConnectionFailure(error)) throw error;
+      attempt++;
+      await wait(backoff(retry, attempt), call, error);
+      continue;
+    }
+    const { response } = sent;
+    if (response.status < 400) {
+      call.loading = undefined;
+      return sent;
+    }
+    const error = httpErrorFrom(response, await response.text(), { url: sent.url, token: context.token, task: request.task });
+    if (!retry) throw error;
+    const estimatedTime = loadingEstimate(error);
+    if (estimatedTime !== undefined) {
+      call.loading = `${request.model ?? "the model"} was loading`;
+      const estimate = estimatedTime * 1000 * (0.9 + Math.random() * 0.2);
+      await wait(Math.min(Math.max(estimate, retry.minDelay), retry.maxDelay), call, error);
+      continue;
+    }
+    if (!RETRY_STATUSES.has(error.status) || attempt >= retry.retries) throw error;
+    attempt++;
+    const delayMs = retryAfter(response) ?? backoff(retry, attempt);
+    if (delayMs > retry.maxDelay || Date.now() + delayMs > call.deadline) throw error;
+    await wait(delayMs, call, error);
+  }
+}
+
+async function followRedirects(context: SendContext, call: Call, request: SendRequest): Promise<Sent> {
+  let { url, method, headers } = request;
+  let body: TransportBody | undefined = request.body?.open();
+  for (let hops = 0; ; hops++) {
+    const response = await context.transport.request({ url, method, headers, body, signal: call.signal });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.header("location") : undefined;
+    if (location === undefined) return { response, url };
+    response.cancel();
+    if (hops >= MAX_REDIRECTS) {
+      throw new InferenceHTTPError({
+        status: response.status,
+        url,
+        requestId: response.header("x-request-id"),
+        serverMessage: `more than ${MAX_REDIRECTS} redirects`,
+        body: undefined,
+      });
+    }
+    const next = new URL(location, url);
+    if (next.origin !== new URL(url).origin && "authorization" in headers) {
+      // The token belongs to the endpoint it was given for, never to wherever a redirect points.
+      headers = { ...headers };
+      delete headers["authorization"];
+    }
+    if (response.status === 303 || (method === "POST" && (response.status === 301 || response.status === 302))) {
+      method = "GET";
+      body = undefined;
+      headers = { ...headers };
+      delete headers["content-type"];
+      delete headers["content-length"];
+    } else if (body !== undefined) {
+      body = request.body?.open();
+    }
+    url = next.href;
+  }
+}
+
+function loadingEstimate(error: InferenceHTTPError): number | undefined {
+  if (error.status !== 503) return undefined;
+  const body = error.body as { estimated_time?: unknown; error?: unknown } | undefined;
+  if (body === undefined || body === null || typeof body !== "object") return undefined;
+  if (typeof body.estimated_time === "number" && Number.isFinite(body.estimated_time)) return Math.max(0, body.estimated_time);
+  return typeof body.error === "string" && /currently loading/i.test(body.error) ? 0 : undefined;
+}
+
+function retryAfter(response: TransportResponse): number | undefined {
+  const milliseconds = response.header("retry-after-ms");
+  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds.trim())) return Number(milliseconds);
+  const value = response.header("retry-after");
+  if (value === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoff(retry: Required<RetryOptions>, attempt: number): number {
+  const ceiling = Math.min(retry.maxDelay, retry.minDelay * 2 ** (attempt - 1));
+  return ceiling * (0.5 + Math.random() * 0.5);
+}
+
+/** Waits, but never past the call's deadline: the timeout then fires with the last error as its cause. */
+async function wait(ms: number, call: Call, lastError: unknown): Promise<void> {
+  const remaining = call.deadline - Date.now();
+  try {
+    await delay(Math.max(0, Math.min(ms, remaining)), call.signal);
+  } catch (reason) {
+    throw reason ?? lastError;
+  }
+  if (Date.now() >= call.deadline && !call.signal?.aborted) {
+    // Timer granularity: let the timeout signal fire rather than sending one more request.
+    await delay(5, call.signal).catch((reason: unknown) => {
+      throw reason ?? lastError;
+    });
+  }
+}

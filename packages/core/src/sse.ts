@@ -1,0 +1,106 @@
+/** One Server-Sent Event. */
+export interface ServerSentEvent {
+  /** The `event:` field; `"message"` when absent. */
+  event: string;
+  /** The `data:` lines, joined with "\n". */
+  data: string;
+  /** The last `id:` seen, or "" */
+  id: string;
+  /** The `retry:` field in milliseconds, when this event carried one. */
+  retry?: number;
+}
+
+/**
+ * Parses a byte stream as Server-Sent Events (the WHATWG event-stream format), whatever the chunking:
+ * CR, LF and CRLF line ends (even split across chunks), comments, `event:`/`id:`/`retry:` fields and
+ * multi-line `data`. Breaking out of the loop returns the source iterator, which closes the connection.
+ */
+export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let skipLeadingLineFeed = false;
+  let firstChunk = true;
+  let data: string[] = [];
+  let event = "";
+  let id = "";
+  let retry: number | undefined;
+
+  const dispatch = (): ServerSentEvent | undefined => {
+    if (data.length === 0) {
+      event = "";
+      retry = undefined;
+      return undefined;
+    }
+    const message: ServerSentEvent = { event: event || "message", data: data.join("\n"), id };
+    if (retry !== undefined) message.retry = retry;
+    data = [];
+    event = "";
+    retry = undefined;
+    return message;
+  };
+
+  const field = (line: string): void => {
+    const colon = line.indexOf(":");
+    const name = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) value = value.slice(1);
+    switch (name) {
+      case "data":
+        data.push(value);
+        break;
+      case "event":
+        event = value;
+        break;
+      case "id":
+        if (!value.includes("\0")) id = value;
+        break;
+      case "retry":
+        if (/^\d+$/.test(value)) retry = Number(value);
+        break;
+    }
+  };
+
+  for await (const chunk of source) {
+    let text = decoder.decode(chunk, { stream: true });
+    if (firstChunk && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      firstChunk = false;
+    }
+    if (skipLeadingLineFeed && text.length > 0) {
+      if (text[0] === "\n") text = text.slice(1);
+      skipLeadingLineFeed = false;
+    }
+    buffer += text;
+    let start = 0;
+    for (;;) {
+      const lineEnd = nextLineEnd(buffer, start);
+      if (lineEnd === -1) break;
+      const line = buffer.slice(start, lineEnd);
+      if (buffer[lineEnd] === "\r") {
+        if (lineEnd + 1 === buffer.length) skipLeadingLineFeed = true;
+        else if (buffer[lineEnd + 1] === "\n") start = lineEnd + 2;
+        else start = lineEnd + 1;
+        if (lineEnd + 1 === buffer.length) start = lineEnd + 1;
+      } else {
+        start = lineEnd + 1;
+      }
+      if (line === "") {
+        const message = dispatch();
+        if (message) yield message;
+      } else if (line[0] !== ":") {
+        field(line);
+      }
+    }
+    buffer = buffer.slice(start);
+  }
+  buffer += decoder.decode();
+  // A stream that ends without a blank line: the last event is incomplete, and the standard drops it.
+}
+
+function nextLineEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13) return index;
+  }
+  return -1;
+}

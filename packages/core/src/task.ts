@@ -1,0 +1,57 @@
+import type { InferenceCore } from "./client.js";
+
+declare const methodSignature: unique symbol;
+
+/** The identity a task function carries, and (in types only) the method it becomes on a client. */
+export interface TaskIdentity<Name extends string = string, Method = unknown> {
+  /** The task's wire name, e.g. `"text-to-image"`. */
+  readonly taskName: string;
+  /** The method name on a client, e.g. `"textToImage"`. */
+  readonly methodName: Name;
+  readonly [methodSignature]?: Method;
+}
+
+// biome-ignore lint: task functions take any inputs after the client
+export type AnyTaskFunction = (client: InferenceCore, ...args: any[]) => unknown;
+
+/** A task: a plain function `(client, ...inputs, options?)` carrying its identity. */
+export type Task<Name extends string = string, Fn extends AnyTaskFunction = AnyTaskFunction, Method = BoundMethod<Fn>> = Fn &
+  TaskIdentity<Name, Method>;
+
+/** The method a task becomes on a client: its function without the client argument. */
+export type BoundMethod<Fn> = Fn extends (client: InferenceCore, ...args: infer Args) => infer Result
+  ? (...args: Args) => Result
+  : never;
+
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+
+/** The methods `client.with(...tasks)` adds, one per task. */
+export type TaskMethods<Tasks extends readonly TaskIdentity[]> = [Tasks[number]] extends [never]
+  ? unknown
+  : UnionToIntersection<
+      Tasks[number] extends infer Each
+        ? Each extends TaskIdentity<infer Name, infer Method>
+          ? { readonly [Key in Name]: Method }
+          : never
+        : never
+    >;
+
+/**
+ * Gives a task function its identity. `Method` may be given explicitly for a task whose function is
+ * overloaded (overloads do not survive type inference).
+ *
+ * @example
+ * export const textClassification = defineTask(
+ *   { taskName: "text-classification", methodName: "textClassification" },
+ *   async (client, text: string, options: TextClassificationOptions = {}) => { … },
+ * );
+ */
+export function defineTask<const Name extends string, Fn extends AnyTaskFunction>(
+  identity: { taskName: string; methodName: Name },
+  fn: Fn,
+): Task<Name, Fn> {
+  return Object.defineProperties(fn, {
+    taskName: { value: identity.taskName, enumerable: true },
+    methodName: { value: identity.methodName, enumerable: true },
+  }) as Task<Name, Fn>;
+}

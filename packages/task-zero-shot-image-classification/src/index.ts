@@ -1,0 +1,2 @@
+// Placeholder: the task issue fills this package.
+export const taskName = "zero-shot-image-classification";

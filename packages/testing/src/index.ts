@@ -1,0 +1,2 @@
+export { startServer, sendJson, sendBytes, sendEvents, type RecordedRequest, type Handler, type TestServer } from "./server.js";
+export { fixturePath, fixtureBytes, allTapes, findTapes, tapeJson, type Tape } from "./fixtures.js";
