@@ -3,6 +3,8 @@ import { startCall, type Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
+import { listDeployedModels, type DeployedModels, type Framework } from "./hub/deployed-models.js";
+import { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { createInferenceResponse, type InferenceResponse } from "./response.js";
@@ -33,7 +35,17 @@ export interface PostRequest {
 
 const STATE = Symbol.for("@infer/core.client-state");
 const TASKS = Symbol.for("@infer/core.client-tasks");
-const RESERVED = new Set(["post", "with", "getJson", "readBinary", "getRecommendedModel", "options", "constructor"]);
+const RESERVED = new Set([
+  "post",
+  "with",
+  "getJson",
+  "readBinary",
+  "getRecommendedModel",
+  "getModelStatus",
+  "listDeployedModels",
+  "options",
+  "constructor",
+]);
 
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
@@ -157,6 +169,16 @@ export class InferenceCore {
   async getRecommendedModel(task: string, options: RequestOptions = {}): Promise<string> {
     if (typeof task !== "string" || task === "") throw new InferenceInputError({ argument: "task", message: "expected a task name" });
     return getRecommendedModel(this, this[STATE].hubEndpoint, task, options);
+  }
+
+  /** Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}`. */
+  getModelStatus(model?: string, options: RequestOptions = {}): Promise<ModelStatus> {
+    return getModelStatus(this, model, options);
+  }
+
+  /** Deployed models grouped by task: `GET {endpoint}/framework/{framework}` for each framework. */
+  listDeployedModels(frameworks?: Framework | readonly Framework[] | "all", options: RequestOptions = {}): Promise<DeployedModels> {
+    return listDeployedModels(this, frameworks, options);
   }
 
   private async recommended(task: string | undefined, call: Call): Promise<string> {

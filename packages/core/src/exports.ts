@@ -6,6 +6,8 @@ export type { BinaryInput } from "./binary.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./sse.js";
 export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { clearRecommendedModels } from "./hub/recommended-model.js";
+export type { ModelStatus } from "./hub/model-status.js";
+export { MAIN_FRAMEWORKS, type Framework, type DeployedModel, type DeployedModels } from "./hub/deployed-models.js";
 export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT } from "./url.js";
 export { VERSION } from "./version.js";
 export type { Transport, TransportRequest, TransportResponse, TransportBody } from "./transport/transport.js";

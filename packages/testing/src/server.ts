@@ -13,7 +13,7 @@ export interface RecordedRequest {
   json(): unknown;
 }
 
-export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: RecordedRequest, response: ServerResponse) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:{port}` */

@@ -37,7 +37,11 @@ function fromUndiciResponse(response: Dispatcher.ResponseData<unknown>): Transpo
     text: () => response.body.text(),
     bytes: async () => new Uint8Array(await response.body.arrayBuffer()),
     cancel: () => {
+      // Destroying emits "error" (UND_ERR_ABORTED); nobody is listening any more, so swallow it.
+      response.body.on("error", ignore);
       response.body.destroy();
     },
   };
 }
+
+function ignore(): void {}

@@ -1,0 +1,166 @@
+import { sendJson, startServer, type TestServer } from "@infer/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  createClient,
+  InferenceAbortError,
+  InferenceConnectionError,
+  InferenceHTTPError,
+  InferenceTimeoutError,
+  type ClientOptions,
+} from "./index.js";
+import type { ServerResponse } from "node:http";
+
+type Reply = (response: ServerResponse, attempt: number) => void;
+let server: TestServer;
+let reply: Reply = (response) => sendJson(response, { ok: true });
+let attempts = 0;
+
+beforeAll(async () => {
+  server = await startServer((_request, response) => reply(response, attempts++));
+});
+afterAll(() => server.close());
+afterEach(() => {
+  attempts = 0;
+});
+
+const client = (options: ClientOptions = {}) =>
+  createClient({ endpoint: server.url, token: false, retry: { minDelay: 10, maxDelay: 200 }, ...options });
+const loading = (estimated: number): Reply => (response) =>
+  sendJson(response, { error: "Model m is currently loading", estimated_time: estimated }, 503);
+
+describe("send", () => {
+  describe("a loading model", () => {
+    it("waits out 503 'currently loading' and then answers", async () => {
+      reply = (response, attempt) => (attempt < 2 ? loading(0.01)(response, attempt) : sendJson(response, { ok: 1 }));
+      const response = await client().post({ model: "m", json: {} });
+      expect(await response.json()).toEqual({ ok: 1 });
+      expect(attempts).toBe(3);
+    });
+
+    it("rejects with InferenceTimeoutError within the timeout while estimated_time is 20 s", async () => {
+      reply = loading(20);
+      const started = performance.now();
+      const error = await client({ retry: {} })
+        .post({ model: "m", json: {} }, { timeout: 1500 })
+        .catch((caught: unknown) => caught);
+      const elapsed = performance.now() - started;
+      expect(InferenceTimeoutError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(/1500 ms while m was loading/);
+      expect(elapsed).toBeGreaterThanOrEqual(1400);
+      expect(elapsed).toBeLessThan(2500);
+    });
+
+    it("rejects with InferenceAbortError within 200 ms of an abort during the wait", async () => {
+      reply = loading(20);
+      const controller = new AbortController();
+      const pending = client({ retry: {} }).post({ model: "m", json: {} }, { signal: controller.signal });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const reason = new Error("user gave up");
+      const aborted = performance.now();
+      controller.abort(reason);
+      const error = await pending.catch((caught: unknown) => caught);
+      expect(performance.now() - aborted).toBeLessThan(200);
+      expect(InferenceAbortError.isInstance(error)).toBe(true);
+      expect((error as Error).cause).toBe(reason);
+    });
+
+    it("does not wait with retry: false", async () => {
+      reply = loading(20);
+      const error = await client({ retry: false })
+        .post({ model: "m", json: {} })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ status: 503 });
+      expect(attempts).toBe(1);
+    });
+  });
+
+  describe("retries", () => {
+    it("honours Retry-After on 429", async () => {
+      reply = (response, attempt) =>
+        attempt === 0 ? sendJson(response, { error: "slow down" }, 429, { "retry-after": "0.1" }) : sendJson(response, { ok: 2 });
+      const started = performance.now();
+      const response = await client().post({ model: "m", json: {} });
+      expect(await response.json()).toEqual({ ok: 2 });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+      expect(attempts).toBe(2);
+    });
+
+    it("gives up on a Retry-After longer than maxDelay and surfaces the 429", async () => {
+      reply = (response) => sendJson(response, { error: "slow down" }, 429, { "retry-after": "3600" });
+      const error = await client().post({ model: "m", json: {} }).catch((caught: unknown) => caught);
+      expect(InferenceHTTPError.isInstance(error) && error.status).toBe(429);
+      expect(attempts).toBe(1);
+    });
+
+    it("retries 502 and 504 a bounded number of times", async () => {
+      reply = (response, attempt) => sendJson(response, { error: "bad gateway" }, attempt % 2 === 0 ? 502 : 504);
+      const error = await client({ retry: { retries: 3, minDelay: 1, maxDelay: 5 } })
+        .post({ model: "m", json: {} })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: "InferenceHTTPError", status: 504 });
+      expect(attempts).toBe(4);
+    });
+
+    it("never retries a 400 or a 500", async () => {
+      for (const status of [400, 500]) {
+        attempts = 0;
+        reply = (response) => sendJson(response, { error: "no" }, status);
+        await expect(client().post({ model: "m", json: {} })).rejects.toMatchObject({ status });
+        expect(attempts).toBe(1);
+      }
+    });
+
+    it("retries a connection reset, then succeeds", async () => {
+      reply = (response, attempt) => (attempt === 0 ? response.socket?.destroy() : sendJson(response, { ok: 3 }));
+      const response = await client().post({ model: "m", json: {} });
+      expect(await response.json()).toEqual({ ok: 3 });
+      expect(attempts).toBe(2);
+    });
+
+    it("reports a refused connection as InferenceConnectionError", async () => {
+      const closed = await startServer(() => {});
+      const url = closed.url;
+      await closed.close();
+      const error = await createClient({ endpoint: url, token: false, retry: false })
+        .post({ model: "m", json: {} })
+        .catch((caught: unknown) => caught);
+      expect(InferenceConnectionError.isInstance(error)).toBe(true);
+    });
+
+    it("never retries past the timeout", async () => {
+      reply = (response) => sendJson(response, { error: "busy" }, 429, { "retry-after": "0.15" });
+      const started = performance.now();
+      const error = await client({ retry: { retries: 10, maxDelay: 1000 } })
+        .post({ model: "m", json: {} }, { timeout: 200 })
+        .catch((caught: unknown) => caught);
+      expect(performance.now() - started).toBeLessThan(400);
+      expect(error).toMatchObject({ status: 429 });
+      expect(attempts).toBe(2);
+    });
+  });
+
+  describe("timeouts and aborts", () => {
+    it("times out a server that never answers", async () => {
+      reply = () => {};
+      const error = await client().post({ model: "m", json: {} }, { timeout: 100 }).catch((caught: unknown) => caught);
+      expect(InferenceTimeoutError.isInstance(error)).toBe(true);
+    });
+
+    it("aborts with the client's signal", async () => {
+      reply = () => {};
+      const controller = new AbortController();
+      const pending = client({ signal: controller.signal }).post({ model: "m", json: {} });
+      setTimeout(() => controller.abort("stop"), 20);
+      const error = await pending.catch((caught: unknown) => caught);
+      expect(InferenceAbortError.isInstance(error)).toBe(true);
+      expect((error as Error).cause).toBe("stop");
+    });
+
+    it("rejects at once when the signal is already aborted, sending nothing", async () => {
+      const before = server.requests.length;
+      const error = await client().post({ model: "m", json: {} }, { signal: AbortSignal.abort("early") }).catch((caught: unknown) => caught);
+      expect(InferenceAbortError.isInstance(error)).toBe(true);
+      expect(server.requests.length).toBe(before);
+    });
+  });
+});

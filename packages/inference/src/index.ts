@@ -1,0 +1,2 @@
+export { InferenceClient, allTasks } from "./inference-client.js";
+export * from "@infer/core";

@@ -1,0 +1,88 @@
+import { CoreClient, type ClientOptions, type TaskMethods } from "@infer/core";
+import { audioClassification } from "@infer/task-audio-classification";
+import { automaticSpeechRecognition } from "@infer/task-automatic-speech-recognition";
+import { textToSpeech } from "@infer/task-text-to-speech";
+import { imageClassification } from "@infer/task-image-classification";
+import { imageSegmentation } from "@infer/task-image-segmentation";
+import { imageToImage } from "@infer/task-image-to-image";
+import { imageToText } from "@infer/task-image-to-text";
+import { objectDetection } from "@infer/task-object-detection";
+import { textToImage } from "@infer/task-text-to-image";
+import { zeroShotImageClassification } from "@infer/task-zero-shot-image-classification";
+import { documentQuestionAnswering } from "@infer/task-document-question-answering";
+import { visualQuestionAnswering } from "@infer/task-visual-question-answering";
+import { conversational } from "@infer/task-conversational";
+import { featureExtraction } from "@infer/task-feature-extraction";
+import { fillMask } from "@infer/task-fill-mask";
+import { questionAnswering } from "@infer/task-question-answering";
+import { sentenceSimilarity } from "@infer/task-sentence-similarity";
+import { summarization } from "@infer/task-summarization";
+import { tableQuestionAnswering } from "@infer/task-table-question-answering";
+import { textClassification } from "@infer/task-text-classification";
+import { textGeneration } from "@infer/task-text-generation";
+import { tokenClassification } from "@infer/task-token-classification";
+import { translation } from "@infer/task-translation";
+import { zeroShotClassification } from "@infer/task-zero-shot-classification";
+import { tabularClassification } from "@infer/task-tabular-classification";
+import { tabularRegression } from "@infer/task-tabular-regression";
+import { chatCompletion } from "@infer/task-chat-completion";
+
+/** Every task @infer knows, in the order of DESIGN.md's table, chat completion last. */
+export const allTasks = [
+  audioClassification,
+  automaticSpeechRecognition,
+  textToSpeech,
+  imageClassification,
+  imageSegmentation,
+  imageToImage,
+  imageToText,
+  objectDetection,
+  textToImage,
+  zeroShotImageClassification,
+  documentQuestionAnswering,
+  visualQuestionAnswering,
+  conversational,
+  featureExtraction,
+  fillMask,
+  questionAnswering,
+  sentenceSimilarity,
+  summarization,
+  tableQuestionAnswering,
+  textClassification,
+  textGeneration,
+  tokenClassification,
+  translation,
+  zeroShotClassification,
+  tabularClassification,
+  tabularRegression,
+  chatCompletion,
+] as const;
+
+type AllTaskMethods = TaskMethods<typeof allTasks>;
+
+/**
+ * Every task as a method, like the Python `InferenceClient`.
+ * @example
+ * const client = new InferenceClient({ token: "hf_***", timeout: 30_000 });
+ * const image = await client.textToImage("An astronaut riding a horse on the moon.");
+ */
+// The interface merges the task methods into the class's type; the static block defines them on its prototype.
+export interface InferenceClient extends AllTaskMethods {}
+export class InferenceClient extends CoreClient {
+  static {
+    for (const task of allTasks) {
+      const run = task as (client: CoreClient, ...args: unknown[]) => unknown;
+      Object.defineProperty(InferenceClient.prototype, task.methodName, {
+        value: function (this: CoreClient, ...args: unknown[]) {
+          return run(this, ...args);
+        },
+        configurable: true,
+        writable: true,
+      });
+    }
+  }
+
+  constructor(options: ClientOptions = {}) {
+    super(options);
+  }
+}
