@@ -100,20 +100,23 @@ export class InferenceCore {
       if (request.json !== undefined && request.data !== undefined) {
         throw new InferenceInputError({ argument: "request", message: "give `json` or `data`, not both" });
       }
-      const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
-      let url = modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
-      if (request.path !== undefined) url = appendPath(url, request.path);
-      const headers = this.baseHeaders();
+      if (request.dataArgument !== undefined && request.data === undefined) {
+        throw new InferenceInputError({ argument: request.dataArgument, message: "expected a value, got undefined" });
+      }
+      // Inputs are checked before any request, the recommended-model look-up included.
       let body: PreparedBinary | undefined;
       if (request.json !== undefined) {
-        headers["content-type"] = "application/json";
         const json = JSON.stringify(request.json);
         body = { open: () => json, contentType: "application/json", size: undefined };
       } else if (request.data !== undefined) {
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
-        if (body.contentType !== undefined) headers["content-type"] = body.contentType;
-        if (body.size !== undefined) headers["content-length"] = String(body.size);
       }
+      const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
+      let url = modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
+      if (request.path !== undefined) url = appendPath(url, request.path);
+      const headers = this.baseHeaders();
+      if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
+      if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
       if (request.stream) headers["accept"] = "text/event-stream";
       mergeHeaders(headers, request.headers);
       mergeHeaders(headers, state.options.headers);

@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { sendBytes, sendEvents, sendJson, startServer, type TestServer } from "@infer/testing";
+import { build } from "esbuild";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
+);
+if (!executablePath) console.warn("browser tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+
+describe.skipIf(!executablePath)("browser build in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let bundle: string;
+  let loadingAnswered = false;
+
+  beforeAll(async () => {
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL("./__fixtures__/browser-contract.ts", import.meta.url))],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    bundle = result.outputFiles[0]!.text;
+    server = await startServer((request, response) => {
+      if (request.url === "/") {
+        response.writeHead(200, { "content-type": "text/html" });
+        return response.end('<!doctype html><script type="module" src="/contract.js"></script>');
+      }
+      if (request.url === "/contract.js") {
+        response.writeHead(200, { "content-type": "text/javascript" });
+        return response.end(bundle);
+      }
+      if (request.url === "/models/image") return sendBytes(response, new Uint8Array([137, 80, 78, 71]), "image/png");
+      if (request.url === "/models/events") return sendEvents(response, [{ token: 1 }, { token: 2 }], { done: true });
+      if (request.url === "/models/loading" && !loadingAnswered) {
+        loadingAnswered = true;
+        return sendJson(response, { error: "Model is currently loading", estimated_time: 0.01 }, 503);
+      }
+      if (request.url === "/models/missing") return sendJson(response, { error: "Model not found" }, 404);
+      return sendJson(response, {
+        url: request.url,
+        type: request.headers["content-type"] ?? null,
+        authorization: request.headers["authorization"] ?? null,
+        body: [...request.body],
+      });
+    });
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("bundles without undici or node: modules", () => {
+    expect(bundle).not.toMatch(/undici|node:fs|node:http/);
+  });
+
+  it("passes the transport contract over fetch in a real browser", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    type ContractPage = { runContract: () => Promise<Record<string, unknown>> };
+    await page.waitForFunction(() => typeof (globalThis as unknown as Partial<ContractPage>).runContract === "function");
+    const results = await page.evaluate(() => (globalThis as unknown as ContractPage).runContract());
+    expect(results["json"]).toMatchObject({
+      url: "/models/echo",
+      type: "application/json",
+      authorization: "Bearer hf_browser",
+      body: [...new TextEncoder().encode('{"inputs":"hé"}')],
+    });
+    expect(results["blob"]).toEqual({ type: "image/png", size: 4 });
+    expect(results["events"]).toEqual(['{"token":1}', '{"token":2}', "[DONE]"]);
+    expect(results["loading"]).toMatchObject({ url: "/models/loading" });
+    expect(results["upload"]).toMatchObject({ type: "image/png", body: [1, 2, 3] });
+    expect(results["http"]).toEqual({ status: 404, message: "Model not found" });
+    expect(results["path"]).toBe("data");
+    await page.close();
+  }, 30_000);
+});
