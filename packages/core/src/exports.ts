@@ -22,6 +22,7 @@ export {
   expectOutput,
   isObject,
   isLabelScoreList,
+  readBlobOutput,
 } from "./task-kit.js";
 export { InferenceError, type InferenceErrorOptions } from "./errors/inference-error.js";
 export { InferenceHTTPError, type InferenceHTTPErrorOptions } from "./errors/http-error.js";

@@ -1,6 +1,8 @@
 import { InferenceInputError } from "./errors/input-error.js";
 import { InferenceOutputError } from "./errors/output-error.js";
 import type { RequestOptions } from "./options.js";
+import type { InferenceResponse } from "./response.js";
+import { parseBody } from "./server-error.js";
 
 const REQUEST_KEYS = new Set(["model", "signal", "timeout", "headers"]);
 
@@ -104,4 +106,19 @@ function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value;
+}
+
+/**
+ * A binary answer (an image, audio) as a Blob typed with the server's `Content-Type`. A JSON or text answer,
+ * or an empty body, is not what was asked for: `InferenceOutputError`, body attached (parsed when JSON).
+ */
+export async function readBlobOutput(response: InferenceResponse, task: string, expected: string): Promise<Blob> {
+  const mediaType = (response.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (mediaType.startsWith("text/") || mediaType === "application/json" || mediaType.endsWith("+json")) {
+    const text = await response.text();
+    throw new InferenceOutputError({ task, expected, body: parseBody(text) });
+  }
+  const blob = await response.blob();
+  if (blob.size === 0) throw new InferenceOutputError({ task, expected, body: "" });
+  return blob;
 }

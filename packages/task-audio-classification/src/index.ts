@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "audio-classification";
+export { audioClassification } from "./audio-classification.js";
+export type { AudioClassificationOptions, AudioClassificationOutput } from "./audio-classification.js";

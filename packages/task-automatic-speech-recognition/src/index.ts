@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "automatic-speech-recognition";
+export { automaticSpeechRecognition } from "./automatic-speech-recognition.js";
+export type { AutomaticSpeechRecognitionOptions, AutomaticSpeechRecognitionOutput } from "./automatic-speech-recognition.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "document-question-answering";
+export { documentQuestionAnswering } from "./document-question-answering.js";
+export type { DocumentQuestionAnsweringOptions, DocumentQuestionAnsweringOutput } from "./document-question-answering.js";

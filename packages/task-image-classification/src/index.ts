@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "image-classification";
+export { imageClassification } from "./image-classification.js";
+export type { ImageClassificationOptions, ImageClassificationOutput } from "./image-classification.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "image-segmentation";
+export { imageSegmentation } from "./image-segmentation.js";
+export type { ImageSegmentationOptions, ImageSegmentationOutput } from "./image-segmentation.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "image-to-image";
+export { imageToImage } from "./image-to-image.js";
+export type { ImageToImageOptions, ImageToImageOutput } from "./image-to-image.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "image-to-text";
+export { imageToText } from "./image-to-text.js";
+export type { ImageToTextOptions, ImageToTextOutput } from "./image-to-text.js";

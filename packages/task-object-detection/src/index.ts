@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "object-detection";
+export { objectDetection } from "./object-detection.js";
+export type { ObjectDetectionOptions, ObjectDetectionOutput } from "./object-detection.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "text-to-image";
+export { textToImage } from "./text-to-image.js";
+export type { TextToImageOptions, TextToImageOutput } from "./text-to-image.js";

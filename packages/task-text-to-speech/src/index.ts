@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "text-to-speech";
+export { textToSpeech } from "./text-to-speech.js";
+export type { TextToSpeechOptions, TextToSpeechOutput } from "./text-to-speech.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "visual-question-answering";
+export { visualQuestionAnswering } from "./visual-question-answering.js";
+export type { VisualQuestionAnsweringOptions, VisualQuestionAnsweringOutput } from "./visual-question-answering.js";

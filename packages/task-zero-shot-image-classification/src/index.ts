@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "zero-shot-image-classification";
+export { zeroShotImageClassification } from "./zero-shot-image-classification.js";
+export type { ZeroShotImageClassificationOptions, ZeroShotImageClassificationOutput } from "./zero-shot-image-classification.js";

@@ -1,0 +1,35 @@
+import {
+  defineTask,
+  expectOutput,
+  InferenceInputError,
+  isLabelScoreList,
+  splitOptions,
+  type BinaryInput,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
+
+/** Options of `audioClassification()`: the request options only; the task takes no parameters. */
+export type AudioClassificationOptions = RequestOptions;
+
+/** Labels with their scores, best first as the server orders them. */
+export type AudioClassificationOutput = { label: string; score: number }[];
+
+/**
+ * Classifies audio (emotion, speaker, language, sound event, …): bytes, a Blob, a stream, a local path or
+ * file URL, or an http(s) URL.
+ * @example
+ * const labels = await audioClassification(createClient(), "./sample1.flac", { model: "superb/hubert-large-superb-er" });
+ */
+export const audioClassification = defineTask(
+  { taskName: "audio-classification", methodName: "audioClassification" },
+  async (client: InferenceCore, audio: BinaryInput, options?: AudioClassificationOptions): Promise<AudioClassificationOutput> => {
+    // post() would send an empty body for `data: undefined`; audio is required.
+    if (audio === undefined) throw new InferenceInputError({ argument: "audio", message: "expected audio, got undefined" });
+    const { request } = splitOptions(options);
+    const response = await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request);
+    const body = await response.json();
+    expectOutput(isLabelScoreList(body), "audio-classification", "[{label, score}]", body);
+    return body as AudioClassificationOutput;
+  },
+);

@@ -1,0 +1,40 @@
+import {
+  defineTask,
+  expectOutput,
+  InferenceInputError,
+  isObject,
+  splitOptions,
+  type BinaryInput,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
+
+/** Options of `automaticSpeechRecognition()`: the request options only; the task takes no parameters. */
+export type AutomaticSpeechRecognitionOptions = RequestOptions;
+
+/** The transcribed text. */
+export type AutomaticSpeechRecognitionOutput = string;
+
+/**
+ * Transcribes speech: bytes, a Blob, a stream, a local path or file URL, or an http(s) URL.
+ * @example
+ * const text = await automaticSpeechRecognition(createClient(), "./sample1.flac", {
+ *   model: "facebook/wav2vec2-large-960h-lv60-self",
+ * });
+ */
+export const automaticSpeechRecognition = defineTask(
+  { taskName: "automatic-speech-recognition", methodName: "automaticSpeechRecognition" },
+  async (
+    client: InferenceCore,
+    audio: BinaryInput,
+    options?: AutomaticSpeechRecognitionOptions,
+  ): Promise<AutomaticSpeechRecognitionOutput> => {
+    // post() would send an empty body for `data: undefined`; audio is required.
+    if (audio === undefined) throw new InferenceInputError({ argument: "audio", message: "expected audio, got undefined" });
+    const { request } = splitOptions(options);
+    const response = await client.post({ task: "automatic-speech-recognition", data: audio, dataArgument: "audio" }, request);
+    const body = await response.json();
+    expectOutput(isObject(body) && typeof body["text"] === "string", "automatic-speech-recognition", "{text}", body);
+    return (body as { text: string }).text;
+  },
+);

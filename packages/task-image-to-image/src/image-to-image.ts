@@ -1,0 +1,101 @@
+import {
+  bytesToBase64,
+  checkNumber,
+  defineTask,
+  InferenceInputError,
+  readBlobOutput,
+  requireString,
+  snakeCaseParameters,
+  splitOptions,
+  type BinaryInput,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
+
+/** Options of `imageToImage()`: the request options and the generation parameters, all optional. */
+export interface ImageToImageOptions extends RequestOptions {
+  /**
+   * What the new image should show, guiding the change.
+   * @example "a bird in a jungle, oil painting"
+   */
+  prompt?: string;
+  /**
+   * What the new image should not show.
+   * @example "blurry, low resolution"
+   */
+  negativePrompt?: string;
+  /**
+   * Height of the new image in pixels, a positive integer.
+   * @default the input image's, or the model's own
+   * @example 512
+   */
+  height?: number;
+  /**
+   * Width of the new image in pixels, a positive integer.
+   * @default the input image's, or the model's own
+   * @example 512
+   */
+  width?: number;
+  /**
+   * Denoising steps, a positive integer: more give a finer image, more slowly.
+   * @default the model's own, often 50
+   * @example 25
+   */
+  numInferenceSteps?: number;
+  /**
+   * How closely the new image follows the prompt: higher is closer, at some cost to quality.
+   * @default the model's own, often 7.5
+   * @example 9
+   */
+  guidanceScale?: number;
+  /**
+   * How much the input image may change, from 0 (kept as is) to 1 (ignored).
+   * @default the model's own, often 0.8
+   * @example 0.5
+   */
+  strength?: number;
+}
+
+/** The new image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */
+export type ImageToImageOutput = Blob;
+
+/**
+ * Turns an image into another (ControlNet, instruct-pix2pix, super-resolution, …). Without parameters the
+ * image is the raw body; with some it goes as base64 in `{"inputs", "parameters"}`. Sends `Accept: image/png`
+ * unless an `Accept` header is set on the client or the call.
+ * @example
+ * const image = await imageToImage(createClient(), "bird_canny.png", {
+ *   model: "lllyasviel/sd-controlnet-canny",
+ *   prompt: "a red bird on a branch",
+ * });
+ */
+export const imageToImage = defineTask(
+  { taskName: "image-to-image", methodName: "imageToImage" },
+  async (client: InferenceCore, image: BinaryInput, options?: ImageToImageOptions): Promise<ImageToImageOutput> => {
+    // post() would send an empty body for `data: undefined`; every other bad value is caught by core.
+    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
+    const { request, parameters } = splitOptions(options);
+    const { prompt, negativePrompt, height, width, numInferenceSteps, guidanceScale, strength } = parameters;
+    if (prompt !== undefined) requireString(prompt, "options.prompt", { allowEmpty: true });
+    if (negativePrompt !== undefined) requireString(negativePrompt, "options.negativePrompt", { allowEmpty: true });
+    checkNumber(height, "options.height", { above: 0, integer: true });
+    checkNumber(width, "options.width", { above: 0, integer: true });
+    checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
+    checkNumber(guidanceScale, "options.guidanceScale", {});
+    checkNumber(strength, "options.strength", { atLeast: 0, atMost: 1 });
+    const wireParameters = snakeCaseParameters({ prompt, negativePrompt, height, width, numInferenceSteps, guidanceScale, strength });
+    const headers = { accept: "image/png" };
+    const response =
+      wireParameters === undefined
+        ? await client.post({ task: "image-to-image", data: image, dataArgument: "image", headers }, request)
+        : await client.post(
+            {
+              task: "image-to-image",
+              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wireParameters },
+              headers,
+            },
+            request,
+          );
+    return readBlobOutput(response, "image-to-image", "image bytes");
+  },
+);

@@ -1,0 +1,46 @@
+import {
+  bytesToBase64,
+  defineTask,
+  expectOutput,
+  isObject,
+  requireString,
+  splitOptions,
+  type BinaryInput,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
+
+/** Options of `visualQuestionAnswering()`: the request options only; the task takes no parameters. */
+export type VisualQuestionAnsweringOptions = RequestOptions;
+
+/** Answers with their scores, best first as the server orders them. */
+export type VisualQuestionAnsweringOutput = { answer: string; score: number }[];
+
+/**
+ * Answers a question about an image.
+ * @example
+ * const answers = await visualQuestionAnswering(createClient(), "cheetah.png", "What animal is this?", {
+ *   model: "dandelin/vilt-b32-finetuned-vqa",
+ * });
+ */
+export const visualQuestionAnswering = defineTask(
+  { taskName: "visual-question-answering", methodName: "visualQuestionAnswering" },
+  async (
+    client: InferenceCore,
+    image: BinaryInput,
+    question: string,
+    options?: VisualQuestionAnsweringOptions,
+  ): Promise<VisualQuestionAnsweringOutput> => {
+    requireString(question, "question");
+    const { request } = splitOptions(options);
+    const encoded = bytesToBase64(await client.readBinary(image, "image", request));
+    const response = await client.post({ task: "visual-question-answering", json: { question, image: encoded } }, request);
+    const body = await response.json();
+    expectOutput(isAnswerScoreList(body), "visual-question-answering", "[{answer, score}]", body);
+    return body as VisualQuestionAnsweringOutput;
+  },
+);
+
+function isAnswerScoreList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => isObject(item) && typeof item["answer"] === "string" && typeof item["score"] === "number");
+}

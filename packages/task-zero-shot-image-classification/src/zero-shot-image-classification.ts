@@ -1,0 +1,51 @@
+import {
+  bytesToBase64,
+  defineTask,
+  expectOutput,
+  InferenceInputError,
+  isLabelScoreList,
+  requireStringArray,
+  splitOptions,
+  type BinaryInput,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
+
+/** Options of `zeroShotImageClassification()`: the request options only; the task takes no parameters. */
+export type ZeroShotImageClassificationOptions = RequestOptions;
+
+/** The candidate labels with their scores, best first as the server orders them. */
+export type ZeroShotImageClassificationOutput = { label: string; score: number }[];
+
+/**
+ * Classifies an image into labels you choose, with no training (CLIP and its kind).
+ * @example
+ * const labels = await zeroShotImageClassification(createClient(), "cheetah.png", ["animal", "toy", "car"], {
+ *   model: "openai/clip-vit-large-patch14-336",
+ * });
+ */
+export const zeroShotImageClassification = defineTask(
+  { taskName: "zero-shot-image-classification", methodName: "zeroShotImageClassification" },
+  async (
+    client: InferenceCore,
+    image: BinaryInput,
+    labels: string[],
+    options?: ZeroShotImageClassificationOptions,
+  ): Promise<ZeroShotImageClassificationOutput> => {
+    requireStringArray(labels, "labels", 2);
+    // The labels travel as one comma-joined string that the server splits and trims again.
+    for (const label of labels) {
+      if (label.includes(",")) throw new InferenceInputError({ argument: "labels", message: `a label cannot contain a comma: "${label}"` });
+      if (label.trim() === "") throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
+    }
+    const { request } = splitOptions(options);
+    const encoded = bytesToBase64(await client.readBinary(image, "image", request));
+    const response = await client.post(
+      { task: "zero-shot-image-classification", json: { image: encoded, parameters: { candidate_labels: labels.join(",") } } },
+      request,
+    );
+    const body = await response.json();
+    expectOutput(isLabelScoreList(body), "zero-shot-image-classification", "[{label, score}]", body);
+    return body as ZeroShotImageClassificationOutput;
+  },
+);
