@@ -4,9 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   clearRecommendedModels,
   createClient,
+  InferenceAbortError,
   InferenceHTTPError,
   InferenceInputError,
   InferenceOutputError,
+  InferenceTimeoutError,
   MAIN_FRAMEWORKS,
 } from "../index.js";
 
@@ -140,6 +142,37 @@ describe("InferenceCore", () => {
       await expect(aborted).rejects.toThrow();
       release();
       expect(await other).toBe("bert-base-uncased");
+    });
+
+    // Core bug, reported with its fix: the caller's signal and the client's timeout do not reach
+    // getRecommendedModel() (the raw abort reason is thrown; a caller joining a shared request waits
+    // past its timeout). Turn these into it() once client.getRecommendedModel() runs inside startCall().
+    it.fails("rejects with InferenceAbortError when the caller's signal aborts", async () => {
+      handler = async (request, response) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return defaultHandler(request, response);
+      };
+      const controller = new AbortController();
+      const pending = client().getRecommendedModel("fill-mask", { signal: controller.signal });
+      controller.abort(new Error("stop"));
+      const error = await pending.catch((caught: unknown) => caught);
+      expect(InferenceAbortError.isInstance(error)).toBe(true);
+      expect((error as InferenceAbortError).cause).toEqual(new Error("stop"));
+    });
+
+    it.fails("bounds a caller's wait for a shared request by its client's timeout", async () => {
+      handler = async (request, response) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return defaultHandler(request, response);
+      };
+      const first = client().getRecommendedModel("fill-mask");
+      const started = Date.now();
+      const error = await createClient({ hubEndpoint: server.url, token: false, timeout: 50 })
+        .getRecommendedModel("fill-mask")
+        .catch((caught: unknown) => caught);
+      expect(InferenceTimeoutError.isInstance(error)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(250);
+      expect(await first).toBe("bert-base-uncased");
     });
 
     it("picks the recommended model for a task call without a model", async () => {
