@@ -1,6 +1,6 @@
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
-import type { ClientOptions, PipelineLayout, RetryOptions } from "./options.js";
+import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js";
 import type { Platform } from "./platform/platform.js";
 import { lookupToken } from "./token.js";
 import type { Transport } from "./transport/transport.js";
@@ -16,12 +16,12 @@ export interface ClientState {
   readonly pipelineLayout: PipelineLayout;
   /** Platform defaults, then the client's headers; lower-case names. */
   readonly headers: Record<string, string>;
-  readonly retry: Required<RetryOptions> | undefined;
+  readonly retry: ResolvedRetry | undefined;
   /** The token, looked up at most once. */
   token(): string | undefined;
 }
 
-const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, minDelay: 500, maxDelay: 10_000 };
+const DEFAULT_RETRY: ResolvedRetry = { retries: 2, minDelay: 500, maxDelay: 10_000 };
 
 export function createState(options: ClientOptions, platform: Platform): ClientState {
   validateOptions(options);
@@ -36,7 +36,14 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
     hubEndpoint: trimSlashes(options.hubEndpoint ?? platform.env("HF_ENDPOINT") ?? DEFAULT_HUB_ENDPOINT),
     pipelineLayout: options.pipelineLayout ?? defaultPipelineLayout(endpoint),
     headers: mergeHeaders({ ...platform.defaultHeaders }, options.headers),
-    retry: options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry },
+    retry:
+      options.retry === false
+        ? undefined
+        : {
+            retries: options.retry?.retries ?? DEFAULT_RETRY.retries,
+            minDelay: options.retry?.minDelay ?? DEFAULT_RETRY.minDelay,
+            maxDelay: options.retry?.maxDelay ?? DEFAULT_RETRY.maxDelay,
+          },
     token() {
       if (!tokenKnown) {
         token = options.token === false ? undefined : (options.token ?? lookupToken(platform));

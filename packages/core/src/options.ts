@@ -7,17 +7,24 @@ export interface RetryOptions {
    * How many times a failed attempt is retried (a loading model's waits are bounded by `timeout` instead).
    * @default 2
    */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * The first backoff delay in milliseconds; it doubles each attempt, with jitter.
    * @default 500
    */
-  minDelay?: number;
+  minDelay?: number | undefined;
   /**
    * The longest single wait in milliseconds, for backoff, `Retry-After` and a loading model's `estimated_time`.
    * @default 10000
    */
-  maxDelay?: number;
+  maxDelay?: number | undefined;
+}
+
+/** Retry settings with every default filled in. */
+export interface ResolvedRetry {
+  retries: number;
+  minDelay: number;
+  maxDelay: number;
 }
 
 /** Where feature-extraction and sentence-similarity are routed. */
@@ -33,52 +40,52 @@ export interface ClientOptions {
    * Default model: a Hub id, or a full `http(s)://` URL of an endpoint used as is.
    * @example "distilbert-base-uncased-finetuned-sst-2-english"
    */
-  model?: string;
+  model?: string | undefined;
   /**
    * `string`: sent as `Authorization: Bearer`; `false`: none; absent: `$HF_TOKEN`, `$HUGGING_FACE_HUB_TOKEN`,
    * then the token file (see README).
    */
-  token?: string | false;
+  token?: string | false | undefined;
   /** Milliseconds for the whole call, loading waits and retries included. No timeout when absent. */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * Base URL of the serverless API.
    * @default $HF_INFERENCE_ENDPOINT, else "https://router.huggingface.co/hf-inference"
    */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /**
    * Route layout for feature-extraction and sentence-similarity.
    * @default "router" for Hugging Face's router, "legacy" for any other endpoint
    */
-  pipelineLayout?: PipelineLayout;
+  pipelineLayout?: PipelineLayout | undefined;
   /**
    * Base URL of the Hub API (`/api/tasks`, `/api/models/{id}`).
    * @default $HF_ENDPOINT, else "https://huggingface.co"
    */
-  hubEndpoint?: string;
+  hubEndpoint?: string | undefined;
   /** Extra headers; they override the defaults case-insensitively. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Aborts every call of this client. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Retries for 429/502/503/504 and dropped connections; `false` for none.
    * @default { retries: 2, minDelay: 500, maxDelay: 10000 }
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** An undici `Dispatcher` (Node only), e.g. an `Agent` with your own pool settings. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** A WHATWG `fetch` to send requests with, instead of undici. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
 }
 
 /** Options every task call takes as its last argument, beside the task's own parameters. */
 export interface RequestOptions {
   /** The model for this call: a Hub id or an endpoint URL. */
-  model?: string;
+  model?: string | undefined;
   /** Aborts this call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Milliseconds for this call; overrides the client's `timeout`. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Extra headers for this call; they override the client's. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }

@@ -2,7 +2,7 @@ import type { PreparedBinary } from "./binary.js";
 import { isRetryableConnectionFailure, type Call } from "./call.js";
 import { delay } from "./delay.js";
 import { InferenceHTTPError } from "./errors/http-error.js";
-import type { RetryOptions } from "./options.js";
+import type { ResolvedRetry } from "./options.js";
 import { httpErrorFrom } from "./server-error.js";
 import type { Transport, TransportBody, TransportResponse } from "./transport/transport.js";
 
@@ -18,7 +18,7 @@ export interface SendRequest {
 
 export interface SendContext {
   transport: Transport;
-  retry: Required<RetryOptions> | undefined;
+  retry: ResolvedRetry | undefined;
   token: string | undefined;
 }
 
@@ -125,7 +125,7 @@ function retryAfter(response: TransportResponse): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function backoff(retry: Required<RetryOptions>, attempt: number): number {
+function backoff(retry: ResolvedRetry, attempt: number): number {
   const ceiling = Math.min(retry.maxDelay, retry.minDelay * 2 ** (attempt - 1));
   return ceiling * (0.5 + Math.random() * 0.5);
 }

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "conversational";
+export { conversational } from "./conversational.js";
+export type { ConversationalOptions, ConversationalOutput, ConversationalParameters } from "./conversational.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "feature-extraction";
+export { featureExtraction } from "./feature-extraction.js";
+export type { FeatureExtractionOptions, FeatureExtractionOutput } from "./feature-extraction.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "fill-mask";
+export { fillMask } from "./fill-mask.js";
+export type { FillMaskCandidate, FillMaskOptions, FillMaskOutput } from "./fill-mask.js";

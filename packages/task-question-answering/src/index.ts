@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "question-answering";
+export { questionAnswering } from "./question-answering.js";
+export type { QuestionAnsweringOptions, QuestionAnsweringOutput } from "./question-answering.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "sentence-similarity";
+export { sentenceSimilarity } from "./sentence-similarity.js";
+export type { SentenceSimilarityOptions, SentenceSimilarityOutput } from "./sentence-similarity.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "summarization";
+export { summarization } from "./summarization.js";
+export type { SummarizationOptions, SummarizationOutput, SummarizationParameters } from "./summarization.js";

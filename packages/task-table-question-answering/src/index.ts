@@ -1,2 +1,3 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "table-question-answering";
+export { tableQuestionAnswering } from "./table-question-answering.js";
+export type { TableQuestionAnsweringOptions, TableQuestionAnsweringOutput } from "./table-question-answering.js";
+export type { TableQuestionAnsweringCell, TableQuestionAnsweringTable } from "./table.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "token-classification";
+export { tokenClassification } from "./token-classification.js";
+export type { TokenClassificationEntity, TokenClassificationOptions, TokenClassificationOutput } from "./token-classification.js";

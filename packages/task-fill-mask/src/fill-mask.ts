@@ -1,0 +1,50 @@
+import { defineTask, expectOutput, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+
+/** Options of `fillMask()`: the request options only; the task takes no parameters. */
+export type FillMaskOptions = RequestOptions;
+
+/** One candidate for the masked token; fields the server adds beyond these are kept. */
+export interface FillMaskCandidate {
+  /** How likely this candidate is, from 0 to 1. */
+  score: number;
+  /** The candidate's id in the model's vocabulary. */
+  token: number;
+  /** The candidate as text. */
+  token_str: string;
+  /** The input with the mask replaced by this candidate. */
+  sequence: string;
+}
+
+/** Candidates for the masked token, best first as the server orders them. */
+export type FillMaskOutput = FillMaskCandidate[];
+
+/**
+ * Fills the mask token of a text (`[MASK]`, `<mask>`, … depending on the model).
+ * @example
+ * const candidates = await fillMask(createClient(), "The goal of life is [MASK].", { model: "bert-base-uncased" });
+ */
+export const fillMask = defineTask(
+  { taskName: "fill-mask", methodName: "fillMask" },
+  async (client: InferenceCore, text: string, options?: FillMaskOptions): Promise<FillMaskOutput> => {
+    requireString(text, "text");
+    const { request } = splitOptions(options);
+    const response = await client.post({ task: "fill-mask", json: { inputs: text } }, request);
+    const body = await response.json();
+    expectOutput(isCandidateList(body), "fill-mask", "[{score, token, token_str, sequence}]", body);
+    return body as FillMaskOutput;
+  },
+);
+
+function isCandidateList(value: unknown): value is FillMaskOutput {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        isObject(item) &&
+        typeof item["score"] === "number" &&
+        typeof item["token"] === "number" &&
+        typeof item["token_str"] === "string" &&
+        typeof item["sequence"] === "string",
+    )
+  );
+}

@@ -1,0 +1,59 @@
+import { defineTask, expectOutput, InferenceInputError, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+
+/**
+ * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;
+ * any other the model accepts may be added.
+ */
+export interface SummarizationParameters {
+  /** The shortest summary, in tokens. */
+  min_length?: number;
+  /** The longest summary, in tokens. */
+  max_length?: number;
+  /** Sample only from the `top_k` most likely tokens. */
+  top_k?: number;
+  /** Sample only from the most likely tokens whose probabilities add up to `top_p`. */
+  top_p?: number;
+  /** Sampling temperature: above 1 is more random, near 0 is nearly greedy. @default 1 */
+  temperature?: number;
+  /** Penalty for tokens already generated: above 1 repeats less. */
+  repetition_penalty?: number;
+  /** The most seconds the server may spend generating. */
+  max_time?: number;
+  [name: string]: unknown;
+}
+
+/** Options of `summarization()`. */
+export interface SummarizationOptions extends RequestOptions {
+  /**
+   * Generation parameters, passed through to the server as they are.
+   * @example { max_length: 100 }
+   */
+  parameters?: SummarizationParameters;
+}
+
+/** The summary. */
+export type SummarizationOutput = string;
+
+/**
+ * Summarizes a text.
+ * @example
+ * const summary = await summarization(createClient(), longText, { model: "facebook/bart-large-cnn", parameters: { max_length: 100 } });
+ */
+export const summarization = defineTask(
+  { taskName: "summarization", methodName: "summarization" },
+  async (client: InferenceCore, text: string, options?: SummarizationOptions): Promise<SummarizationOutput> => {
+    requireString(text, "text");
+    const { request, parameters: taskOptions } = splitOptions(options);
+    const { parameters } = taskOptions;
+    if (parameters !== undefined && !isObject(parameters)) {
+      throw new InferenceInputError({ argument: "options.parameters", message: "expected an object" });
+    }
+    const json: Record<string, unknown> = { inputs: text };
+    if (parameters !== undefined && Object.keys(parameters).length > 0) json["parameters"] = parameters;
+    const response = await client.post({ task: "summarization", json }, request);
+    const body = await response.json();
+    const first: unknown = Array.isArray(body) ? body[0] : undefined;
+    expectOutput(isObject(first) && typeof first["summary_text"] === "string", "summarization", "[{summary_text}]", body);
+    return (first as { summary_text: string }).summary_text;
+  },
+);
