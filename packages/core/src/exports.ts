@@ -37,4 +37,4 @@ export { IncompleteGenerationError } from "./errors/incomplete-generation-error.
 export { OverloadedError } from "./errors/overloaded-error.js";
 export { ValidationError } from "./errors/validation-error.js";
 export { UnknownError } from "./errors/unknown-error.js";
-export { textGenerationError } from "./errors/text-generation-errors.js";
+export { textGenerationError, textGenerationErrorFromPayload, toTextGenerationError } from "./errors/text-generation-errors.js";

@@ -1,2 +1,22 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "chat-completion";
+export { chatCompletion } from "./chat-completion.js";
+export type { ChatCompletionFunction, ChatCompletionMethod, ChatCompletionOptions, ChatCompletionResult } from "./chat-completion.js";
+export type {
+  ChatCompletionContentPart,
+  ChatCompletionInput,
+  ChatCompletionMessage,
+  ChatCompletionResponseFormat,
+  ChatCompletionRole,
+  ChatCompletionTool,
+  ChatCompletionToolCall,
+  ChatCompletionToolChoice,
+} from "./chat-completion-input.js";
+export type {
+  ChatCompletionChoice,
+  ChatCompletionDelta,
+  ChatCompletionLogprobs,
+  ChatCompletionOutput,
+  ChatCompletionOutputMessage,
+  ChatCompletionStreamChoice,
+  ChatCompletionStreamOutput,
+  ChatCompletionUsage,
+} from "./chat-completion-output.js";

@@ -1,2 +1,3 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "tabular-classification";
+export { tabularClassification } from "./tabular-classification.js";
+export type { TabularClassificationOptions, TabularClassificationOutput } from "./tabular-classification.js";
+export type { Table, TableCell } from "./table.js";

@@ -1,2 +1,3 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "tabular-regression";
+export { tabularRegression } from "./tabular-regression.js";
+export type { TabularRegressionOptions, TabularRegressionOutput } from "./tabular-regression.js";
+export type { Table, TableCell } from "./table.js";

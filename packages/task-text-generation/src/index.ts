@@ -1,2 +1,13 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "text-generation";
+export { textGeneration } from "./text-generation.js";
+export type { TextGenerationFunction, TextGenerationMethod, TextGenerationResult } from "./text-generation.js";
+export type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
+export type {
+  TextGenerationBestOfSequence,
+  TextGenerationDetails,
+  TextGenerationFinishReason,
+  TextGenerationOutput,
+  TextGenerationPrefillToken,
+  TextGenerationStreamDetails,
+  TextGenerationStreamEvent,
+  TextGenerationToken,
+} from "./text-generation-output.js";

@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "translation";
+export { translation } from "./translation.js";
+export type { TranslationOptions, TranslationOutput } from "./translation.js";

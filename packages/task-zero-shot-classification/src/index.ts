@@ -1,2 +1,2 @@
-// Placeholder: the task issue fills this package.
-export const taskName = "zero-shot-classification";
+export { zeroShotClassification } from "./zero-shot-classification.js";
+export type { ZeroShotClassificationOptions, ZeroShotClassificationOutput } from "./zero-shot-classification.js";

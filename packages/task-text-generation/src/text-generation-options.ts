@@ -1,0 +1,61 @@
+import type { RequestOptions } from "@infer/core";
+
+/** TGI's generation parameters, camelCase here, sent in snake_case under `parameters`, only those set. */
+export interface TextGenerationParameters {
+  /**
+   * Sample the next token instead of picking the most likely one (greedy decoding).
+   * @default false
+   */
+  doSample?: boolean;
+  /**
+   * The most tokens to generate, an integer > 0.
+   * @example 200
+   */
+  maxNewTokens?: number;
+  /** Penalty for repeating tokens, > 0; 1 means none. @example 1.03 */
+  repetitionPenalty?: number;
+  /**
+   * Prepend the prompt to the generated text.
+   * @default false
+   */
+  returnFullText?: boolean;
+  /** Stop generating when one of these sequences is generated (TGI only; dropped for other servers). */
+  stop?: string[];
+  /** Random seed for sampling, an integer ≥ 0. Not allowed with `bestOf` > 1. */
+  seed?: number;
+  /** Sampling temperature, > 0; lower is more deterministic. @example 0.7 */
+  temperature?: number;
+  /** Sample only among the `topK` most likely tokens, an integer > 0. @example 50 */
+  topK?: number;
+  /** Nucleus sampling: sample among the most likely tokens whose probabilities add up to `topP`; 0 < topP < 1. @example 0.95 */
+  topP?: number;
+  /** Keep only the last `truncate` tokens of the prompt, an integer > 0. */
+  truncate?: number;
+  /** Typical decoding mass, 0 < typicalP < 1 (see "Typical Decoding for Natural Language Generation"). */
+  typicalP?: number;
+  /**
+   * Generate `bestOf` sequences and return the one with the highest log-probability, an integer > 0.
+   * Above 1 it needs `doSample: true`, and neither `seed` nor `stream`.
+   */
+  bestOf?: number;
+  /** Watermark the generated text (TGI only; dropped for other servers). @default false */
+  watermark?: boolean;
+  /**
+   * Return `{ generated_text, details }` (finish reason, tokens, log-probabilities) instead of the text; with
+   * `stream`, yield whole stream events instead of token texts. TGI only.
+   * @default false
+   */
+  details?: boolean;
+  /** Include the prompt's tokens in `details.prefill`. Needs `details: true`; not allowed with `stream`. TGI only. */
+  decoderInputDetails?: boolean;
+}
+
+/** Options of `textGeneration()`: the request options, TGI's parameters, and `stream`. */
+export interface TextGenerationOptions extends RequestOptions, TextGenerationParameters {
+  /**
+   * Stream the tokens as they are generated (Server-Sent Events): the call resolves to an `AsyncIterable`
+   * of token texts, or of stream events with `details: true`. Breaking out of the loop closes the connection.
+   * @default false
+   */
+  stream?: boolean;
+}

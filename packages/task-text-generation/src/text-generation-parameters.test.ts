@@ -1,0 +1,94 @@
+import { createClient, InferenceInputError } from "@infer/core";
+import { sendJson, startServer, type TestServer } from "@infer/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { textGeneration, type TextGenerationOptions } from "./index.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer((_request, response) => sendJson(response, [{ generated_text: "x" }]));
+});
+afterAll(() => server.close());
+
+const client = () => createClient({ endpoint: server.url, token: false, retry: false });
+
+async function expectRejected(options: TextGenerationOptions, argument: string): Promise<void> {
+  const before = server.requests.length;
+  const error = await textGeneration(client(), "x", { model: "m", ...options }).catch((caught: unknown) => caught);
+  expect(InferenceInputError.isInstance(error), JSON.stringify(options)).toBe(true);
+  expect((error as InferenceInputError).argument).toBe(argument);
+  expect(server.requests.length).toBe(before);
+}
+
+describe("@infer/task-text-generation", () => {
+  describe("textGeneration parameters", () => {
+    it("rejects bestOf ≤ 0 or not an integer", async () => {
+      await expectRejected({ bestOf: 0 }, "options.bestOf");
+      await expectRejected({ bestOf: 1.5, doSample: true }, "options.bestOf");
+    });
+
+    it("rejects bestOf > 1 without doSample, with seed or with stream", async () => {
+      await expectRejected({ bestOf: 2 }, "options.bestOf");
+      await expectRejected({ bestOf: 2, doSample: false }, "options.bestOf");
+      await expectRejected({ bestOf: 2, doSample: true, seed: 1 }, "options.bestOf");
+      await expectRejected({ bestOf: 2, doSample: true, stream: true }, "options.bestOf");
+    });
+
+    it("accepts bestOf: 1 alone and bestOf > 1 with sampling", async () => {
+      await textGeneration(client(), "x", { model: "m", bestOf: 1 });
+      await textGeneration(client(), "x", { model: "m", bestOf: 3, doSample: true });
+      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { best_of: 3, do_sample: true } });
+    });
+
+    it("rejects temperature, topK, truncate and repetitionPenalty ≤ 0", async () => {
+      await expectRejected({ temperature: 0 }, "options.temperature");
+      await expectRejected({ temperature: -1 }, "options.temperature");
+      await expectRejected({ topK: 0 }, "options.topK");
+      await expectRejected({ topK: 2.5 }, "options.topK");
+      await expectRejected({ truncate: 0 }, "options.truncate");
+      await expectRejected({ repetitionPenalty: 0 }, "options.repetitionPenalty");
+    });
+
+    it("rejects topP and typicalP outside (0, 1)", async () => {
+      for (const value of [0, 1, -0.1, 1.5, Number.NaN]) {
+        await expectRejected({ topP: value }, "options.topP");
+        await expectRejected({ typicalP: value }, "options.typicalP");
+      }
+    });
+
+    it("accepts values just inside the bounds", async () => {
+      await textGeneration(client(), "x", { model: "m", topP: 0.999, typicalP: 0.001, temperature: 0.01, topK: 1, truncate: 1 });
+      expect(server.requests.at(-1)!.json()).toEqual({
+        inputs: "x",
+        parameters: { top_p: 0.999, typical_p: 0.001, temperature: 0.01, top_k: 1, truncate: 1 },
+      });
+    });
+
+    it("rejects decoderInputDetails without details, and with stream", async () => {
+      await expectRejected({ decoderInputDetails: true }, "options.decoderInputDetails");
+      await expectRejected({ decoderInputDetails: true, details: false }, "options.decoderInputDetails");
+      await expectRejected({ decoderInputDetails: true, details: true, stream: true }, "options.decoderInputDetails");
+    });
+
+    it("rejects maxNewTokens and seed that are not integers in range", async () => {
+      await expectRejected({ maxNewTokens: 0 }, "options.maxNewTokens");
+      await expectRejected({ maxNewTokens: 1.5 }, "options.maxNewTokens");
+      await expectRejected({ seed: -1 }, "options.seed");
+    });
+
+    it("rejects values of the wrong type", async () => {
+      await expectRejected({ stop: "\n" as unknown as string[] }, "options.stop");
+      await expectRejected({ doSample: "yes" as unknown as boolean }, "options.doSample");
+      await expectRejected({ stream: 1 as unknown as boolean }, "options.stream");
+      await expectRejected({ temperature: "0.5" as unknown as number }, "options.temperature");
+    });
+
+    it("rejects options that are not an object", async () => {
+      const before = server.requests.length;
+      await expect(textGeneration(client(), "x", "gpt2" as unknown as TextGenerationOptions)).rejects.toSatisfy(
+        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "options",
+      );
+      expect(server.requests.length).toBe(before);
+    });
+  });
+});

@@ -1,0 +1,173 @@
+import { createClient, InferenceHTTPError, InferenceInputError, InferenceOutputError, OverloadedError, ValidationError } from "@infer/core";
+import { sendJson, startServer, tapeJson, type Handler, type TestServer } from "@infer/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { textGeneration } from "./index.js";
+
+const flan = tapeJson("google/flan-t5-xxl", "The answer to the universe is");
+const gpt2 = tapeJson("models/gpt2");
+let server: TestServer;
+let handle: Handler = (_request, response) => sendJson(response, flan.body);
+
+beforeAll(async () => {
+  server = await startServer((request, response) => handle(request, response));
+});
+afterAll(() => server.close());
+
+const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+
+const details = {
+  finish_reason: "length",
+  generated_tokens: 2,
+  seed: null,
+  prefill: [{ id: 0, text: "<pad>", logprob: null }],
+  tokens: [
+    { id: 9, text: " a", logprob: -0.5, special: false },
+    { id: 10, text: " b", logprob: -0.25, special: false },
+  ],
+  input_length: 1,
+};
+
+describe("@infer/task-text-generation", () => {
+  describe("textGeneration", () => {
+    it("sends {inputs} as JSON to /models/{model} and returns the recorded generated_text", async () => {
+      handle = (_request, response) => sendJson(response, flan.body);
+      const text = await textGeneration(client(), "The answer to the universe is", { model: "google/flan-t5-xxl" });
+      const request = server.requests.at(-1)!;
+      expect(request.method).toBe("POST");
+      expect(request.url).toBe("/models/google/flan-t5-xxl");
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(request.headers["authorization"]).toBe("Bearer hf_test");
+      expect(request.headers["accept"]).not.toBe("text/event-stream");
+      expect(request.json()).toEqual({ inputs: "The answer to the universe is" });
+      expect(text).toBe("a");
+    });
+
+    it("returns gpt2's recorded continuation as a string", async () => {
+      handle = (_request, response) => sendJson(response, gpt2.body);
+      const text = await textGeneration(client(), "The answer to the universe is", { model: "gpt2" });
+      expect(text).toBe((gpt2.body as { generated_text: string }[])[0]?.generated_text);
+      expect(text.startsWith("The answer to the universe is")).toBe(true);
+    });
+
+    it("sends every TGI parameter in snake_case under parameters", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      await textGeneration(client(), "Hi", {
+        model: "m",
+        doSample: true,
+        maxNewTokens: 20,
+        repetitionPenalty: 1.2,
+        returnFullText: false,
+        stop: ["\n"],
+        temperature: 0.7,
+        topK: 50,
+        topP: 0.9,
+        truncate: 100,
+        typicalP: 0.5,
+        bestOf: 2,
+        watermark: true,
+        details: true,
+        decoderInputDetails: true,
+      });
+      expect(server.requests.at(-1)!.json()).toEqual({
+        inputs: "Hi",
+        parameters: {
+          do_sample: true,
+          max_new_tokens: 20,
+          repetition_penalty: 1.2,
+          return_full_text: false,
+          stop: ["\n"],
+          temperature: 0.7,
+          top_k: 50,
+          top_p: 0.9,
+          truncate: 100,
+          typical_p: 0.5,
+          best_of: 2,
+          watermark: true,
+          details: true,
+          decoder_input_details: true,
+        },
+      });
+    });
+
+    it("sends only the parameters that are set, and seed", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      await textGeneration(client(), "Hi", { model: "m", maxNewTokens: 5, seed: 42 });
+      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "Hi", parameters: { max_new_tokens: 5, seed: 42 } });
+    });
+
+    it("returns the whole typed answer with details: true, unknown fields untouched", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: " a b", details }]);
+      const output = await textGeneration(client(), "x", { model: "m", details: true });
+      expect(output.generated_text).toBe(" a b");
+      expect(output.details?.finish_reason).toBe("length");
+      expect(output.details?.tokens.map((token) => token.text)).toEqual([" a", " b"]);
+      expect(output.details).toEqual(details);
+    });
+
+    it("reads the object TGI's /generate route answers", async () => {
+      handle = (_request, response) => sendJson(response, { generated_text: "object" });
+      const text = await textGeneration(client(), "x", { model: `${server.url}/generate` });
+      expect(server.requests.at(-1)!.url).toBe("/generate");
+      expect(text).toBe("object");
+    });
+
+    it("uses the client's model, and a model URL as is", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      await textGeneration(createClient({ endpoint: server.url, token: false, model: "bigcode/starcoder" }), "x");
+      expect(server.requests.at(-1)!.url).toBe("/models/bigcode/starcoder");
+      expect(server.requests.at(-1)!.headers["authorization"]).toBeUndefined();
+      await textGeneration(client(), "x", { model: `${server.url}/tgi/` });
+      expect(server.requests.at(-1)!.url).toBe("/tgi/");
+    });
+
+    it("turns an error answer with error_type into the typed TGI error, the HTTP error as cause", async () => {
+      const body = { error: "Input validation error: `inputs` must have less than 1000 tokens", error_type: "validation" };
+      handle = (_request, response) => sendJson(response, body, 422);
+      const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect((error as ValidationError).message).toBe(body.error);
+      expect((error as ValidationError).errorType).toBe("validation");
+      expect((error as ValidationError).body).toEqual(body);
+      const cause = (error as Error).cause;
+      expect(InferenceHTTPError.isInstance(cause)).toBe(true);
+      expect((cause as InferenceHTTPError).status).toBe(422);
+    });
+
+    it("types an overloaded answer as OverloadedError", async () => {
+      handle = (_request, response) => sendJson(response, { error: "Model is overloaded", error_type: "overloaded" }, 429);
+      await expect(textGeneration(client(), "x", { model: "m" })).rejects.toSatisfy((error: unknown) => OverloadedError.isInstance(error));
+    });
+
+    it("leaves an error answer without error_type as InferenceHTTPError", async () => {
+      handle = (_request, response) => sendJson(response, { error: "Internal failure" }, 500);
+      const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
+      expect(InferenceHTTPError.isInstance(error)).toBe(true);
+      expect((error as InferenceHTTPError).status).toBe(500);
+    });
+
+    it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
+      handle = (_request, response) => sendJson(response, [{ summary_text: "no" }]);
+      const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
+      expect(InferenceOutputError.isInstance(error)).toBe(true);
+      expect((error as InferenceOutputError).body).toEqual([{ summary_text: "no" }]);
+    });
+
+    it("rejects a prompt that is not a non-empty string before any request", async () => {
+      const before = server.requests.length;
+      for (const prompt of [42, "", undefined]) {
+        await expect(textGeneration(client(), prompt as unknown as string, { model: "m" })).rejects.toSatisfy(
+          (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "prompt",
+        );
+      }
+      expect(server.requests.length).toBe(before);
+    });
+
+    it("is a method after client.with(textGeneration)", async () => {
+      handle = (_request, response) => sendJson(response, flan.body);
+      const text = await client().with(textGeneration).textGeneration("The answer to the universe is", { model: "google/flan-t5-xxl" });
+      expect(text).toBe("a");
+      expect(textGeneration.taskName).toBe("text-generation");
+      expect(textGeneration.methodName).toBe("textGeneration");
+    });
+  });
+});

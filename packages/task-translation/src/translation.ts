@@ -1,0 +1,44 @@
+import { defineTask, expectOutput, InferenceInputError, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+
+/** Options of `translation()`: the request options and the languages, both or neither. */
+export interface TranslationOptions extends RequestOptions {
+  /**
+   * The language of the text, for multilingual models; needs `tgtLang`. Codes are the model's own.
+   * @example "en_XX"
+   */
+  srcLang?: string;
+  /**
+   * The language to translate to, for multilingual models; needs `srcLang`. Codes are the model's own.
+   * @example "fr_XX"
+   */
+  tgtLang?: string;
+}
+
+/** The translated text. */
+export type TranslationOutput = string;
+
+/**
+ * Translates a text. Models for one language pair need no languages; multilingual ones take both.
+ * @example
+ * const german = await translation(createClient(), "My name is Wolfgang and I live in Berlin", { model: "t5-base" });
+ */
+export const translation = defineTask(
+  { taskName: "translation", methodName: "translation" },
+  async (client: InferenceCore, text: string, options?: TranslationOptions): Promise<TranslationOutput> => {
+    requireString(text, "text");
+    const { request, parameters } = splitOptions(options);
+    const { srcLang, tgtLang } = parameters;
+    if (srcLang !== undefined) requireString(srcLang, "options.srcLang");
+    if (tgtLang !== undefined) requireString(tgtLang, "options.tgtLang");
+    if ((srcLang === undefined) !== (tgtLang === undefined)) {
+      const [missing, given] = srcLang === undefined ? ["srcLang", "tgtLang"] : ["tgtLang", "srcLang"];
+      throw new InferenceInputError({ argument: `options.${missing}`, message: `required with \`${given}\`: give both languages or neither` });
+    }
+    const json = srcLang !== undefined ? { inputs: text, parameters: { src_lang: srcLang, tgt_lang: tgtLang } } : { inputs: text };
+    const response = await client.post({ task: "translation", json }, request);
+    const body = await response.json();
+    const first: unknown = Array.isArray(body) ? body[0] : body;
+    expectOutput(isObject(first) && typeof first["translation_text"] === "string", "translation", "[{translation_text}]", body);
+    return (first as { translation_text: string }).translation_text;
+  },
+);
