@@ -1,5 +1,5 @@
 import { InferenceAbortError } from "./errors/abort-error.js";
-import { InferenceConnectionError } from "./errors/connection-error.js";
+import type { InferenceConnectionError } from "./errors/connection-error.js";
 import { InferenceError } from "./errors/inference-error.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { InferenceTimeoutError } from "./errors/timeout-error.js";
@@ -15,7 +15,14 @@ export interface Call {
   mapError(error: unknown): unknown;
 }
 
-export function startCall(signals: ReadonlyArray<AbortSignal | undefined>, timeout: number | undefined): Call {
+/** Tells a network failure (refused, reset, dropped) from any other error; platform-specific. */
+export type ConnectionFailure = (error: unknown) => InferenceConnectionError | undefined;
+
+export function startCall(
+  signals: ReadonlyArray<AbortSignal | undefined>,
+  timeout: number | undefined,
+  connectionFailure: ConnectionFailure,
+): Call {
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
     throw new InferenceInputError({ argument: "timeout", message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}` });
   }
@@ -36,54 +43,9 @@ export function startCall(signals: ReadonlyArray<AbortSignal | undefined>, timeo
         return new InferenceTimeoutError({ message: `The call timed out after ${timeout} ms${reason}`, cause: error });
       }
       if (InferenceError.isInstance(error)) return error;
-      if (isConnectionFailure(error)) {
-        return new InferenceConnectionError({ message: `Connection failed: ${describe(error)}`, cause: error });
-      }
-      return error;
+      return connectionFailure(error) ?? error;
     },
   };
   return call;
 }
 
-const CONNECTION_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
-
-/** Network-level failures: refused, reset or dropped connections (Node codes, or fetch's TypeError). */
-export function isConnectionFailure(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
-    if (current instanceof TypeError && /fetch|network/i.test(current.message)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** Failures worth another attempt: a connection that was reset or dropped, not one that was refused. */
-export function isRetryableConnectionFailure(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET" || code === "UND_ERR_CLOSED") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${code} ${message}` : message;
-}

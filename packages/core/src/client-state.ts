@@ -55,30 +55,30 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
 }
 
 function validateOptions(options: ClientOptions): void {
-  if (options === null || typeof options !== "object") {
-    throw new InferenceInputError({ argument: "options", message: "expected an options object" });
-  }
+  if (options === null || typeof options !== "object") fail("options", "an options object");
   const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout } = options;
-  if (token !== undefined && token !== false && typeof token !== "string") {
-    throw new InferenceInputError({ argument: "options.token", message: "expected a string or false" });
-  }
-  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout >= 0)) {
-    throw new InferenceInputError({ argument: "options.timeout", message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}` });
-  }
-  for (const [name, value] of [["endpoint", endpoint], ["hubEndpoint", hubEndpoint]] as const) {
-    if (value !== undefined && !/^https?:\/\/[^/]/.test(value)) {
-      throw new InferenceInputError({ argument: `options.${name}`, message: `expected an http(s) URL, got ${String(value)}` });
-    }
-  }
+  if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
+  if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
+  if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");
+  if (hubEndpoint !== undefined && !isHttpUrl(hubEndpoint)) fail("options.hubEndpoint", "an http(s) URL");
   if (pipelineLayout !== undefined && pipelineLayout !== "router" && pipelineLayout !== "legacy") {
-    throw new InferenceInputError({ argument: "options.pipelineLayout", message: `expected "router" or "legacy"` });
+    fail("options.pipelineLayout", `"router" or "legacy"`);
   }
-  if (retry !== undefined && retry !== false) {
+  if (retry) {
     for (const key of ["retries", "minDelay", "maxDelay"] as const) {
-      const value = retry[key];
-      if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-        throw new InferenceInputError({ argument: `options.retry.${key}`, message: "expected a number ≥ 0" });
-      }
+      if (retry[key] !== undefined && !isCount(retry[key])) fail(`options.retry.${key}`, "a number ≥ 0");
     }
   }
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === "number" && value >= 0 && Number.isFinite(value);
+}
+
+function isHttpUrl(value: unknown): boolean {
+  return typeof value === "string" && /^https?:\/\/[^/]/.test(value);
+}
+
+function fail(argument: string, expected: string): never {
+  throw new InferenceInputError({ argument, message: `expected ${expected}` });
 }

@@ -8,7 +8,7 @@ import { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { createInferenceResponse, type InferenceResponse } from "./response.js";
-import { send, type SendRequest } from "./send.js";
+import { send, type SendContext, type SendRequest } from "./send.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, modelUrl } from "./url.js";
 
@@ -22,7 +22,7 @@ export interface PostRequest {
   model?: string;
   /** The task, for routing (feature-extraction and sentence-similarity) and the recommended model. */
   task?: string;
-  /** Ask for Server-Sent Events (`Accept: text/event-stream`); read them with `response.events()`. */
+  /** Ask for Server-Sent Events (`Accept: text/event-stream`); read them with `parseServerSentEvents(response.body)`. */
   stream?: boolean;
   signal?: AbortSignal;
   /** A route appended to the model's URL, such as `"/v1/chat/completions"`. */
@@ -95,7 +95,7 @@ export class InferenceCore {
    */
   async post(request: PostRequest, options: RequestOptions = {}): Promise<InferenceResponse> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal, request.signal], options.timeout ?? state.options.timeout);
+    const call = startCall([state.options.signal, options.signal, request.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       if (request.json !== undefined && request.data !== undefined) {
         throw new InferenceInputError({ argument: "request", message: "give `json` or `data`, not both" });
@@ -122,7 +122,7 @@ export class InferenceCore {
       mergeHeaders(headers, state.options.headers);
       mergeHeaders(headers, options.headers);
       const sendRequest: SendRequest = { url, method: "POST", headers, body, task: request.task, model };
-      const sent = await send({ transport: state.transport, retry: state.retry, token: state.token() }, call, sendRequest);
+      const sent = await send(this.sendContext(), call, sendRequest);
       return createInferenceResponse(
         sent.response,
         sent.url,
@@ -138,12 +138,12 @@ export class InferenceCore {
   /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
   async getJson<T = unknown>(base: "hub" | "endpoint", path: string, options: RequestOptions = {}): Promise<T> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout);
+    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       const root = base === "hub" ? state.hubEndpoint : state.endpoint;
       const headers = mergeHeaders(mergeHeaders(this.baseHeaders(), state.options.headers), options.headers);
       const url = `${root}${path}`;
-      const sent = await send({ transport: state.transport, retry: state.retry, token: state.token() }, call, { url, method: "GET", headers });
+      const sent = await send(this.sendContext(), call, { url, method: "GET", headers });
       const response = createInferenceResponse(
         sent.response,
         sent.url,
@@ -160,7 +160,7 @@ export class InferenceCore {
   /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
   async readBinary(input: BinaryInput, argument: string, options: RequestOptions = {}): Promise<Uint8Array> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout);
+    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       return await readBinary(input, argument, this.sources(call));
     } catch (error) {
@@ -193,6 +193,11 @@ export class InferenceCore {
     return this.getRecommendedModel(task, options);
   }
 
+  private sendContext(): SendContext {
+    const state = this[STATE];
+    return { transport: state.transport, retry: state.retry, token: state.token(), connectionFailure: state.platform.connectionFailure };
+  }
+
   private baseHeaders(): Record<string, string> {
     const state = this[STATE];
     const headers = { ...state.headers };
@@ -207,7 +212,7 @@ export class InferenceCore {
       openFile: (path, argument) => state.platform.openFile(path, argument),
       download: async (url, argument) => {
         // An input URL belongs to someone else: no token, no client headers, only the User-Agent.
-        const sent = await send({ transport: state.transport, retry: state.retry, token: undefined }, call, {
+        const sent = await send({ ...this.sendContext(), token: undefined }, call, {
           url,
           method: "GET",
           headers: { ...state.platform.defaultHeaders },

@@ -1,5 +1,4 @@
 import { InferenceOutputError } from "./errors/output-error.js";
-import { parseServerSentEvents, type ServerSentEvent } from "./sse.js";
 import type { TransportResponse } from "./transport/transport.js";
 
 /** A successful (status < 400) response of `client.post()`. Read its body once, in any one way. */
@@ -15,9 +14,7 @@ export interface InferenceResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
   /** The body as a Blob typed with the response's `Content-Type`. */
   blob(): Promise<Blob>;
-  /** The body as Server-Sent Events; breaking out of the loop closes the connection. */
-  events(): AsyncIterable<ServerSentEvent>;
-  /** The raw body, chunk by chunk; breaking out of the loop closes the connection. */
+  /** The raw body, chunk by chunk (`parseServerSentEvents(response.body)` reads events); breaking out of the loop closes the connection. */
   readonly body: AsyncIterable<Uint8Array>;
   /** Stops reading and releases the connection. */
   cancel(): void;
@@ -64,7 +61,6 @@ export function createInferenceResponse(
         const type = raw.header("content-type") ?? "";
         return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
       }),
-    events: () => guardIterable(parseServerSentEvents(raw.body)),
     get body() {
       return guardIterable(raw.body);
     },

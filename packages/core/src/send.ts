@@ -1,10 +1,10 @@
 import type { PreparedBinary } from "./binary.js";
-import { isRetryableConnectionFailure, type Call } from "./call.js";
+import type { Call, ConnectionFailure } from "./call.js";
 import { delay } from "./delay.js";
-import { InferenceHTTPError } from "./errors/http-error.js";
+import type { InferenceHTTPError } from "./errors/http-error.js";
 import type { ResolvedRetry } from "./options.js";
 import { httpErrorFrom } from "./server-error.js";
-import type { Transport, TransportBody, TransportResponse } from "./transport/transport.js";
+import type { Transport, TransportResponse } from "./transport/transport.js";
 
 export interface SendRequest {
   url: string;
@@ -20,6 +20,7 @@ export interface SendContext {
   transport: Transport;
   retry: ResolvedRetry | undefined;
   token: string | undefined;
+  connectionFailure: ConnectionFailure;
 }
 
 export interface Sent {
@@ -29,22 +30,29 @@ export interface Sent {
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 5;
 
 /**
  * Sends a request until it succeeds or fails for good: waits out a loading model (bounded only by the
  * call's timeout), retries 429/502/503/504 and reset connections a bounded number of times with jittered
- * backoff, and follows redirects. Every wait aborts with the call's signal.
+ * backoff. Every wait aborts with the call's signal.
  */
 export async function send(context: SendContext, call: Call, request: SendRequest): Promise<Sent> {
   const { retry } = context;
   for (let attempt = 0; ; ) {
     let sent: Sent;
     try {
-      sent = await followRedirects(context, call, request);
+      const body = request.body;
+      const response = await context.transport.request({
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        body: body?.open(),
+        reopen: body && (() => body.open()),
+        signal: call.signal,
+      });
+      sent = { response, url: response.url ?? request.url };
     } catch (error) {
-      if (call.signal?.aborted || !retry || attempt >= retry.retries || !isRetryableConnectionFailure(error)) throw error;
+      if (call.signal?.aborted || !retry || attempt >= retry.retries || !context.connectionFailure(error)?.retryable) throw error;
       attempt++;
       await wait(backoff(retry, attempt), call, error);
       continue;
@@ -68,42 +76,6 @@ export async function send(context: SendContext, call: Call, request: SendReques
     const delayMs = retryAfter(response) ?? backoff(retry, attempt);
     if (delayMs > retry.maxDelay || Date.now() + delayMs > call.deadline) throw error;
     await wait(delayMs, call, error);
-  }
-}
-
-async function followRedirects(context: SendContext, call: Call, request: SendRequest): Promise<Sent> {
-  let { url, method, headers } = request;
-  let body: TransportBody | undefined = request.body?.open();
-  for (let hops = 0; ; hops++) {
-    const response = await context.transport.request({ url, method, headers, body, signal: call.signal });
-    const location = REDIRECT_STATUSES.has(response.status) ? response.header("location") : undefined;
-    if (location === undefined) return { response, url };
-    response.cancel();
-    if (hops >= MAX_REDIRECTS) {
-      throw new InferenceHTTPError({
-        status: response.status,
-        url,
-        requestId: response.header("x-request-id"),
-        serverMessage: `more than ${MAX_REDIRECTS} redirects`,
-        body: undefined,
-      });
-    }
-    const next = new URL(location, url);
-    if (next.origin !== new URL(url).origin && "authorization" in headers) {
-      // The token belongs to the endpoint it was given for, never to wherever a redirect points.
-      headers = { ...headers };
-      delete headers["authorization"];
-    }
-    if (response.status === 303 || (method === "POST" && (response.status === 301 || response.status === 302))) {
-      method = "GET";
-      body = undefined;
-      headers = { ...headers };
-      delete headers["content-type"];
-      delete headers["content-length"];
-    } else if (body !== undefined) {
-      body = request.body?.open();
-    }
-    url = next.href;
   }
 }
 

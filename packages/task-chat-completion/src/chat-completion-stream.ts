@@ -2,6 +2,7 @@ import {
   IncompleteGenerationError,
   InferenceOutputError,
   isObject,
+  parseServerSentEvents,
   textGenerationErrorFromPayload,
   type InferenceResponse,
 } from "@infer/core";
@@ -16,7 +17,7 @@ const TASK = "chat-completion";
  */
 export async function* streamChunks(response: InferenceResponse): AsyncGenerator<ChatCompletionStreamOutput, void, undefined> {
   let finished = false;
-  for await (const message of response.events()) {
+  for await (const message of parseServerSentEvents(response.body)) {
     const data = message.data.trim();
     if (data === "[DONE]") return;
     if (data === "") continue;

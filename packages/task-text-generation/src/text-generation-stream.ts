@@ -2,6 +2,7 @@ import {
   IncompleteGenerationError,
   InferenceOutputError,
   isObject,
+  parseServerSentEvents,
   textGenerationErrorFromPayload,
   type InferenceResponse,
 } from "@infer/core";
@@ -16,7 +17,7 @@ const TASK = "text-generation";
  */
 export async function* streamEvents(response: InferenceResponse): AsyncGenerator<TextGenerationStreamEvent, void, undefined> {
   let finished = false;
-  for await (const message of response.events()) {
+  for await (const message of parseServerSentEvents(response.body)) {
     const data = message.data.trim();
     if (data === "[DONE]") break;
     // Read to the end after the last event, so the connection can be reused.

@@ -1,5 +1,5 @@
 // Runs in Chromium: the browser build of core against the loopback server that served this page.
-import { createClient, InferenceHTTPError, InferenceInputError } from "../browser.js";
+import { createClient, InferenceHTTPError, InferenceInputError, parseServerSentEvents } from "../browser.js";
 
 const page = globalThis as unknown as { runContract?: () => Promise<Record<string, unknown>>; location: { origin: string } };
 
@@ -10,7 +10,7 @@ page.runContract = async () => {
   const blob = await (await client.post({ model: "image", json: {} })).blob();
   results["blob"] = { type: blob.type, size: blob.size };
   const events: string[] = [];
-  for await (const event of (await client.post({ model: "events", json: {}, stream: true })).events()) events.push(event.data);
+  for await (const event of parseServerSentEvents((await client.post({ model: "events", json: {}, stream: true })).body)) events.push(event.data);
   results["events"] = events;
   results["loading"] = await (await client.post({ model: "loading", json: {} })).json();
   results["upload"] = await (await client.post({ model: "echo", data: new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }) })).json();

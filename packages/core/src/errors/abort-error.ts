@@ -1,17 +1,10 @@
-import { InferenceError, isMarked } from "./inference-error.js";
-
-const marker = Symbol.for("@infer/core.error.abort");
+import { InferenceError } from "./inference-error.js";
 
 /** The caller's signal aborted the call; `cause` is the signal's reason. */
 export class InferenceAbortError extends InferenceError {
-  private readonly [marker] = true;
+  static override readonly kind: string = "InferenceAbortError";
 
   constructor({ cause }: { cause: unknown }) {
     super({ message: "The call was aborted", cause });
-    this.name = "InferenceAbortError";
-  }
-
-  static override isInstance(value: unknown): value is InferenceAbortError {
-    return isMarked(value, marker);
   }
 }

@@ -1,17 +1,19 @@
-import { InferenceError, isMarked, type InferenceErrorOptions } from "./inference-error.js";
+import { InferenceError } from "./inference-error.js";
 
-const marker = Symbol.for("@infer/core.error.connection");
+export interface InferenceConnectionErrorOptions {
+  message: string;
+  /** True when the connection was reset or dropped (worth another attempt), false when it was refused. */
+  retryable: boolean;
+  cause?: unknown;
+}
 
-/** The server could not be reached or dropped the connection, after any retries. */
+/** The server could not be reached, or dropped the connection, after any retries. */
 export class InferenceConnectionError extends InferenceError {
-  private readonly [marker] = true;
+  static override readonly kind: string = "InferenceConnectionError";
+  readonly retryable: boolean;
 
-  constructor(options: InferenceErrorOptions) {
-    super(options);
-    this.name = "InferenceConnectionError";
-  }
-
-  static override isInstance(value: unknown): value is InferenceConnectionError {
-    return isMarked(value, marker);
+  constructor({ message, retryable, cause }: InferenceConnectionErrorOptions) {
+    super({ message, cause });
+    this.retryable = retryable;
   }
 }

@@ -23,7 +23,7 @@ describe("errors", () => {
     new InferenceInputError({ argument: "image", message: "bad" }),
     new InferenceOutputError({ task: "t", expected: "e", body: 1 }),
     new InferenceAbortError({ cause: "why" }),
-    new InferenceConnectionError({ message: "down" }),
+    new InferenceConnectionError({ message: "down", retryable: false }),
     new GenerationError({ message: "g" }),
   ];
 
@@ -44,8 +44,7 @@ describe("errors", () => {
 
   it("isInstance recognises an error from another copy of core by its Symbol.for marker", () => {
     const foreign = Object.assign(new Error("from a duplicate install"), {
-      [Symbol.for("@infer/core.error")]: true,
-      [Symbol.for("@infer/core.error.http")]: true,
+      [Symbol.for("@infer/core.error")]: ["InferenceHTTPError", "InferenceError"],
     });
     expect(InferenceHTTPError.isInstance(foreign)).toBe(true);
     expect(InferenceError.isInstance(foreign)).toBe(true);
@@ -60,7 +59,7 @@ describe("errors", () => {
 
   it("keeps the cause", () => {
     const cause = new Error("root");
-    expect(new InferenceConnectionError({ message: "x", cause }).cause).toBe(cause);
+    expect(new InferenceConnectionError({ message: "x", retryable: true, cause }).cause).toBe(cause);
     expect(new InferenceAbortError({ cause }).cause).toBe(cause);
   });
 
@@ -74,5 +73,7 @@ describe("errors", () => {
     expect(TextGenerationError.isInstance(unknown)).toBe(true);
     expect(unknown.errorType).toBe("martian");
     expect(ValidationError.isInstance(unknown)).toBe(false);
+    expect(unknown.name).toBe("UnknownError");
+    expect(InferenceError.isInstance(unknown)).toBe(true);
   });
 });

@@ -1,6 +1,4 @@
-import { InferenceError, isMarked } from "./inference-error.js";
-
-const marker = Symbol.for("@infer/core.error.http");
+import { InferenceError } from "./inference-error.js";
 
 export interface InferenceHTTPErrorOptions {
   status: number;
@@ -14,7 +12,7 @@ export interface InferenceHTTPErrorOptions {
 
 /** The server answered with a status of 400 or more. */
 export class InferenceHTTPError extends InferenceError {
-  private readonly [marker] = true;
+  static override readonly kind: string = "InferenceHTTPError";
   readonly status: number;
   readonly url: string;
   readonly requestId: string | undefined;
@@ -29,15 +27,10 @@ export class InferenceHTTPError extends InferenceError {
     if (requestId) parts.push(` (request id ${requestId})`);
     if (hint) parts.push(`. ${hint}`);
     super({ message: parts.join(""), cause });
-    this.name = "InferenceHTTPError";
     this.status = status;
     this.url = url;
     this.requestId = requestId;
     this.serverMessage = serverMessage;
     this.body = body;
-  }
-
-  static override isInstance(value: unknown): value is InferenceHTTPError {
-    return isMarked(value, marker);
   }
 }

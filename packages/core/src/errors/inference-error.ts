@@ -8,20 +8,27 @@ export interface InferenceErrorOptions {
 
 /** Base class of every error thrown by @infer packages. */
 export class InferenceError extends Error {
-  private readonly [marker] = true;
+  /** The class's name, kept in each instance so `isInstance()` works across duplicate copies of core. */
+  static readonly kind: string = "InferenceError";
+  declare private readonly [marker]: readonly string[];
 
   constructor({ message, cause }: InferenceErrorOptions) {
     super(message, cause === undefined ? undefined : { cause });
-    this.name = "InferenceError";
+    const kinds: string[] = [];
+    for (let type = new.target as typeof InferenceError; type !== InferenceError; type = Object.getPrototypeOf(type) as typeof InferenceError) {
+      if (Object.hasOwn(type, "kind")) kinds.push(type.kind);
+    }
+    kinds.push("InferenceError");
+    this.name = kinds[0] as string;
+    Object.defineProperty(this, marker, { value: kinds });
   }
 
-  /** True for any @infer error, even one thrown by another installed copy of @infer/core. */
-  static isInstance(value: unknown): value is InferenceError {
-    return isMarked(value, marker);
+  /**
+   * True for an instance of this class, even one thrown by another installed copy of @infer/core
+   * (task packages version independently, so several copies may be installed).
+   */
+  static isInstance<Type extends abstract new (...args: never[]) => InferenceError>(this: Type, value: unknown): value is InstanceType<Type> {
+    const kinds = typeof value === "object" && value !== null ? (value as { [marker]?: unknown })[marker] : undefined;
+    return Array.isArray(kinds) && kinds.includes((this as unknown as typeof InferenceError).kind);
   }
-}
-
-/** Checks a `Symbol.for` marker, which survives duplicate copies of the package. */
-export function isMarked(value: unknown, symbol: symbol): boolean {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[symbol] === true;
 }

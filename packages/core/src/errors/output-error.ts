@@ -1,6 +1,4 @@
-import { InferenceError, isMarked } from "./inference-error.js";
-
-const marker = Symbol.for("@infer/core.error.output");
+import { InferenceError } from "./inference-error.js";
 
 export interface InferenceOutputErrorOptions {
   /** The task whose answer could not be read. */
@@ -14,19 +12,14 @@ export interface InferenceOutputErrorOptions {
 
 /** The server answered 2xx with a shape the task cannot read; `body` holds the raw answer. */
 export class InferenceOutputError extends InferenceError {
-  private readonly [marker] = true;
+  static override readonly kind: string = "InferenceOutputError";
   readonly task: string;
   readonly body: unknown;
 
   constructor({ task, expected, body, cause }: InferenceOutputErrorOptions) {
     super({ message: `Unexpected ${task} output: expected ${expected}, got ${preview(body)}`, cause });
-    this.name = "InferenceOutputError";
     this.task = task;
     this.body = body;
-  }
-
-  static override isInstance(value: unknown): value is InferenceOutputError {
-    return isMarked(value, marker);
   }
 }
 

@@ -1,6 +1,4 @@
-import { InferenceError, isMarked } from "./inference-error.js";
-
-const marker = Symbol.for("@infer/core.error.text-generation");
+import { InferenceError } from "./inference-error.js";
 
 export interface TextGenerationErrorOptions {
   message: string;
@@ -13,18 +11,13 @@ export interface TextGenerationErrorOptions {
 
 /** A typed error reported by Text Generation Inference, in a response body or inside a stream. */
 export class TextGenerationError extends InferenceError {
-  private readonly [marker] = true;
+  static override readonly kind: string = "TextGenerationError";
   readonly errorType: string | undefined;
   readonly body: unknown;
 
   constructor({ message, errorType, body, cause }: TextGenerationErrorOptions) {
     super({ message, cause });
-    this.name = "TextGenerationError";
     this.errorType = errorType;
     this.body = body;
-  }
-
-  static override isInstance(value: unknown): value is TextGenerationError {
-    return isMarked(value, marker);
   }
 }

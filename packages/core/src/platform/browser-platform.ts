@@ -1,10 +1,12 @@
 import { InferenceInputError } from "../errors/input-error.js";
 import { createFetchTransport } from "../transport/fetch-transport.js";
+import { browserConnectionFailure } from "./browser-connection-failure.js";
 import type { Platform } from "./platform.js";
 
 export const browserPlatform: Platform = {
   defaultTransport: (options) =>
     createFetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), { redirect: "follow" }),
+  connectionFailure: browserConnectionFailure,
   env: () => undefined,
   readTokenFile: () => undefined,
   openFile(input, argument) {

@@ -5,13 +5,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InferenceInputError } from "../errors/input-error.js";
 import { createFetchTransport } from "../transport/fetch-transport.js";
+import { followRedirects } from "../transport/follow-redirects.js";
 import { createUndiciTransport } from "../transport/undici-transport.js";
 import { VERSION } from "../version.js";
 import { contentTypeForPath } from "./content-type.js";
+import { nodeConnectionFailure } from "./node-connection-failure.js";
 import type { LocalFile, Platform } from "./platform.js";
 
 export const nodePlatform: Platform = {
-  defaultTransport: (options) => (options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher)),
+  // Node follows redirects itself, dropping the token when one leaves the first origin.
+  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher)),
+  connectionFailure: nodeConnectionFailure,
   env: (name) => process.env[name],
   readTokenFile() {
     const env = process.env;

@@ -1,3 +1,4 @@
+import type { ConnectionFailure } from "../call.js";
 import type { ClientOptions } from "../options.js";
 import type { Transport } from "../transport/transport.js";
 
@@ -17,6 +18,8 @@ export interface Platform {
   readTokenFile(): string | undefined;
   /** Checks and opens a local path (a string path or a `file:` URL); rejects with `InferenceInputError`. */
   openFile(path: string | URL, argument: string): Promise<LocalFile>;
+  /** Recognises a network failure. */
+  connectionFailure: ConnectionFailure;
   /** Default headers every request carries, lower-case names. */
   defaultHeaders: Record<string, string>;
 }

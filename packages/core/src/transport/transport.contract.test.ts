@@ -1,6 +1,6 @@
 import { sendBytes, sendEvents, sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CoreClient, createClient, type ClientOptions } from "../index.js";
+import { CoreClient, createClient, parseServerSentEvents, type ClientOptions } from "../index.js";
 
 let server: TestServer;
 
@@ -56,7 +56,7 @@ describe.each(transports)("transport contract (%s)", (_name, transportOptions) =
     for await (const chunk of response.body) total += chunk.byteLength;
     expect(total).toBe(4);
     const events: string[] = [];
-    for await (const event of (await client().post({ model: "events", json: 1, stream: true })).events()) events.push(event.data);
+    for await (const event of parseServerSentEvents((await client().post({ model: "events", json: 1, stream: true })).body)) events.push(event.data);
     expect(events).toEqual(['{"n":1}', '{"n":2}', "[DONE]"]);
     expect(server.requests.at(-1)?.headers["accept"]).toBe("text/event-stream");
   });
