@@ -19,6 +19,8 @@ export interface ClientState {
   readonly retry: ResolvedRetry | undefined;
   /** The token, looked up at most once. */
   token(): string | undefined;
+  /** `headers` plus `authorization` when a token is known, built once. */
+  authorizedHeaders(): Readonly<Record<string, string>>;
 }
 
 const DEFAULT_RETRY: ResolvedRetry = { retries: 2, minDelay: 500, maxDelay: 10_000 };
@@ -28,6 +30,8 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   const endpoint = trimSlashes(options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT") ?? DEFAULT_ENDPOINT);
   let token: string | undefined;
   let tokenKnown = false;
+  let authorized: Record<string, string> | undefined;
+  const headers = mergeHeaders({ ...platform.defaultHeaders }, options.headers);
   return {
     options: Object.freeze({ ...options }),
     platform,
@@ -35,7 +39,7 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
     endpoint,
     hubEndpoint: trimSlashes(options.hubEndpoint ?? platform.env("HF_ENDPOINT") ?? DEFAULT_HUB_ENDPOINT),
     pipelineLayout: options.pipelineLayout ?? defaultPipelineLayout(endpoint),
-    headers: mergeHeaders({ ...platform.defaultHeaders }, options.headers),
+    headers,
     retry:
       options.retry === false
         ? undefined
@@ -50,6 +54,13 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
         tokenKnown = true;
       }
       return token;
+    },
+    authorizedHeaders() {
+      if (authorized === undefined) {
+        const token = this.token();
+        authorized = token === undefined ? headers : { ...headers, authorization: `Bearer ${token}` };
+      }
+      return authorized;
     },
   };
 }

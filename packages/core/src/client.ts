@@ -1,5 +1,5 @@
 import { prepareBinary, readBinary, type BinaryInput, type BinarySources, type PreparedBinary } from "./binary.js";
-import { startCall, type Call } from "./call.js";
+import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
@@ -7,7 +7,7 @@ import { listDeployedModels, type DeployedModels, type Framework } from "./hub/d
 import { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
-import { createInferenceResponse, type InferenceResponse } from "./response.js";
+import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, modelUrl } from "./url.js";
@@ -95,7 +95,7 @@ export class InferenceCore {
    */
   async post(request: PostRequest, options: RequestOptions = {}): Promise<InferenceResponse> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal, request.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(state.options.signal, options.signal, request.signal, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       if (request.json !== undefined && request.data !== undefined) {
         throw new InferenceInputError({ argument: "request", message: "give `json` or `data`, not both" });
@@ -123,14 +123,9 @@ export class InferenceCore {
       mergeHeaders(headers, options.headers);
       const sendRequest: SendRequest = { url, method: "POST", headers, body, task: request.task, model };
       const sent = await send(this.sendContext(), call, sendRequest);
-      return createInferenceResponse(
-        sent.response,
-        sent.url,
-        request.task,
-        (work) => work().catch((error: unknown) => Promise.reject(call.mapError(error))),
-        (source) => guardIterable(source, call),
-      );
+      return new CallResponse(sent.response, sent.url, request.task, call);
     } catch (error) {
+      call.finish();
       throw call.mapError(error);
     }
   }
@@ -138,21 +133,15 @@ export class InferenceCore {
   /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
   async getJson<T = unknown>(base: "hub" | "endpoint", path: string, options: RequestOptions = {}): Promise<T> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       const root = base === "hub" ? state.hubEndpoint : state.endpoint;
       const headers = mergeHeaders(mergeHeaders(this.baseHeaders(), state.options.headers), options.headers);
       const url = `${root}${path}`;
       const sent = await send(this.sendContext(), call, { url, method: "GET", headers });
-      const response = createInferenceResponse(
-        sent.response,
-        sent.url,
-        undefined,
-        (work) => work().catch((error: unknown) => Promise.reject(call.mapError(error))),
-        (source) => guardIterable(source, call),
-      );
-      return await response.json<T>();
+      return await new CallResponse(sent.response, sent.url, undefined, call).json<T>();
     } catch (error) {
+      call.finish();
       throw call.mapError(error);
     }
   }
@@ -160,11 +149,13 @@ export class InferenceCore {
   /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
   async readBinary(input: BinaryInput, argument: string, options: RequestOptions = {}): Promise<Uint8Array> {
     const state = this[STATE];
-    const call = startCall([state.options.signal, options.signal], options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
     try {
       return await readBinary(input, argument, this.sources(call));
     } catch (error) {
       throw call.mapError(error);
+    } finally {
+      call.finish();
     }
   }
 
@@ -200,10 +191,7 @@ export class InferenceCore {
 
   private baseHeaders(): Record<string, string> {
     const state = this[STATE];
-    const headers = { ...state.headers };
-    const token = state.token();
-    if (token !== undefined) headers["authorization"] = `Bearer ${token}`;
-    return headers;
+    return { ...state.authorizedHeaders() };
   }
 
   private sources(call: Call): BinarySources {
@@ -232,11 +220,4 @@ export function isClient(value: unknown): value is InferenceCore {
   return typeof value === "object" && value !== null && STATE in value;
 }
 
-async function* guardIterable<T>(source: AsyncIterable<T>, call: Call): AsyncGenerator<T> {
-  try {
-    yield* source;
-  } catch (error) {
-    throw call.mapError(error);
-  }
-}
 

@@ -1,3 +1,4 @@
+import type { Call } from "./call.js";
 import { InferenceOutputError } from "./errors/output-error.js";
 import type { TransportResponse } from "./transport/transport.js";
 
@@ -20,51 +21,83 @@ export interface InferenceResponse {
   cancel(): void;
 }
 
-/** Wraps a transport response; `guard` turns transport failures while reading into typed errors. */
-export function createInferenceResponse(
-  raw: TransportResponse,
-  url: string,
-  task: string | undefined,
-  guard: <T>(work: () => Promise<T>) => Promise<T>,
-  guardIterable: <T>(source: AsyncIterable<T>) => AsyncIterable<T>,
-): InferenceResponse {
-  let headers: Headers | undefined;
-  const response: InferenceResponse = {
-    status: raw.status,
-    url,
-    get headers() {
-      headers ??= raw.headers();
-      return headers;
-    },
-    header: (name) => raw.header(name.toLowerCase()),
-    json: <T>() =>
-      guard(async () => {
-        const text = await raw.text();
-        try {
-          return JSON.parse(text) as T;
-        } catch (error) {
-          throw new InferenceOutputError({ task: task ?? "request", expected: "JSON", body: text, cause: error });
-        }
-      }),
-    text: () => guard(() => raw.text()),
-    bytes: () => guard(() => raw.bytes()),
-    arrayBuffer: () =>
-      guard(async () => {
-        const bytes = await raw.bytes();
-        return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+/** A transport response with the call's error mapping and clean-up; prototype methods keep the hot path lean. */
+export class CallResponse implements InferenceResponse {
+  readonly status: number;
+  readonly url: string;
+  readonly #raw: TransportResponse;
+  readonly #call: Call;
+  readonly #task: string | undefined;
+  #headers: Headers | undefined;
+
+  constructor(raw: TransportResponse, url: string, task: string | undefined, call: Call) {
+    this.status = raw.status;
+    this.url = url;
+    this.#raw = raw;
+    this.#call = call;
+    this.#task = task;
+  }
+
+  get headers(): Headers {
+    this.#headers ??= this.#raw.headers();
+    return this.#headers;
+  }
+
+  header(name: string): string | undefined {
+    return this.#raw.header(name.toLowerCase());
+  }
+
+  json<T = unknown>(): Promise<T> {
+    return this.#call.settle(this.#raw.text().then((text) => parseJson<T>(text, this.#task)));
+  }
+
+  text(): Promise<string> {
+    return this.#call.settle(this.#raw.text());
+  }
+
+  bytes(): Promise<Uint8Array> {
+    return this.#call.settle(this.#raw.bytes());
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#call.settle(
+      this.#raw.bytes().then((bytes) =>
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
           ? bytes.buffer
-          : (bytes.slice().buffer as ArrayBuffer);
-      }),
-    blob: () =>
-      guard(async () => {
-        const bytes = await raw.bytes();
-        const type = raw.header("content-type") ?? "";
-        return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
-      }),
-    get body() {
-      return guardIterable(raw.body);
-    },
-    cancel: () => raw.cancel(),
-  };
-  return response;
+          : (bytes.slice().buffer as ArrayBuffer),
+      ),
+    );
+  }
+
+  blob(): Promise<Blob> {
+    const type = this.#raw.header("content-type") ?? "";
+    return this.#call.settle(this.#raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
+  }
+
+  get body(): AsyncIterable<Uint8Array> {
+    return iterate(this.#raw.body, this.#call);
+  }
+
+  cancel(): void {
+    this.#raw.cancel();
+    this.#call.finish();
+  }
+}
+
+function parseJson<T>(text: string, task: string | undefined): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new InferenceOutputError({ task: task ?? "request", expected: "JSON", body: text, cause: error });
+  }
+}
+
+async function* iterate(source: AsyncIterable<Uint8Array>, call: Call): AsyncGenerator<Uint8Array> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw call.mapError(error);
+  } finally {
+    call.finish();
+  }
 }

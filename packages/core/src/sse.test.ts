@@ -46,6 +46,16 @@ describe("parseServerSentEvents", () => {
     }
   });
 
+  it("gives the same events at every split point of a stream with LF line ends only", async () => {
+    const lfOnly = STREAM.replace(/\r\n|\r/g, "\n");
+    const bytes = encoder.encode(lfOnly);
+    const reference = await parse([bytes]);
+    expect(reference).toEqual(EXPECTED);
+    for (let split = 0; split <= bytes.length; split++) {
+      expect(await parse([bytes.subarray(0, split), bytes.subarray(split)])).toEqual(reference);
+    }
+  });
+
   it("gives the same events fed one byte at a time", async () => {
     const bytes = encoder.encode(STREAM);
     expect(await parse([...bytes].map((byte) => new Uint8Array([byte])))).toEqual(EXPECTED);

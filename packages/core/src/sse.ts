@@ -31,7 +31,7 @@ export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>):
       retry = undefined;
       return undefined;
     }
-    const message: ServerSentEvent = { event: event || "message", data: data.join("\n"), id };
+    const message: ServerSentEvent = { event: event || "message", data: data.length === 1 ? (data[0] as string) : data.join("\n"), id };
     if (retry !== undefined) message.retry = retry;
     data = [];
     event = "";
@@ -60,6 +60,8 @@ export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>):
     }
   };
 
+  // Most servers end lines with "\n" alone: until a "\r" shows up, lines are split with indexOf.
+  let sawCarriageReturn = false;
   for await (const chunk of source) {
     let text = decoder.decode(chunk, { stream: true });
     if (firstChunk && text.length > 0) {
@@ -70,28 +72,39 @@ export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>):
       if (text[0] === "\n") text = text.slice(1);
       skipLeadingLineFeed = false;
     }
-    buffer += text;
+    if (!sawCarriageReturn && text.includes("\r")) sawCarriageReturn = true;
+    buffer = buffer.length === 0 ? text : buffer + text;
     let start = 0;
     for (;;) {
-      const lineEnd = nextLineEnd(buffer, start);
-      if (lineEnd === -1) break;
-      const line = buffer.slice(start, lineEnd);
-      if (buffer[lineEnd] === "\r") {
-        if (lineEnd + 1 === buffer.length) skipLeadingLineFeed = true;
-        else if (buffer[lineEnd + 1] === "\n") start = lineEnd + 2;
-        else start = lineEnd + 1;
-        if (lineEnd + 1 === buffer.length) start = lineEnd + 1;
-      } else {
+      let line: string;
+      if (!sawCarriageReturn) {
+        const lineEnd = buffer.indexOf("\n", start);
+        if (lineEnd === -1) break;
+        line = buffer.slice(start, lineEnd);
         start = lineEnd + 1;
+      } else {
+        const lineEnd = nextLineEnd(buffer, start);
+        if (lineEnd === -1) break;
+        line = buffer.slice(start, lineEnd);
+        if (buffer[lineEnd] === "\r") {
+          if (lineEnd + 1 === buffer.length) {
+            skipLeadingLineFeed = true;
+            start = lineEnd + 1;
+          } else start = buffer[lineEnd + 1] === "\n" ? lineEnd + 2 : lineEnd + 1;
+        } else {
+          start = lineEnd + 1;
+        }
       }
       if (line === "") {
         const message = dispatch();
         if (message) yield message;
-      } else if (line[0] !== ":") {
+      } else if (line.startsWith("data:")) {
+        data.push(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
+      } else if (line.charCodeAt(0) !== 58) {
         field(line);
       }
     }
-    buffer = buffer.slice(start);
+    buffer = start === buffer.length ? "" : buffer.slice(start);
   }
   buffer += decoder.decode();
   // A stream that ends without a blank line: the last event is incomplete, and the standard drops it.
