@@ -3,8 +3,6 @@ import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
-import { listDeployedModels, type DeployedModels, type Framework } from "./hub/deployed-models.js";
-import { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
@@ -162,26 +160,24 @@ export class InferenceCore {
   /** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
   async getRecommendedModel(task: string, options: RequestOptions = {}): Promise<string> {
     if (typeof task !== "string" || task === "") throw new InferenceInputError({ argument: "task", message: "expected a task name" });
-    return getRecommendedModel(this, this[STATE].hubEndpoint, task, options);
+    const state = this[STATE];
+    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    try {
+      return await this.recommended(task, call, options);
+    } catch (error) {
+      throw call.mapError(error);
+    } finally {
+      call.finish();
+    }
   }
 
-  /** Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}`. */
-  getModelStatus(model?: string, options: RequestOptions = {}): Promise<ModelStatus> {
-    return getModelStatus(this, model, options);
-  }
-
-  /** Deployed models grouped by task: `GET {endpoint}/framework/{framework}` for each framework. */
-  listDeployedModels(frameworks?: Framework | readonly Framework[] | "all", options: RequestOptions = {}): Promise<DeployedModels> {
-    return listDeployedModels(this, frameworks, options);
-  }
-
-  private async recommended(task: string | undefined, call: Call): Promise<string> {
+  private recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
     if (task === undefined) {
       throw new InferenceInputError({ argument: "model", message: "no model given, and no task to recommend one for" });
     }
-    const options: RequestOptions = {};
-    if (call.signal) options.signal = call.signal;
-    return this.getRecommendedModel(task, options);
+    // The shared look-up runs without this call's signal; the call waits for it abortably.
+    const { signal: _signal, timeout: _timeout, ...shared } = options;
+    return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
   }
 
   private sendContext(): SendContext {

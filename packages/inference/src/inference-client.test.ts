@@ -37,6 +37,8 @@ beforeAll(async () => {
   const recorded = tapeJson("distilbert-base-uncased-finetuned-sst-2-english").body;
   server = await startServer((request, response) => {
     if (request.url.startsWith("/models/sst2")) return sendJson(response, recorded);
+    if (request.url === "/status/gpt2") return sendJson(response, { loaded: true, state: "Loaded", compute_type: "cpu", framework: "transformers" });
+    if (request.url.startsWith("/framework/")) return sendJson(response, [{ model_id: "gpt2", task: "text-generation" }]);
     return sendJson(response, [{ summary_text: "short" }]);
   });
 });
@@ -68,6 +70,13 @@ describe("@infer/inference", () => {
       const client = new InferenceClient({ token: false }).with(allTasks[0]);
       expect(typeof client.textGeneration).toBe("function");
       expect(client).toBeInstanceOf(InferenceClient);
+    });
+
+    it("has the Hub helpers as methods", async () => {
+      const client = new InferenceClient({ endpoint: server.url, token: false });
+      expect(await client.getModelStatus("gpt2")).toMatchObject({ loaded: true, state: "Loaded" });
+      expect(await client.listDeployedModels("transformers")).toEqual({ "text-generation": ["gpt2"] });
+      expect(server.requests.at(-1)?.url).toBe("/framework/transformers");
     });
 
     it("re-exports core, so one import serves", () => {

@@ -1,4 +1,14 @@
-import { CoreClient, type ClientOptions, type TaskMethods } from "@infer/core";
+import {
+  CoreClient,
+  getModelStatus,
+  listDeployedModels,
+  type ClientOptions,
+  type DeployedModels,
+  type Framework,
+  type ModelStatus,
+  type RequestOptions,
+  type TaskMethods,
+} from "@infer/core";
 import { audioClassification } from "@infer/task-audio-classification";
 import { automaticSpeechRecognition } from "@infer/task-automatic-speech-recognition";
 import { textToSpeech } from "@infer/task-text-to-speech";
@@ -84,5 +94,15 @@ export class InferenceClient extends CoreClient {
 
   constructor(options: ClientOptions = {}) {
     super(options);
+  }
+
+  /** Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}`. */
+  getModelStatus(model?: string, options?: RequestOptions): Promise<ModelStatus> {
+    return getModelStatus(this, model, options);
+  }
+
+  /** Deployed models grouped by task: `GET {endpoint}/framework/{framework}` for each framework. */
+  listDeployedModels(frameworks?: Framework | readonly Framework[] | "all", options?: RequestOptions): Promise<DeployedModels> {
+    return listDeployedModels(this, frameworks, options);
   }
 }

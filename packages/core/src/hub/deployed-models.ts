@@ -25,8 +25,8 @@ export type DeployedModels = Record<string, string[]>;
  */
 export async function listDeployedModels(
   client: InferenceCore,
-  frameworks: Framework | readonly Framework[] | "all" | undefined,
-  options: RequestOptions,
+  frameworks?: Framework | readonly Framework[] | "all",
+  options: RequestOptions = {},
 ): Promise<DeployedModels> {
   let list: readonly string[];
   if (frameworks === undefined) list = MAIN_FRAMEWORKS;

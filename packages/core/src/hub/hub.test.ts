@@ -4,11 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   clearRecommendedModels,
   createClient,
+  getModelStatus,
   InferenceAbortError,
   InferenceHTTPError,
   InferenceInputError,
   InferenceOutputError,
   InferenceTimeoutError,
+  listDeployedModels,
   MAIN_FRAMEWORKS,
 } from "../index.js";
 
@@ -144,10 +146,7 @@ describe("InferenceCore", () => {
       expect(await other).toBe("bert-base-uncased");
     });
 
-    // Core bug, reported with its fix: the caller's signal and the client's timeout do not reach
-    // getRecommendedModel() (the raw abort reason is thrown; a caller joining a shared request waits
-    // past its timeout). Turn these into it() once client.getRecommendedModel() runs inside startCall().
-    it.fails("rejects with InferenceAbortError when the caller's signal aborts", async () => {
+    it("rejects with InferenceAbortError when the caller's signal aborts", async () => {
       handler = async (request, response) => {
         await new Promise((resolve) => setTimeout(resolve, 200));
         return defaultHandler(request, response);
@@ -160,7 +159,7 @@ describe("InferenceCore", () => {
       expect((error as InferenceAbortError).cause).toEqual(new Error("stop"));
     });
 
-    it.fails("bounds a caller's wait for a shared request by its client's timeout", async () => {
+    it("bounds a caller's wait for a shared request by its client's timeout", async () => {
       handler = async (request, response) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         return defaultHandler(request, response);
@@ -184,33 +183,33 @@ describe("InferenceCore", () => {
 
   describe("getModelStatus", () => {
     it("GETs {endpoint}/status/{model} and returns the typed status", async () => {
-      const status = await client().getModelStatus("gpt2");
+      const status = await getModelStatus(client(), "gpt2");
       expect(server.requests.at(-1)!.url).toBe("/status/gpt2");
       expect(status).toEqual({ loaded: true, state: "Loaded", compute_type: "gpu", framework: "text-generation-inference" });
     });
 
     it("falls back to the client's model", async () => {
-      const status = await createClient({ endpoint: server.url, token: false, model: "gpt2" }).getModelStatus();
+      const status = await getModelStatus(createClient({ endpoint: server.url, token: false, model: "gpt2" }));
       expect(status.loaded).toBe(true);
     });
 
     it("rejects no model or an endpoint URL with InferenceInputError, before any request", async () => {
       const before = server.requests.length;
-      await expect(client().getModelStatus()).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
-      await expect(client().getModelStatus("http://127.0.0.1:1/model")).rejects.toSatisfy(
+      await expect(getModelStatus(client())).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+      await expect(getModelStatus(client(), "http://127.0.0.1:1/model")).rejects.toSatisfy(
         (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "model",
       );
       expect(server.requests.length).toBe(before);
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      const error = await client().getModelStatus("broken").catch((caught: unknown) => caught);
+      const error = await getModelStatus(client(), "broken").catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ ok: true });
     });
 
     it("rejects an unknown model with InferenceHTTPError", async () => {
-      const error = await client().getModelStatus("nobody/nothing").catch((caught: unknown) => caught);
+      const error = await getModelStatus(client(), "nobody/nothing").catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error) && error.status).toBe(404);
     });
   });
@@ -218,7 +217,7 @@ describe("InferenceCore", () => {
   describe("listDeployedModels", () => {
     it("asks each main framework and groups the model ids by task, sorted and without duplicates", async () => {
       const before = server.requests.length;
-      const models = await client().listDeployedModels();
+      const models = await listDeployedModels(client());
       const urls = server.requests.slice(before).map((request) => request.url).sort();
       expect(urls).toEqual(MAIN_FRAMEWORKS.map((framework) => `/framework/${framework}`).sort());
       expect(models).toEqual({
@@ -230,14 +229,14 @@ describe("InferenceCore", () => {
 
     it("asks only the frameworks given", async () => {
       const before = server.requests.length;
-      expect(await client().listDeployedModels("timm")).toEqual({ "image-classification": ["timm/resnet50.a1_in1k"] });
-      expect(await client().listDeployedModels(["diffusers"])).toEqual({});
+      expect(await listDeployedModels(client(), "timm")).toEqual({ "image-classification": ["timm/resnet50.a1_in1k"] });
+      expect(await listDeployedModels(client(), ["diffusers"])).toEqual({});
       expect(server.requests.slice(before).map((request) => request.url)).toEqual(["/framework/timm", "/framework/diffusers"]);
     });
 
     it("asks the Hub for every framework with \"all\"", async () => {
       const before = server.requests.length;
-      const models = await client().listDeployedModels("all");
+      const models = await listDeployedModels(client(), "all");
       const urls = server.requests.slice(before).map((request) => request.url);
       expect(urls[0]).toBe("/api/frameworks");
       expect(urls.slice(1).sort()).toEqual(["/framework/timm", "/framework/transformers"]);
@@ -247,14 +246,14 @@ describe("InferenceCore", () => {
     it("rejects a bad framework name with InferenceInputError before any request", async () => {
       const before = server.requests.length;
       for (const frameworks of ["", "../api", [42]] as unknown as string[]) {
-        await expect(client().listDeployedModels(frameworks)).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+        await expect(listDeployedModels(client(), frameworks)).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
       }
       expect(server.requests.length).toBe(before);
     });
 
     it("rejects an answer of another shape with InferenceOutputError", async () => {
       handler = (_request, response) => sendJson(response, [{ id: "no model_id" }]);
-      await expect(client().listDeployedModels("transformers")).rejects.toSatisfy((error: unknown) => InferenceOutputError.isInstance(error));
+      await expect(listDeployedModels(client(), "transformers")).rejects.toSatisfy((error: unknown) => InferenceOutputError.isInstance(error));
     });
   });
 });

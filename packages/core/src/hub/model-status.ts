@@ -16,7 +16,11 @@ export interface ModelStatus {
   [extra: string]: unknown;
 }
 
-export async function getModelStatus(client: InferenceCore, model: string | undefined, options: RequestOptions): Promise<ModelStatus> {
+/**
+ * Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}` (model: the argument, else
+ * the call's or the client's). A method of `InferenceClient`; a function here so other bundles don't carry it.
+ */
+export async function getModelStatus(client: InferenceCore, model?: string, options: RequestOptions = {}): Promise<ModelStatus> {
   const id = model ?? options.model ?? client.options.model;
   if (typeof id !== "string" || id === "") throw new InferenceInputError({ argument: "model", message: "expected a model id" });
   if (isUrl(id)) {

@@ -11,10 +11,15 @@ const cache = new Map<string, Promise<TaskIndex>>();
  * `GET {hub}/api/tasks`, once per process and Hub: concurrent callers share one request, and a failed
  * request is forgotten so the next call tries again.
  */
-export async function getRecommendedModel(client: InferenceCore, hub: string, task: string, options: RequestOptions): Promise<string> {
+export async function getRecommendedModel(
+  client: InferenceCore,
+  hub: string,
+  task: string,
+  shared: RequestOptions,
+  signal: AbortSignal | undefined,
+): Promise<string> {
   let index = cache.get(hub);
   if (index === undefined) {
-    const { signal: _signal, ...shared } = options;
     index = client.getJson<TaskIndex>("hub", "/api/tasks", shared).then((body) => {
       if (body === null || typeof body !== "object" || Array.isArray(body)) {
         throw new InferenceOutputError({ task: "recommended-model", expected: "{task: {widgetModels}}", body });
@@ -26,7 +31,7 @@ export async function getRecommendedModel(client: InferenceCore, hub: string, ta
       if (cache.get(hub) === index) cache.delete(hub);
     });
   }
-  const tasks = await abortable(index, options.signal);
+  const tasks = await abortable(index, signal);
   const models = tasks[task]?.widgetModels;
   const model = Array.isArray(models) ? models[0] : undefined;
   if (typeof model !== "string" || model === "") {
