@@ -1,0 +1,35 @@
+/**
+ * The tasks the legacy `InferenceApi` accepts as an override of a model's own task: those of the Python
+ * client's `ALL_TASKS`, plus the vision and multimodal tasks @infer knows.
+ */
+export const KNOWN_TASKS: ReadonlySet<string> = new Set([
+  "text-classification",
+  "token-classification",
+  "table-question-answering",
+  "question-answering",
+  "zero-shot-classification",
+  "translation",
+  "summarization",
+  "conversational",
+  "feature-extraction",
+  "text-generation",
+  "text2text-generation",
+  "fill-mask",
+  "sentence-similarity",
+  "text-to-speech",
+  "automatic-speech-recognition",
+  "audio-to-audio",
+  "audio-classification",
+  "voice-activity-detection",
+  "image-classification",
+  "object-detection",
+  "image-segmentation",
+  "text-to-image",
+  "image-to-image",
+  "image-to-text",
+  "zero-shot-image-classification",
+  "document-question-answering",
+  "visual-question-answering",
+  "tabular-classification",
+  "tabular-regression",
+]);
