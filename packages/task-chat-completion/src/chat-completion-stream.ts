@@ -21,7 +21,12 @@ export async function* streamChunks(response: InferenceResponse): AsyncGenerator
     const data = message.data.trim();
     if (data === "[DONE]") return;
     if (data === "") continue;
-    const payload = parse(data);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch (error) {
+      throw new InferenceOutputError({ task: TASK, expected: "JSON stream chunks", body: data, cause: error });
+    }
     if (isObject(payload) && payload["error"] !== undefined && payload["error"] !== null) throw textGenerationErrorFromPayload(payload);
     if (!isObject(payload) || !Array.isArray(payload["choices"])) {
       throw new InferenceOutputError({ task: TASK, expected: "stream chunks {choices: [{delta}]}", body: payload });
@@ -45,12 +50,4 @@ export async function expectEventStream(response: InferenceResponse): Promise<vo
   const body = await response.json();
   if (isObject(body) && body["error"] !== undefined) throw textGenerationErrorFromPayload(body);
   throw new InferenceOutputError({ task: TASK, expected: "a text/event-stream answer", body });
-}
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (error) {
-    throw new InferenceOutputError({ task: TASK, expected: "JSON stream chunks", body: data, cause: error });
-  }
 }

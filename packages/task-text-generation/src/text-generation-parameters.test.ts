@@ -83,6 +83,24 @@ describe("@infer/task-text-generation", () => {
       await expectRejected({ temperature: "0.5" as unknown as number }, "options.temperature");
     });
 
+    it("names the first bad option in a fixed order: booleans, then numbers, then stop, then conflicts", async () => {
+      await expectRejected({ stream: 1 as unknown as boolean, doSample: "yes" as unknown as boolean }, "options.doSample");
+      await expectRejected({ temperature: 0, stream: 1 as unknown as boolean }, "options.stream");
+      await expectRejected({ bestOf: 0, maxNewTokens: 0 }, "options.maxNewTokens");
+      await expectRejected({ stop: "\n" as unknown as string[], bestOf: 0 }, "options.bestOf");
+      await expectRejected({ bestOf: 2, stop: "\n" as unknown as string[] }, "options.stop");
+      await expectRejected({ bestOf: 2, decoderInputDetails: true }, "options.bestOf");
+    });
+
+    it("explains the rejected value in the message", async () => {
+      const error = await textGeneration(client(), "x", { model: "m", topK: 2.5 }).catch((caught: unknown) => caught);
+      expect((error as InferenceInputError).message).toBe("Invalid argument `options.topK`: expected an integer > 0, got 2.5");
+      const conflict = await textGeneration(client(), "x", { model: "m", bestOf: 2, doSample: true, seed: 1 }).catch((caught: unknown) => caught);
+      expect((conflict as InferenceInputError).message).toBe("Invalid argument `options.bestOf`: a value above 1 cannot be combined with `seed`");
+      const flag = await textGeneration(client(), "x", { model: "m", details: "yes" as unknown as boolean }).catch((caught: unknown) => caught);
+      expect((flag as InferenceInputError).message).toBe("Invalid argument `options.details`: expected a boolean, got string");
+    });
+
     it("rejects options that are not an object", async () => {
       const before = server.requests.length;
       await expect(textGeneration(client(), "x", "gpt2" as unknown as TextGenerationOptions)).rejects.toSatisfy(

@@ -1,72 +1,77 @@
 import { checkNumber, InferenceInputError, requireStringArray, snakeCaseParameters, type RequestOptions } from "@infer/core";
 import type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
 
-const BOOLEANS = ["doSample", "returnFullText", "watermark", "details", "decoderInputDetails", "stream"] as const;
-
-/** The TGI parameter names this task sends (others in the options are not sent). */
-export const PARAMETER_NAMES = [
-  "bestOf",
-  "decoderInputDetails",
-  "details",
-  "doSample",
-  "maxNewTokens",
-  "repetitionPenalty",
-  "returnFullText",
-  "seed",
-  "stop",
-  "temperature",
-  "topK",
-  "topP",
-  "truncate",
-  "typicalP",
-  "watermark",
-] as const satisfies readonly (keyof TextGenerationParameters)[];
-
 /** A call's options without the request options: TGI's parameters and `stream`. */
 export type TextGenerationCallParameters = Omit<TextGenerationOptions, keyof RequestOptions>;
 
-/** TGI's `parameters` object: the known parameters that are set, in snake_case; `undefined` when none is. */
-export function wireParameters(parameters: TextGenerationParameters): Record<string, unknown> | undefined {
+/** How a value is checked: a boolean, an array of strings, or a number within bounds (`checkNumber`'s). */
+type Check = "boolean" | "strings" | Parameters<typeof checkNumber>[2];
+
+const POSITIVE = { above: 0 };
+const POSITIVE_INTEGER = { above: 0, integer: true };
+const BETWEEN_ZERO_AND_ONE = { above: 0, below: 1 };
+
+/**
+ * Every parameter of a call and its check, in the order they are checked. All but `stream` are TGI's,
+ * sent under `parameters` (other names in the options are not sent).
+ */
+const CHECKS: { readonly [Name in keyof TextGenerationCallParameters]-?: Check } = {
+  doSample: "boolean",
+  returnFullText: "boolean",
+  watermark: "boolean",
+  details: "boolean",
+  decoderInputDetails: "boolean",
+  stream: "boolean",
+  maxNewTokens: POSITIVE_INTEGER,
+  repetitionPenalty: POSITIVE,
+  seed: { atLeast: 0, integer: true },
+  temperature: POSITIVE,
+  topK: POSITIVE_INTEGER,
+  topP: BETWEEN_ZERO_AND_ONE,
+  truncate: POSITIVE_INTEGER,
+  typicalP: BETWEEN_ZERO_AND_ONE,
+  bestOf: POSITIVE_INTEGER,
+  stop: "strings",
+};
+
+/** Parameters only TGI understands, dropped for a model served another way. */
+export const TGI_ONLY_PARAMETERS: readonly (keyof TextGenerationParameters)[] = ["watermark", "stop", "details", "decoderInputDetails"];
+
+/**
+ * TGI's `parameters` object: the known parameters that are set, in snake_case and in alphabetical order, without
+ * the TGI-only ones for a `plain` model; `undefined` when none is.
+ */
+export function wireParameters(parameters: TextGenerationCallParameters, plain: boolean): Record<string, unknown> | undefined {
   const known: Record<string, unknown> = {};
-  for (const name of PARAMETER_NAMES) known[name] = parameters[name];
+  for (const name of Object.keys(CHECKS).sort()) {
+    if (name !== "stream" && !(plain && TGI_ONLY_PARAMETERS.includes(name as keyof TextGenerationParameters))) {
+      known[name] = parameters[name as keyof TextGenerationCallParameters];
+    }
+  }
   return snakeCaseParameters(known);
+}
+
+/** Throws `InferenceInputError` for `options.{name}`. */
+export function rejectOption(name: string, message: string, cause?: unknown): never {
+  throw new InferenceInputError({ argument: `options.${name}`, message, cause });
 }
 
 /** Checks the parameters as TGI would (WIRE.md), so a bad value fails before any request. */
 export function validateParameters(parameters: TextGenerationCallParameters): void {
-  for (const name of BOOLEANS) {
-    const value = parameters[name];
-    if (value !== undefined && typeof value !== "boolean") {
-      throw new InferenceInputError({ argument: `options.${name}`, message: `expected a boolean, got ${typeof value}` });
+  for (const [name, check] of Object.entries(CHECKS)) {
+    const value: unknown = parameters[name as keyof TextGenerationCallParameters];
+    if (check === "boolean") {
+      if (value !== undefined && typeof value !== "boolean") rejectOption(name, `expected a boolean, got ${typeof value}`);
+    } else if (check === "strings") {
+      if (value !== undefined) requireStringArray(value, `options.${name}`, 0);
+    } else {
+      checkNumber(value, `options.${name}`, check);
     }
   }
-  checkNumber(parameters.maxNewTokens, "options.maxNewTokens", { above: 0, integer: true });
-  checkNumber(parameters.repetitionPenalty, "options.repetitionPenalty", { above: 0 });
-  checkNumber(parameters.seed, "options.seed", { atLeast: 0, integer: true });
-  checkNumber(parameters.temperature, "options.temperature", { above: 0 });
-  checkNumber(parameters.topK, "options.topK", { above: 0, integer: true });
-  checkNumber(parameters.topP, "options.topP", { above: 0, below: 1 });
-  checkNumber(parameters.truncate, "options.truncate", { above: 0, integer: true });
-  checkNumber(parameters.typicalP, "options.typicalP", { above: 0, below: 1 });
-  checkNumber(parameters.bestOf, "options.bestOf", { above: 0, integer: true });
-  if (parameters.stop !== undefined) requireStringArray(parameters.stop, "options.stop", 0);
-  if (parameters.bestOf !== undefined && parameters.bestOf > 1) {
-    const conflict =
-      parameters.doSample !== true
-        ? "needs `doSample: true`"
-        : parameters.seed !== undefined
-          ? "cannot be combined with `seed`"
-          : parameters.stream === true
-            ? "cannot be combined with `stream`"
-            : undefined;
-    if (conflict) throw new InferenceInputError({ argument: "options.bestOf", message: `a value above 1 ${conflict}` });
-  }
-  if (parameters.decoderInputDetails === true) {
-    if (parameters.details !== true) {
-      throw new InferenceInputError({ argument: "options.decoderInputDetails", message: "needs `details: true`" });
-    }
-    if (parameters.stream === true) {
-      throw new InferenceInputError({ argument: "options.decoderInputDetails", message: "cannot be combined with `stream`" });
-    }
-  }
+  const { bestOf = 0, decoderInputDetails, details, doSample, seed, stream } = parameters;
+  if (bestOf > 1 && doSample !== true) rejectOption("bestOf", "a value above 1 needs `doSample: true`");
+  if (bestOf > 1 && seed !== undefined) rejectOption("bestOf", "a value above 1 cannot be combined with `seed`");
+  if (bestOf > 1 && stream === true) rejectOption("bestOf", "a value above 1 cannot be combined with `stream`");
+  if (decoderInputDetails === true && details !== true) rejectOption("decoderInputDetails", "needs `details: true`");
+  if (decoderInputDetails === true && stream === true) rejectOption("decoderInputDetails", "cannot be combined with `stream`");
 }

@@ -10,25 +10,39 @@ import type { TextGenerationStreamEvent } from "./text-generation-output.js";
 
 const TASK = "text-generation";
 
+/** Throws the typed TGI error a payload carries (`{error, error_type?}`), if it carries one. */
+function throwIfError(payload: unknown): void {
+  if (isObject(payload) && payload["error"] !== undefined) throw textGenerationErrorFromPayload(payload);
+}
+
 /**
- * TGI's Server-Sent Events as typed events, until the last one (the one with `generated_text`). An error
- * event throws its typed error; a stream that ends before its last event throws
- * `IncompleteGenerationError`, never a short success. Breaking out of the loop closes the connection.
+ * TGI's Server-Sent Events until the last one (the one with `generated_text`): typed events with `details`,
+ * else the texts of the generated tokens, special tokens (such as `</s>`) left out. An error event throws its
+ * typed error; a stream that ends before its last event throws `IncompleteGenerationError`, never a short
+ * success. Breaking out of the loop closes the connection.
  */
-export async function* streamEvents(response: InferenceResponse): AsyncGenerator<TextGenerationStreamEvent, void, undefined> {
+export async function* streamEvents(response: InferenceResponse, details: boolean): AsyncGenerator<TextGenerationStreamEvent | string, void, undefined> {
   let finished = false;
   for await (const message of parseServerSentEvents(response.body)) {
     const data = message.data.trim();
     if (data === "[DONE]") break;
     // Read to the end after the last event, so the connection can be reused.
     if (finished || data === "") continue;
-    const payload = parse(data);
-    if (isObject(payload) && payload["error"] !== undefined) throw textGenerationErrorFromPayload(payload);
-    if (!isStreamEvent(payload)) {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch (error) {
+      throw new InferenceOutputError({ task: TASK, expected: "JSON stream events", body: data, cause: error });
+    }
+    throwIfError(payload);
+    const token = isObject(payload) ? payload["token"] : undefined;
+    const generatedText = isObject(payload) ? payload["generated_text"] : undefined;
+    if (!isObject(token) || typeof token["text"] !== "string" || (generatedText != null && typeof generatedText !== "string")) {
       throw new InferenceOutputError({ task: TASK, expected: "stream events {token: {text}, generated_text}", body: payload });
     }
-    if (typeof payload.generated_text === "string") finished = true;
-    yield payload;
+    if (typeof generatedText === "string") finished = true;
+    if (details) yield payload as unknown as TextGenerationStreamEvent;
+    else if (token["special"] !== true) yield token["text"];
   }
   if (!finished) {
     throw new IncompleteGenerationError({
@@ -45,30 +59,6 @@ export async function* streamEvents(response: InferenceResponse): AsyncGenerator
 export async function expectEventStream(response: InferenceResponse): Promise<void> {
   if (!/^application\/json\b/i.test(response.header("content-type") ?? "")) return;
   const body = await response.json();
-  if (isObject(body) && body["error"] !== undefined) throw textGenerationErrorFromPayload(body);
+  throwIfError(body);
   throw new InferenceOutputError({ task: TASK, expected: "a text/event-stream answer", body });
-}
-
-/** The texts of the generated tokens, special tokens (such as `</s>`) left out. */
-export async function* streamTokens(response: InferenceResponse): AsyncGenerator<string, void, undefined> {
-  for await (const event of streamEvents(response)) {
-    if (event.token.special !== true) yield event.token.text;
-  }
-}
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (error) {
-    throw new InferenceOutputError({ task: TASK, expected: "JSON stream events", body: data, cause: error });
-  }
-}
-
-function isStreamEvent(payload: unknown): payload is TextGenerationStreamEvent {
-  return (
-    isObject(payload) &&
-    isObject(payload["token"]) &&
-    typeof payload["token"]["text"] === "string" &&
-    (payload["generated_text"] === undefined || payload["generated_text"] === null || typeof payload["generated_text"] === "string")
-  );
 }

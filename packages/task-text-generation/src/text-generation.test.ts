@@ -89,6 +89,20 @@ describe("@infer/task-text-generation", () => {
       });
     });
 
+    it("sends the parameters in alphabetical order, stream last", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      await textGeneration(client(), "Hi", { model: "m", watermark: true, temperature: 0.5, bestOf: 1, doSample: false, topK: 3 });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+        '{"inputs":"Hi","parameters":{"best_of":1,"do_sample":false,"temperature":0.5,"top_k":3,"watermark":true}}',
+      );
+    });
+
+    it("sends no parameters object when none is set, and no unknown option", async () => {
+      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      await textGeneration(client(), "Hi", { model: "m", unknownOption: 1 } as never);
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"Hi"}');
+    });
+
     it("sends only the parameters that are set, and seed", async () => {
       handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
       await textGeneration(client(), "Hi", { model: "m", maxNewTokens: 5, seed: 42 });

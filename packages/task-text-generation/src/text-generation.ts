@@ -1,21 +1,21 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   splitOptions,
   toTextGenerationError,
   type InferenceCore,
+  type InferenceHTTPError,
   type InferenceResponse,
   type RequestOptions,
   type Task,
 } from "@infer/core";
-import { isModelKwargsError, isPlainModel, modelKey, rememberPlainModel, warnPlainModel, withoutTgiOnly } from "./plain-models.js";
+import { isModelKwargsError, modelKey, plainModels, warnPlainModel } from "./plain-models.js";
 import type { TextGenerationOptions } from "./text-generation-options.js";
 import type { TextGenerationOutput, TextGenerationStreamEvent } from "./text-generation-output.js";
-import { validateParameters, wireParameters, type TextGenerationCallParameters } from "./text-generation-parameters.js";
-import { expectEventStream, streamEvents, streamTokens } from "./text-generation-stream.js";
+import { rejectOption, validateParameters, wireParameters, type TextGenerationCallParameters } from "./text-generation-parameters.js";
+import { expectEventStream, streamEvents } from "./text-generation-stream.js";
 
 const TASK = "text-generation";
 
@@ -44,47 +44,30 @@ async function generate(client: InferenceCore, prompt: string, options?: TextGen
   requireString(prompt, "prompt");
   const { request, parameters } = splitOptions(options);
   validateParameters(parameters);
-  const stream = parameters.stream === true;
+  const { details, stream } = parameters;
   const model = request.model ?? client.options.model ?? (await client.getRecommendedModel(TASK, request));
   const key = modelKey(client, model);
-  if (isPlainModel(key)) {
-    if (stream) throw cannotStream(model);
-    return readAnswer(await send(client, model, request, prompt, withoutTgiOnly(parameters).kept), parameters.details === true);
+  let response: InferenceResponse | undefined;
+  // The error that found the model not to be TGI, on this call.
+  let found: InferenceHTTPError | undefined;
+  if (!plainModels.has(key)) {
+    try {
+      response = await send(client, model, request, prompt, parameters, false);
+    } catch (error) {
+      if (!isModelKwargsError(error)) throw error;
+      plainModels.add(key);
+      found = error;
+    }
   }
-  let response: InferenceResponse;
-  try {
-    response = await send(client, model, request, prompt, parameters);
-  } catch (error) {
-    if (!isModelKwargsError(error)) throw error;
-    rememberPlainModel(key);
-    if (stream) throw cannotStream(model, error);
-    const { kept, dropped } = withoutTgiOnly(parameters);
-    warnPlainModel(model, dropped);
-    return readAnswer(await send(client, model, request, prompt, kept), parameters.details === true);
+  if (!response) {
+    if (stream) rejectOption("stream", `${model} is not served by Text Generation Inference, so it cannot stream`, found);
+    if (found) warnPlainModel(model, parameters);
+    response = await send(client, model, request, prompt, parameters, true);
   }
-  if (!stream) return readAnswer(response, parameters.details === true);
-  await expectEventStream(response);
-  return parameters.details === true ? streamEvents(response) : streamTokens(response);
-}
-
-async function send(
-  client: InferenceCore,
-  model: string,
-  request: RequestOptions,
-  prompt: string,
-  parameters: TextGenerationCallParameters,
-): Promise<InferenceResponse> {
-  const wire = wireParameters(parameters);
-  const stream = parameters.stream === true;
-  const json = { inputs: prompt, ...(wire && { parameters: wire }), ...(stream && { stream: true }) };
-  try {
-    return await client.post({ task: TASK, model, json, stream }, request);
-  } catch (error) {
-    throw toTextGenerationError(error);
+  if (stream) {
+    await expectEventStream(response);
+    return streamEvents(response, details === true) as AsyncIterable<string>;
   }
-}
-
-async function readAnswer(response: InferenceResponse, details: boolean): Promise<string | TextGenerationOutput> {
   const body = await response.json();
   // The model's root route answers `[{generated_text}]`; TGI's `/generate` route the object itself.
   const first: unknown = Array.isArray(body) ? body[0] : body;
@@ -93,12 +76,23 @@ async function readAnswer(response: InferenceResponse, details: boolean): Promis
   return details ? output : output.generated_text;
 }
 
-function cannotStream(model: string, cause?: unknown): InferenceInputError {
-  return new InferenceInputError({
-    argument: "options.stream",
-    message: `${model} is not served by Text Generation Inference, so it cannot stream`,
-    cause,
-  });
+/** Sends the prompt and the parameters (without the TGI-only ones for a `plain` model); TGI's errors typed. */
+async function send(
+  client: InferenceCore,
+  model: string,
+  request: RequestOptions,
+  prompt: string,
+  parameters: TextGenerationCallParameters,
+  plain: boolean,
+): Promise<InferenceResponse> {
+  const stream = parameters.stream === true;
+  // JSON leaves out what is undefined: `parameters` when none is set, `stream` unless it is true.
+  const json = { inputs: prompt, parameters: wireParameters(parameters, plain), stream: stream || undefined };
+  try {
+    return await client.post({ task: TASK, model, json, stream }, request);
+  } catch (error) {
+    throw toTextGenerationError(error);
+  }
 }
 
 /**

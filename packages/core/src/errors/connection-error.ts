@@ -1,4 +1,4 @@
-import { InferenceError } from "./inference-error.js";
+import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceConnectionErrorOptions {
   message: string;
@@ -10,6 +10,7 @@ export interface InferenceConnectionErrorOptions {
 /** The server could not be reached, or dropped the connection, after any retries. */
 export class InferenceConnectionError extends InferenceError {
   static override readonly kind: string = "InferenceConnectionError";
+  static override isInstance = (value: unknown): value is InferenceConnectionError => hasKind(value, "InferenceConnectionError");
   readonly retryable: boolean;
 
   constructor({ message, retryable, cause }: InferenceConnectionErrorOptions) {

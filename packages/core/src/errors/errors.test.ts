@@ -51,6 +51,12 @@ describe("errors", () => {
     expect(InferenceTimeoutError.isInstance(foreign)).toBe(false);
   });
 
+  it("isInstance works unbound, as a callback", () => {
+    expect(samples.filter(InferenceHTTPError.isInstance)).toEqual([samples[1]]);
+    expect(samples.filter(InferenceError.isInstance)).toHaveLength(samples.length);
+    expect([new GenerationError({ message: "g" })].every(TextGenerationError.isInstance)).toBe(true);
+  });
+
   it("names the argument of an input error in its message", () => {
     const error = new InferenceInputError({ argument: "options.srcLang", message: "needs tgtLang" });
     expect(error.message).toBe("Invalid argument `options.srcLang`: needs tgtLang");

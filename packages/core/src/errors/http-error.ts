@@ -1,4 +1,4 @@
-import { InferenceError } from "./inference-error.js";
+import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceHTTPErrorOptions {
   status: number;
@@ -13,6 +13,7 @@ export interface InferenceHTTPErrorOptions {
 /** The server answered with a status of 400 or more. */
 export class InferenceHTTPError extends InferenceError {
   static override readonly kind: string = "InferenceHTTPError";
+  static override isInstance = (value: unknown): value is InferenceHTTPError => hasKind(value, "InferenceHTTPError");
   readonly status: number;
   readonly url: string;
   readonly requestId: string | undefined;

@@ -25,10 +25,14 @@ export class InferenceError extends Error {
 
   /**
    * True for an instance of this class, even one thrown by another installed copy of @infer/core
-   * (task packages version independently, so several copies may be installed).
+   * (task packages version independently, so several copies may be installed). Safe to pass unbound,
+   * e.g. `errors.filter(InferenceHTTPError.isInstance)`.
    */
-  static isInstance<Type extends abstract new (...args: never[]) => InferenceError>(this: Type, value: unknown): value is InstanceType<Type> {
-    const kinds = typeof value === "object" && value !== null ? (value as { [marker]?: unknown })[marker] : undefined;
-    return Array.isArray(kinds) && kinds.includes((this as unknown as typeof InferenceError).kind);
-  }
+  static isInstance = (value: unknown): value is InferenceError => hasKind(value, "InferenceError");
+}
+
+/** Whether `value` is an @infer error of the given kind (class name), from any copy of core. */
+export function hasKind(value: unknown, kind: string): boolean {
+  const kinds = typeof value === "object" && value !== null ? (value as { [marker]?: unknown })[marker] : undefined;
+  return Array.isArray(kinds) && kinds.includes(kind);
 }

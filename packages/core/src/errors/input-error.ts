@@ -1,4 +1,4 @@
-import { InferenceError } from "./inference-error.js";
+import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceInputErrorOptions {
   /** The argument or option at fault, e.g. `"image"` or `"options.srcLang"`. */
@@ -10,6 +10,7 @@ export interface InferenceInputErrorOptions {
 /** Bad input, found before any request was sent. */
 export class InferenceInputError extends InferenceError {
   static override readonly kind: string = "InferenceInputError";
+  static override isInstance = (value: unknown): value is InferenceInputError => hasKind(value, "InferenceInputError");
   /** The argument or option at fault. */
   readonly argument: string;
 

@@ -1,4 +1,4 @@
-import { InferenceError } from "./inference-error.js";
+import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceOutputErrorOptions {
   /** The task whose answer could not be read. */
@@ -13,6 +13,7 @@ export interface InferenceOutputErrorOptions {
 /** The server answered 2xx with a shape the task cannot read; `body` holds the raw answer. */
 export class InferenceOutputError extends InferenceError {
   static override readonly kind: string = "InferenceOutputError";
+  static override isInstance = (value: unknown): value is InferenceOutputError => hasKind(value, "InferenceOutputError");
   readonly task: string;
   readonly body: unknown;
 

@@ -1,4 +1,4 @@
-import { InferenceError } from "./inference-error.js";
+import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface TextGenerationErrorOptions {
   message: string;
@@ -12,6 +12,7 @@ export interface TextGenerationErrorOptions {
 /** A typed error reported by Text Generation Inference, in a response body or inside a stream. */
 export class TextGenerationError extends InferenceError {
   static override readonly kind: string = "TextGenerationError";
+  static override isInstance = (value: unknown): value is TextGenerationError => hasKind(value, "TextGenerationError");
   readonly errorType: string | undefined;
   readonly body: unknown;
 
