@@ -66,6 +66,12 @@ describe("@infer/task-chat-completion", () => {
       expect(items.at(-1)?.choices[0]?.finish_reason).toBe("eos_token");
     });
 
+    it("sends stream last in the body", async () => {
+      handle = (_request, response) => sendEvents(response, chunks, { done: true });
+      await collect(await chatCompletion(client(), { stream: true, messages, maxTokens: 5 }, { model: "m" }));
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"stream":true}`);
+    });
+
     it("yields the same chunks when the stream arrives one byte at a time", async () => {
       const body = `${chunks.map((item) => `data: ${JSON.stringify(item)}\r\n\r\n`).join("")}data: [DONE]\r\n\r\n`;
       handle = (_request, response) => sendBytewise(response, body);

@@ -192,6 +192,36 @@ describe("@infer/task-chat-completion", () => {
       expect(server.requests.length).toBe(before);
     });
 
+    it("names the first bad argument in a fixed order: messages, model, numbers, stop, booleans, tools", async () => {
+      const cases: [unknown, string][] = [
+        [{ messages: [], model: 1 }, "input.messages"],
+        [{ messages, model: 1, maxTokens: 0 }, "input.model"],
+        [{ messages, n: 0, maxTokens: 0 }, "input.maxTokens"],
+        [{ messages, presencePenalty: 3, frequencyPenalty: 3 }, "input.frequencyPenalty"],
+        [{ messages, stop: 1, topLogprobs: -1 }, "input.topLogprobs"],
+        [{ messages, logprobs: 1, stop: 1 }, "input.stop"],
+        [{ messages, logprobs: 1, stream: 1 }, "input.stream"],
+        [{ messages, tools: 1, logprobs: 1 }, "input.logprobs"],
+      ];
+      for (const [input, argument] of cases) {
+        const error = await chatCompletion(client(), input as ChatCompletionInput, { model: "m" }).catch((caught: unknown) => caught);
+        expect((error as InferenceInputError).argument, argument).toBe(argument);
+      }
+    });
+
+    it("explains the rejected value in the message", async () => {
+      const error = await chatCompletion(client(), { messages, topP: 1.5 }, { model: "m" }).catch((caught: unknown) => caught);
+      expect((error as InferenceInputError).message).toBe("Invalid argument `input.topP`: expected a number > 0 and ≤ 1, got 1.5");
+      const flag = await chatCompletion(client(), { messages, logprobs: "yes" as unknown as boolean }, { model: "m" }).catch((caught: unknown) => caught);
+      expect((flag as InferenceInputError).message).toBe("Invalid argument `input.logprobs`: expected a boolean, got string");
+    });
+
+    it("sends model and messages first, then the parameters in the order given, stream last", async () => {
+      handle = (_request, response) => sendJson(response, answer);
+      await chatCompletion(client(), { maxTokens: 5, stream: false, temperature: 0.5, messages }, { model: "m" });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"temperature":0.5}`);
+    });
+
     it("is a method after client.with(chatCompletion), typed by stream", async () => {
       handle = (_request, response) => sendJson(response, answer);
       const output = await client().with(chatCompletion).chatCompletion({ messages }, { model: "m" });

@@ -1,6 +1,6 @@
 import {
   defineTask,
-  expectOutput,
+  InferenceOutputError,
   isObject,
   splitOptions,
   toTextGenerationError,
@@ -55,12 +55,9 @@ async function complete(client: InferenceCore, input: ChatCompletionInput, optio
     return streamChunks(response);
   }
   const body = await response.json();
-  expectOutput(
-    isObject(body) && Array.isArray(body["choices"]) && body["choices"].every((choice) => isObject(choice) && isObject(choice["message"])),
-    TASK,
-    "{choices: [{message}]}",
-    body,
-  );
+  if (!isObject(body) || !Array.isArray(body["choices"]) || !body["choices"].every((choice) => isObject(choice) && isObject(choice["message"]))) {
+    throw new InferenceOutputError({ task: TASK, expected: "{choices: [{message}]}", body });
+  }
   return body as unknown as ChatCompletionOutput;
 }
 

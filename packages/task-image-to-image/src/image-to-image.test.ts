@@ -91,6 +91,18 @@ describe("@infer/task-image-to-image", () => {
       });
     });
 
+    it("sends the parameters in a fixed order, only those set", async () => {
+      answer = sendPng;
+      await imageToImage(client(), new Uint8Array(edges), { model, strength: 0.5, width: 8, prompt: "" });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"inputs":"${edgesBase64}","parameters":{"prompt":"","width":8,"strength":0.5}}`);
+    });
+
+    it("sends the raw image when every parameter is undefined", async () => {
+      answer = sendPng;
+      await imageToImage(client(), new Uint8Array(edges), { model, prompt: undefined } as unknown as ImageToImageOptions);
+      expect(server.requests.at(-1)!.body.equals(edges)).toBe(true);
+    });
+
     it("keeps the server's Content-Type, as recorded from the real service", async () => {
       const recordedType = recorded.response.headers["content-type"]!;
       answer = (response) => sendBytes(response, png, recordedType);

@@ -5,7 +5,6 @@ import {
   InferenceInputError,
   readBlobOutput,
   requireString,
-  snakeCaseParameters,
   splitOptions,
   type BinaryInput,
   type InferenceCore,
@@ -83,19 +82,27 @@ export const imageToImage = defineTask(
     checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
     checkNumber(guidanceScale, "options.guidanceScale", {});
     checkNumber(strength, "options.strength", { atLeast: 0, atMost: 1 });
-    const wireParameters = snakeCaseParameters({ prompt, negativePrompt, height, width, numInferenceSteps, guidanceScale, strength });
+    const wireParameters = {
+      prompt,
+      negative_prompt: negativePrompt,
+      height,
+      width,
+      num_inference_steps: numInferenceSteps,
+      guidance_scale: guidanceScale,
+      strength,
+    };
     const headers = { accept: "image/png" };
-    const response =
-      wireParameters === undefined
-        ? await client.post({ task: "image-to-image", data: image, dataArgument: "image", headers }, request)
-        : await client.post(
-            {
-              task: "image-to-image",
-              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wireParameters },
-              headers,
-            },
-            request,
-          );
+    // Without any parameter set, the image goes as the raw body; JSON leaves out the parameters not set.
+    const response = Object.values(wireParameters).some((value) => value !== undefined)
+      ? await client.post(
+          {
+            task: "image-to-image",
+            json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wireParameters },
+            headers,
+          },
+          request,
+        )
+      : await client.post({ task: "image-to-image", data: image, dataArgument: "image", headers }, request);
     return readBlobOutput(response, "image-to-image", "image bytes");
   },
 );

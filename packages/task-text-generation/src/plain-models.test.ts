@@ -45,6 +45,25 @@ describe("@infer/task-text-generation", () => {
       expect(String(warn.mock.calls[0]?.[0])).toContain("options.watermark, options.stop, options.details");
     });
 
+    it("warns naming the model and the TGI-only options that were set, in a fixed order", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      await textGeneration(client(), "Hi", { model: "plain/eight", decoderInputDetails: true, details: true, stop: ["."] });
+      expect(warn.mock.calls).toEqual([
+        [
+          "@infer/task-text-generation: plain/eight is not served by Text Generation Inference; ignoring options.stop, options.details, options.decoderInputDetails. Later calls send the plain form.",
+        ],
+      ]);
+    });
+
+    it("warns without a list when no TGI-only option was set", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      alwaysReject = true;
+      await textGeneration(client(), "Hi", { model: "plain/nine" }).catch(() => undefined);
+      expect(warn.mock.calls).toEqual([
+        ["@infer/task-text-generation: plain/nine is not served by Text Generation Inference. Later calls send the plain form."],
+      ]);
+    });
+
     it("sends later calls for that model in the plain form directly, without warning again", async () => {
       vi.spyOn(console, "warn").mockImplementation(() => undefined);
       await textGeneration(client(), "Hi", { model: "plain/two", watermark: true });

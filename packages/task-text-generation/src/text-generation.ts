@@ -1,6 +1,6 @@
 import {
   defineTask,
-  expectOutput,
+  InferenceOutputError,
   isObject,
   requireString,
   splitOptions,
@@ -66,13 +66,16 @@ async function generate(client: InferenceCore, prompt: string, options?: TextGen
   }
   if (stream) {
     await expectEventStream(response);
-    return streamEvents(response, details === true) as AsyncIterable<string>;
+    // Events with `details`, token texts without: which one is up to the caller's overload.
+    return streamEvents(response, details === true) as AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
   }
   const body = await response.json();
   // The model's root route answers `[{generated_text}]`; TGI's `/generate` route the object itself.
   const first: unknown = Array.isArray(body) ? body[0] : body;
-  expectOutput(isObject(first) && typeof first["generated_text"] === "string", TASK, "[{generated_text}]", body);
-  const output = first as TextGenerationOutput;
+  if (!isObject(first) || typeof first["generated_text"] !== "string") {
+    throw new InferenceOutputError({ task: TASK, expected: "[{generated_text}]", body });
+  }
+  const output = first as unknown as TextGenerationOutput;
   return details ? output : output.generated_text;
 }
 

@@ -50,6 +50,16 @@ describe("@infer/task-text-to-image", () => {
       expect(server.requests.at(-1)!.json()).toEqual({ inputs: "a tortoise" });
     });
 
+    it("sends the parameters in a fixed order, and no parameters key when none is set", async () => {
+      answer = sendPng;
+      await textToImage(client(), "a tortoise", { model: "m", guidanceScale: 2, width: 64, negativePrompt: "", numInferenceSteps: 3, height: 32 });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+        '{"inputs":"a tortoise","parameters":{"negative_prompt":"","height":32,"width":64,"num_inference_steps":3,"guidance_scale":2}}',
+      );
+      await textToImage(client(), "a tortoise", { model: "m" });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"a tortoise"}');
+    });
+
     it("sends guidanceScale as guidance_scale", async () => {
       answer = sendPng;
       await textToImage(client(), "a tortoise", { model: "m", guidanceScale: 7.5 });

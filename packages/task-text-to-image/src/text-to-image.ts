@@ -1,4 +1,4 @@
-import { checkNumber, defineTask, readBlobOutput, requireString, snakeCaseParameters, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import { checkNumber, defineTask, readBlobOutput, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
 
 /** Options of `textToImage()`: the request options and the generation parameters, all optional. */
 export interface TextToImageOptions extends RequestOptions {
@@ -56,15 +56,10 @@ export const textToImage = defineTask(
     checkNumber(width, "options.width", { above: 0, integer: true });
     checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
     checkNumber(guidanceScale, "options.guidanceScale", {});
-    const wireParameters = snakeCaseParameters({ negativePrompt, height, width, numInferenceSteps, guidanceScale });
-    const response = await client.post(
-      {
-        task: "text-to-image",
-        json: wireParameters === undefined ? { inputs: prompt } : { inputs: prompt, parameters: wireParameters },
-        headers: { accept: "image/png" },
-      },
-      request,
-    );
+    const wireParameters = { negative_prompt: negativePrompt, height, width, num_inference_steps: numInferenceSteps, guidance_scale: guidanceScale };
+    // JSON leaves out what is undefined: the parameters not set, and `parameters` when none is.
+    const json = { inputs: prompt, parameters: Object.values(wireParameters).some((value) => value !== undefined) ? wireParameters : undefined };
+    const response = await client.post({ task: "text-to-image", json, headers: { accept: "image/png" } }, request);
     return readBlobOutput(response, "text-to-image", "image bytes");
   },
 );

@@ -50,6 +50,12 @@ describe("@infer/task-zero-shot-classification", () => {
       expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: false } });
     });
 
+    it("sends no multi_label key when multiLabel is not set", async () => {
+      answer = { status: 200, body: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } };
+      await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" });
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"x","parameters":{"candidate_labels":"a,b"}}');
+    });
+
     it("rejects fewer than two labels, or labels that cannot be comma-joined, before any request", async () => {
       const before = server.requests.length;
       for (const labels of [[], ["refund"], "refund,legal", ["refund", 2], ["refund", "legal, tax"], ["refund", " "]]) {

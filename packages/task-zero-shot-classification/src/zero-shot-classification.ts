@@ -5,7 +5,6 @@ import {
   isObject,
   requireString,
   requireStringArray,
-  snakeCaseParameters,
   splitOptions,
   type InferenceCore,
   type RequestOptions,
@@ -41,13 +40,12 @@ export const zeroShotClassification = defineTask(
     requireString(text, "text");
     requireLabels(labels);
     const { request, parameters } = splitOptions(options);
-    if (parameters.multiLabel !== undefined && typeof parameters.multiLabel !== "boolean") {
-      throw new InferenceInputError({ argument: "options.multiLabel", message: `expected a boolean, got ${typeof parameters.multiLabel}` });
+    const { multiLabel } = parameters;
+    if (multiLabel !== undefined && typeof multiLabel !== "boolean") {
+      throw new InferenceInputError({ argument: "options.multiLabel", message: `expected a boolean, got ${typeof multiLabel}` });
     }
-    const json = {
-      inputs: text,
-      parameters: { candidate_labels: labels.join(","), ...snakeCaseParameters({ multiLabel: parameters.multiLabel }) },
-    };
+    // JSON leaves out `multi_label: undefined`, so it is sent only when set.
+    const json = { inputs: text, parameters: { candidate_labels: labels.join(","), multi_label: multiLabel } };
     const response = await client.post({ task: "zero-shot-classification", json }, request);
     const body = await response.json();
     // One input gives `{sequence, labels, scores}`; some servers wrap it in a list.

@@ -18,7 +18,7 @@ export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
 
 /** Tasks allowed more than the default increment, with the reason. */
 export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: string }> = {
-  "@infer/task-text-generation": { bytes: 2_900, reason: "TGI's parameter checks, typed streams and the non-TGI fallback" },
+  "@infer/task-text-generation": { bytes: 2_750, reason: "TGI's parameter checks, typed streams and the non-TGI fallback" },
   "@infer/task-chat-completion": { bytes: 2_450, reason: "OpenAI request mapping and a typed chunk stream" },
 };
 
