@@ -24,6 +24,7 @@ export {
   isLabelScoreList,
   readBlobOutput,
 } from "./task-kit.js";
+export { requireTable, requireModel, type Table, type TableCell } from "./table.js";
 export { InferenceError, type InferenceErrorOptions } from "./errors/inference-error.js";
 export { InferenceHTTPError, type InferenceHTTPErrorOptions } from "./errors/http-error.js";
 export { InferenceTimeoutError } from "./errors/timeout-error.js";

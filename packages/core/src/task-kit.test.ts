@@ -7,6 +7,8 @@ import {
   InferenceInputError,
   InferenceOutputError,
   readBlobOutput,
+  requireModel,
+  requireTable,
   snakeCaseParameters,
   splitOptions,
 } from "./index.js";
@@ -55,6 +57,22 @@ describe("task kit", () => {
       expect(() => checkNumber(2.5, "options.height", { above: 0, integer: true })).toThrow(/an integer > 0/);
       expect(() => checkNumber(0.5, "options.topP", { above: 0, below: 1 })).not.toThrow();
       expect(() => checkNumber(undefined, "options.topP", { above: 0 })).not.toThrow();
+    });
+  });
+
+  describe("requireTable and requireModel", () => {
+    it("accepts equal-length columns of scalars and names the column at fault", () => {
+      expect(() => requireTable({ a: ["1", 2], b: [true, null] })).not.toThrow();
+      expect(() => requireTable({ a: ["1"], b: ["1", "2"] })).toThrow(/equal length/);
+      expect(() => requireTable({ a: [{}] })).toThrow(/column "a"/);
+      expect(() => requireTable({})).toThrow(/at least one column/);
+      expect(() => requireTable([])).toThrow(InferenceInputError);
+    });
+
+    it("takes the call's model, else the client's, else rejects naming options.model", () => {
+      expect(requireModel(createClient({ model: "client" }), {}, "tabular-regression")).toBe("client");
+      expect(requireModel(createClient({ model: "client" }), { model: "call" }, "tabular-regression")).toBe("call");
+      expect(() => requireModel(createClient(), {}, "tabular-regression")).toThrow(/options\.model/);
     });
   });
 

@@ -1,3 +1,3 @@
 export { tabularClassification } from "./tabular-classification.js";
 export type { TabularClassificationOptions, TabularClassificationOutput } from "./tabular-classification.js";
-export type { Table, TableCell } from "./table.js";
+export type { Table, TableCell } from "@infer/core";

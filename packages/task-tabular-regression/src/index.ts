@@ -1,3 +1,3 @@
 export { tabularRegression } from "./tabular-regression.js";
 export type { TabularRegressionOptions, TabularRegressionOutput } from "./tabular-regression.js";
-export type { Table, TableCell } from "./table.js";
+export type { Table, TableCell } from "@infer/core";

@@ -1,5 +1,4 @@
-import { defineTask, expectOutput, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
-import { requireModel, requireTable, type Table } from "./table.js";
+import { defineTask, expectOutput, requireModel, requireTable, splitOptions, type InferenceCore, type RequestOptions, type Table } from "@infer/core";
 
 /** Options of `tabularRegression()`: the request options; a model is required. */
 export interface TabularRegressionOptions extends RequestOptions {

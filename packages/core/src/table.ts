@@ -1,4 +1,7 @@
-import { InferenceInputError, isObject, requireString, type InferenceCore, type RequestOptions } from "@infer/core";
+import type { InferenceCore } from "./client.js";
+import { InferenceInputError } from "./errors/input-error.js";
+import type { RequestOptions } from "./options.js";
+import { isObject, requireString } from "./task-kit.js";
 
 /** A cell of a table: JSON's scalars (`null` for a missing value). */
 export type TableCell = string | number | boolean | null;
@@ -27,7 +30,7 @@ export function requireTable(table: unknown, argument = "table"): asserts table 
   if (first.rows === 0) throw new InferenceInputError({ argument, message: "expected at least one row" });
 }
 
-/** The call's model, else the client's: tabular tasks have no recommended model (WIRE.md). */
+/** The call's model, else the client's, for tasks with no recommended model (the tabular ones, WIRE.md). */
 export function requireModel(client: InferenceCore, request: RequestOptions, task: string): string {
   const model = request.model ?? client.options.model;
   if (model === undefined) {
