@@ -8,7 +8,7 @@ import {
   taskPackages,
   type BundleMeasure,
 } from "../bundle/bundle.js";
-import { ALL_TASKS_BUDGET_BYTES, GOAL_ONE_TASK_BYTES as TASK_BUDGET_BYTES } from "../bundle/budgets.js";
+import { GOAL_ALL_TASKS_BYTES as ALL_TASKS_BUDGET_BYTES, GOAL_ONE_TASK_BYTES as TASK_BUDGET_BYTES } from "../bundle/budgets.js";
 import { marginalCosts } from "../bundle/marginal.js";
 import { bundleTable, compositionTable, marginalTable } from "../bundle/report.js";
 import type { BenchContext, BenchmarkReport } from "../context.js";
