@@ -5,13 +5,14 @@ import type { InferenceResponse } from "./response.js";
 import { parseBody } from "./server-error.js";
 
 const REQUEST_KEYS = new Set(["model", "signal", "timeout", "headers"]);
+const NO_OPTIONS = Object.freeze({ request: Object.freeze({}), parameters: Object.freeze({}) });
 
 /** Splits a call's options into the request options core reads and the rest (the task's parameters). */
 export function splitOptions<Options extends RequestOptions>(
   options: Options | undefined,
   argument = "options",
 ): { request: RequestOptions; parameters: Omit<Options, keyof RequestOptions> } {
-  if (options === undefined) return { request: {}, parameters: {} as Omit<Options, keyof RequestOptions> };
+  if (options === undefined) return NO_OPTIONS as { request: RequestOptions; parameters: Omit<Options, keyof RequestOptions> };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new InferenceInputError({ argument, message: "expected an options object" });
   }
