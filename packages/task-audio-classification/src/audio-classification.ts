@@ -1,7 +1,6 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isLabelScoreList,
   splitOptions,
   type BinaryInput,
@@ -24,8 +23,6 @@ export type AudioClassificationOutput = { label: string; score: number }[];
 export const audioClassification = defineTask(
   { taskName: "audio-classification", methodName: "audioClassification" },
   async (client: InferenceCore, audio: BinaryInput, options?: AudioClassificationOptions): Promise<AudioClassificationOutput> => {
-    // post() would send an empty body for `data: undefined`; audio is required.
-    if (audio === undefined) throw new InferenceInputError({ argument: "audio", message: "expected audio, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request);
     const body = await response.json();

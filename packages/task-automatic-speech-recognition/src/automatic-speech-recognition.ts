@@ -1,7 +1,6 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   splitOptions,
   type BinaryInput,
@@ -29,8 +28,6 @@ export const automaticSpeechRecognition = defineTask(
     audio: BinaryInput,
     options?: AutomaticSpeechRecognitionOptions,
   ): Promise<AutomaticSpeechRecognitionOutput> => {
-    // post() would send an empty body for `data: undefined`; audio is required.
-    if (audio === undefined) throw new InferenceInputError({ argument: "audio", message: "expected audio, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "automatic-speech-recognition", data: audio, dataArgument: "audio" }, request);
     const body = await response.json();

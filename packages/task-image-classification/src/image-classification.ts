@@ -1,7 +1,6 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isLabelScoreList,
   splitOptions,
   type BinaryInput,
@@ -23,8 +22,6 @@ export type ImageClassificationOutput = { label: string; score: number }[];
 export const imageClassification = defineTask(
   { taskName: "image-classification", methodName: "imageClassification" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageClassificationOptions): Promise<ImageClassificationOutput> => {
-    // post() would send an empty body for `data: undefined`; an image is required.
-    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "image-classification", data: image, dataArgument: "image" }, request);
     const body = await response.json();

@@ -2,7 +2,6 @@ import {
   base64ToBytes,
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   splitOptions,
   type BinaryInput,
@@ -31,8 +30,6 @@ export type ImageSegmentationOutput = {
 export const imageSegmentation = defineTask(
   { taskName: "image-segmentation", methodName: "imageSegmentation" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageSegmentationOptions): Promise<ImageSegmentationOutput> => {
-    // post() would send an empty body for `data: undefined`; an image is required.
-    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "image-segmentation", data: image, dataArgument: "image" }, request);
     const body = await response.json();

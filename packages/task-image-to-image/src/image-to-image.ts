@@ -2,7 +2,6 @@ import {
   bytesToBase64,
   checkNumber,
   defineTask,
-  InferenceInputError,
   readBlobOutput,
   requireString,
   splitOptions,
@@ -71,8 +70,6 @@ export type ImageToImageOutput = Blob;
 export const imageToImage = defineTask(
   { taskName: "image-to-image", methodName: "imageToImage" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageToImageOptions): Promise<ImageToImageOutput> => {
-    // post() would send an empty body for `data: undefined`; every other bad value is caught by core.
-    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
     const { request, parameters } = splitOptions(options);
     const { prompt, negativePrompt, height, width, numInferenceSteps, guidanceScale, strength } = parameters;
     if (prompt !== undefined) requireString(prompt, "options.prompt", { allowEmpty: true });

@@ -1,7 +1,6 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   splitOptions,
   type BinaryInput,
@@ -24,8 +23,6 @@ export type ImageToTextOutput = string;
 export const imageToText = defineTask(
   { taskName: "image-to-text", methodName: "imageToText" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageToTextOptions): Promise<ImageToTextOutput> => {
-    // post() would send an empty body for `data: undefined`; an image is required.
-    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "image-to-text", data: image, dataArgument: "image" }, request);
     const body = await response.json();

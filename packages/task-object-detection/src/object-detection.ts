@@ -1,7 +1,6 @@
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   splitOptions,
   type BinaryInput,
@@ -27,8 +26,6 @@ export type ObjectDetectionOutput = {
 export const objectDetection = defineTask(
   { taskName: "object-detection", methodName: "objectDetection" },
   async (client: InferenceCore, image: BinaryInput, options?: ObjectDetectionOptions): Promise<ObjectDetectionOutput> => {
-    // post() would send an empty body for `data: undefined`; an image is required.
-    if (image === undefined) throw new InferenceInputError({ argument: "image", message: "expected an image, got undefined" });
     const { request } = splitOptions(options);
     const response = await client.post({ task: "object-detection", data: image, dataArgument: "image" }, request);
     const body = await response.json();
