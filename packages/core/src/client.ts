@@ -211,9 +211,4 @@ export class InferenceCore {
   }
 }
 
-/** True when `value` is an @infer client from any installed copy of core. */
-export function isClient(value: unknown): value is InferenceCore {
-  return typeof value === "object" && value !== null && STATE in value;
-}
-
 

@@ -1,4 +1,4 @@
-export { InferenceCore, isClient, type PostRequest } from "./client.js";
+export { InferenceCore, type PostRequest } from "./client.js";
 export type { ClientOptions, RequestOptions, RetryOptions, PipelineLayout } from "./options.js";
 export type { InferenceResponse } from "./response.js";
 export { defineTask, type Task, type TaskIdentity, type TaskMethods, type BoundMethod, type AnyTaskFunction } from "./task.js";
