@@ -1,5 +1,6 @@
 import {
   defineTask,
+  expectEventStream,
   InferenceOutputError,
   isObject,
   splitOptions,
@@ -12,7 +13,7 @@ import {
 import type { ChatCompletionInput } from "./chat-completion-input.js";
 import type { ChatCompletionOutput, ChatCompletionStreamOutput } from "./chat-completion-output.js";
 import { chatCompletionBody, validateInput } from "./chat-completion-request.js";
-import { expectEventStream, streamChunks } from "./chat-completion-stream.js";
+import { streamChunks } from "./chat-completion-stream.js";
 
 const TASK = "chat-completion";
 
@@ -51,7 +52,7 @@ async function complete(client: InferenceCore, input: ChatCompletionInput, optio
     throw toTextGenerationError(error);
   }
   if (stream) {
-    await expectEventStream(response);
+    await expectEventStream(response, "chat-completion");
     return streamChunks(response);
   }
   const body = await response.json();

@@ -1,5 +1,6 @@
 import {
   defineTask,
+  expectEventStream,
   InferenceOutputError,
   isObject,
   requireString,
@@ -15,7 +16,7 @@ import { isModelKwargsError, modelKey, plainModels, warnPlainModel } from "./pla
 import type { TextGenerationOptions } from "./text-generation-options.js";
 import type { TextGenerationOutput, TextGenerationStreamEvent } from "./text-generation-output.js";
 import { rejectOption, validateParameters, wireParameters, type TextGenerationCallParameters } from "./text-generation-parameters.js";
-import { expectEventStream, streamEvents } from "./text-generation-stream.js";
+import { streamEvents } from "./text-generation-stream.js";
 
 const TASK = "text-generation";
 
@@ -65,7 +66,7 @@ async function generate(client: InferenceCore, prompt: string, options?: TextGen
     response = await send(client, model, request, prompt, parameters, true);
   }
   if (stream) {
-    await expectEventStream(response);
+    await expectEventStream(response, "text-generation");
     // Events with `details`, token texts without: which one is up to the caller's overload.
     return streamEvents(response, details === true) as AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
   }
