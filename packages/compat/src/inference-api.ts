@@ -9,7 +9,7 @@ import {
 } from "@infer/core";
 import { errorResponse, readAnswer, toResponse, type InferenceApiOutput } from "./answer.js";
 import { warnDeprecatedOnce } from "./deprecation.js";
-import { pipelineUrl, resolveEndpoint } from "./pipeline-url.js";
+import { pipelineUrl } from "./pipeline-url.js";
 import { lookupTask } from "./task-lookup.js";
 
 /** Options of `new InferenceApi(repoId, options)`. */
@@ -108,9 +108,10 @@ export class InferenceApi {
     if (hubEndpoint !== undefined) clientOptions.hubEndpoint = hubEndpoint;
     if (fetch !== undefined) clientOptions.fetch = fetch;
     if (dispatcher !== undefined) clientOptions.dispatcher = dispatcher;
+    const client = createClient(clientOptions);
     const state: InferenceApiState = {
-      client: createClient(clientOptions),
-      endpoint: resolveEndpoint(endpoint),
+      client,
+      endpoint: client.endpoint,
       taskOverride: task,
       gpu,
       task: undefined,

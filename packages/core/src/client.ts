@@ -42,6 +42,7 @@ const RESERVED = new Set([
   "getModelStatus",
   "listDeployedModels",
   "options",
+  "endpoint",
   "constructor",
 ]);
 
@@ -59,6 +60,11 @@ export class InferenceCore {
   /** The options this client was created with. */
   get options(): Readonly<ClientOptions> {
     return this[STATE].options;
+  }
+
+  /** The serverless API base this client calls: the `endpoint` option, else `$HF_INFERENCE_ENDPOINT`, else the default. */
+  get endpoint(): string {
+    return this[STATE].endpoint;
   }
 
   /**

@@ -9,7 +9,7 @@ export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { clearRecommendedModels } from "./hub/recommended-model.js";
 export { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 export { listDeployedModels, MAIN_FRAMEWORKS, type Framework, type DeployedModel, type DeployedModels } from "./hub/deployed-models.js";
-export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT } from "./url.js";
+export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, modelUrl } from "./url.js";
 export { VERSION } from "./version.js";
 export type { Transport, TransportRequest, TransportResponse, TransportBody } from "./transport/transport.js";
 export { createFetchTransport, type FetchLike, type FetchTransportOptions } from "./transport/fetch-transport.js";

@@ -70,6 +70,11 @@ describe("url", () => {
       expect(server.requests.length).toBe(before);
     });
 
+    it("exposes the endpoint it resolved, trailing slashes trimmed", () => {
+      expect(createClient({ endpoint: "http://127.0.0.1:9/base/" }).endpoint).toBe("http://127.0.0.1:9/base");
+      expect(createClient().endpoint).toBe(process.env["HF_INFERENCE_ENDPOINT"] ?? "https://router.huggingface.co/hf-inference");
+    });
+
     it("rejects an endpoint that is not an http(s) URL", () => {
       expect(() => createClient({ endpoint: "ftp://x" })).toThrow(/options.endpoint/);
     });
