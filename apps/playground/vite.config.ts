@@ -14,7 +14,19 @@ export default defineConfig(async ({ command }) => {
   }
   return {
     base: "./",
-    build: { target: "es2022", outDir: "dist", emptyOutDir: true, reportCompressedSize: true },
+    build: {
+      target: "es2022",
+      outDir: "dist",
+      emptyOutDir: true,
+      // dist/.vite/manifest.json: which chunks the page loads first and which each task adds (test/bundle-size.test.ts).
+      manifest: true,
+      rollupOptions: {
+        output: {
+          // Name each task's chunk after its package, not after its file (every package's file is dist/index.js).
+          chunkFileNames: (chunk: { facadeModuleId: string | null; name: string }) => `assets/${/packages\/([^/]+)\/dist\/index\.js$/.exec(chunk.facadeModuleId ?? "")?.[1] ?? chunk.name}-[hash].js`,
+        },
+      },
+    },
     server: { host: "127.0.0.1", ...(proxy ? { proxy } : {}) },
     preview: { host: "127.0.0.1", ...(proxy ? { proxy } : {}) },
   };

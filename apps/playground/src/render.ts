@@ -201,6 +201,7 @@ export async function renderResult(kind: OutputKind, result: unknown, values: Va
         "figure",
         { "data-testid": "audio", "data-size": String((result as Blob).size), "data-type": (result as Blob).type },
         element("audio", { controls: "", src: URL.createObjectURL(result as Blob) }),
+        element("figcaption", {}, `${(result as Blob).type || "audio"}, ${(result as Blob).size} bytes`),
       );
     case "boxes":
       return boxes(result, picture);

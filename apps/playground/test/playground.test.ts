@@ -14,14 +14,13 @@ import { textToSpeech } from "@infer/task-text-to-speech";
 import { fixtureBytes, type TestServer } from "@infer/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "./chromium.js";
+import { inCI, launchChromium, missingChromium } from "./chromium.js";
 import { LOADING_ESTIMATE, LOADING_MODEL, RECORDED_STREAM_PROMPT, startStandIn } from "./stand-in.js";
 import { startStaticServer } from "./static-server.js";
 
 const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
 /** Set to fail instead of falling back to the stand-in when the local server does not serve a task. */
 const requireLocal = process.env["PLAYGROUND_REQUIRE_LOCAL_SERVER"] === "1";
-const run = chromiumAvailable();
 
 type Where = "local" | "stand-in";
 interface Inputs {
@@ -188,7 +187,12 @@ async function enlarge(png: Buffer, width: number, height: number): Promise<Buff
   return Buffer.from(base64, "base64");
 }
 
-describe.skipIf(!run)("the playground in Chromium", () => {
+// In CI a missing Chromium fails here instead of skipping the browser tests unseen.
+it.runIf(missingChromium !== undefined && inCI)("finds Chromium in CI (.ci/run installs Debian's chromium)", () => {
+  expect.fail(missingChromium);
+});
+
+describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () => {
   let local: { url: string; close(): Promise<void> };
   let standIn: TestServer;
   let site: TestServer;

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
 );
-if (!executablePath) console.warn("browser tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+// In CI (CI=true) a missing Chromium fails the run, rather than skip the browser tests unseen.
+const inCI = process.env["CI"] === "true" || process.env["CI"] === "1";
+if (!executablePath && !inCI) console.warn("browser tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+
+it.runIf(!executablePath && inCI)("finds Chromium in CI (.ci/run installs Debian's chromium)", () => {
+  expect.fail("no Chromium at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser: the browser tests cannot run");
+});
 
 describe.skipIf(!executablePath)("browser build in Chromium", () => {
   let server: TestServer;
@@ -42,6 +48,7 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
         return sendJson(response, { error: "Model is currently loading", estimated_time: 0.01 }, 503);
       }
       if (request.url === "/models/missing") return sendJson(response, { error: "Model not found" }, 404);
+      if (request.url === "/count") return sendJson(response, { count: server.requests.filter((seen) => seen.url.startsWith("/models/")).length });
       return sendJson(response, {
         url: request.url,
         type: request.headers["content-type"] ?? null,
@@ -82,6 +89,18 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     expect(results["upload"]).toMatchObject({ type: "image/png", body: [1, 2, 3] });
     expect(results["http"]).toEqual({ status: 404, message: "Model not found" });
     expect(results["path"]).toBe("data");
+    expect(results["binary"]).toEqual({
+      file: { type: "image/jpeg", body: [7, 8, 9] },
+      arrayBuffer: { type: null, body: [4, 5, 6] },
+      view: { type: null, body: [3, 4, 5, 6] },
+      dataView: { type: null, body: [1, 2] },
+      stream: { type: null, body: [10, 11, 12] },
+    });
+    const paths = results["paths"] as Record<string, { argument: string; message: string } | number>;
+    expect(paths["sentRequests"]).toBe(0);
+    for (const [name, argument] of [["relative", "image"], ["fileUrl", "image"], ["urlObject", "audio"]] as const) {
+      expect(paths[name], name).toMatchObject({ argument, message: expect.stringMatching(/local paths are not available/) });
+    }
     await page.close();
   }, 30_000);
 });

@@ -3,6 +3,11 @@ import { createClient, InferenceHTTPError, InferenceInputError, parseServerSentE
 
 const page = globalThis as unknown as { runContract?: () => Promise<Record<string, unknown>>; location: { origin: string } };
 
+/** How many requests the server has seen (it counts them), to prove none was sent. */
+async function requestCount(): Promise<number> {
+  return ((await (await fetch(`${page.location.origin}/count`)).json()) as { count: number }).count;
+}
+
 page.runContract = async () => {
   const client = createClient({ endpoint: page.location.origin, token: "hf_browser", retry: { minDelay: 10 } });
   const results: Record<string, unknown> = {};
@@ -22,5 +27,39 @@ page.runContract = async () => {
     () => "resolved",
     (error: unknown) => (InferenceInputError.isInstance(error) ? error.argument : String(error)),
   );
+  // Every binary input a page has: File, ArrayBuffer, a typed-array view (offset into its buffer), a stream.
+  const echo = async (data: unknown) => {
+    const answer = (await (await client.post({ model: "echo", data: data as Blob })).json()) as { type: string | null; body: number[] };
+    return { type: answer.type, body: answer.body };
+  };
+  const words = new Uint16Array([0x0201, 0x0403, 0x0605]);
+  results["binary"] = {
+    file: await echo(new File([new Uint8Array([7, 8, 9])], "photo.jpg", { type: "image/jpeg" })),
+    arrayBuffer: await echo(new Uint8Array([4, 5, 6]).buffer),
+    view: await echo(words.subarray(1)),
+    dataView: await echo(new DataView(new Uint8Array([0, 1, 2, 3]).buffer, 1, 2)),
+    stream: await echo(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array([10, 11]));
+          controller.enqueue(new Uint8Array([12]));
+          controller.close();
+        },
+      }),
+    ),
+  };
+  // A local path, however given, is a clear input error in a browser, before any request.
+  const before = await requestCount();
+  const rejected = async (data: unknown, argument?: string) =>
+    client.post({ model: "echo", data: data as Blob, ...(argument ? { dataArgument: argument } : {}) }).then(
+      () => "resolved",
+      (error: unknown) => (InferenceInputError.isInstance(error) ? { argument: error.argument, message: error.message } : String(error)),
+    );
+  results["paths"] = {
+    relative: await rejected("./cheetah.png", "image"),
+    fileUrl: await rejected("file:///tmp/cheetah.png", "image"),
+    urlObject: await rejected(new URL("file:///tmp/cheetah.png"), "audio"),
+    sentRequests: (await requestCount()) - before,
+  };
   return results;
 };
