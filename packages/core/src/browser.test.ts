@@ -48,6 +48,13 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
         return sendJson(response, { error: "Model is currently loading", estimated_time: 0.01 }, 503);
       }
       if (request.url === "/models/missing") return sendJson(response, { error: "Model not found" }, 404);
+      if (request.url === "/models/slow") return void setTimeout(() => !response.destroyed && sendJson(response, { late: true }), 5_000);
+      if (request.url === "/models/always-loading") return sendJson(response, { error: "Model always-loading is currently loading", estimated_time: 20 }, 503);
+      if (request.url === "/models/slow-events") {
+        response.writeHead(200, { "content-type": "text/event-stream" });
+        response.write('data:{"token":1}\n\n');
+        return void setTimeout(() => !response.destroyed && response.end('data:{"token":2}\n\n'), 5_000);
+      }
       if (request.url === "/count") return sendJson(response, { count: server.requests.filter((seen) => seen.url.startsWith("/models/")).length });
       return sendJson(response, {
         url: request.url,
@@ -98,6 +105,14 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     });
     const paths = results["paths"] as Record<string, { argument: string; message: string } | number>;
     expect(paths["sentRequests"]).toBe(0);
+    // Each ends at its deadline or abort (generous bounds: the server would answer only after 5 s or 20 s).
+    const timing = results["timing"] as Record<string, { kind: string; ms: number }>;
+    expect(timing["timeout"]?.kind).toBe("timeout");
+    expect(timing["abort"]?.kind).toBe("abort:stopped by the page");
+    expect(timing["loadingTimeout"]?.kind).toBe("timeout");
+    expect(timing["loadingAbort"]?.kind).toBe("abort:stopped by the page");
+    expect(timing["streamAbort"]?.kind).toBe("abort:stopped by the page");
+    for (const [name, { ms }] of Object.entries(timing)) expect(ms, name).toBeLessThan(4_000);
     for (const [name, argument] of [["relative", "image"], ["fileUrl", "image"], ["urlObject", "audio"]] as const) {
       expect(paths[name], name).toMatchObject({ argument, message: expect.stringMatching(/local paths are not available/) });
     }

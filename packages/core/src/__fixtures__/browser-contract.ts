@@ -1,5 +1,5 @@
 // Runs in Chromium: the browser build of core against the loopback server that served this page.
-import { createClient, InferenceHTTPError, InferenceInputError, parseServerSentEvents } from "../browser.js";
+import { createClient, InferenceAbortError, InferenceHTTPError, InferenceInputError, InferenceTimeoutError, parseServerSentEvents } from "../browser.js";
 
 const page = globalThis as unknown as { runContract?: () => Promise<Record<string, unknown>>; location: { origin: string } };
 
@@ -60,6 +60,36 @@ page.runContract = async () => {
     fileUrl: await rejected("file:///tmp/cheetah.png", "image"),
     urlObject: await rejected(new URL("file:///tmp/cheetah.png"), "audio"),
     sentRequests: (await requestCount()) - before,
+  };
+  // Abort, timeout and the loading wait, over fetch as over undici.
+  const outcome = async (call: () => Promise<unknown>) => {
+    const started = performance.now();
+    const kind = await call().then(
+      () => "resolved",
+      (error: unknown) =>
+        InferenceTimeoutError.isInstance(error)
+          ? "timeout"
+          : InferenceAbortError.isInstance(error)
+            ? `abort:${String((error as Error & { cause?: unknown }).cause)}`
+            : `other:${String(error)}`,
+    );
+    return { kind, ms: Math.round(performance.now() - started) };
+  };
+  const abortAfter = (ms: number) => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort("stopped by the page"), ms);
+    return controller.signal;
+  };
+  results["timing"] = {
+    timeout: await outcome(() => client.post({ model: "slow", json: {} }, { timeout: 300 })),
+    abort: await outcome(() => client.post({ model: "slow", json: {} }, { signal: abortAfter(300) })),
+    loadingTimeout: await outcome(() => client.post({ model: "always-loading", json: {} }, { timeout: 600 })),
+    loadingAbort: await outcome(() => client.post({ model: "always-loading", json: {} }, { signal: abortAfter(600) })),
+    streamAbort: await outcome(async () => {
+      const signal = abortAfter(400);
+      const response = await client.post({ model: "slow-events", json: {}, stream: true }, { signal });
+      for await (const event of parseServerSentEvents(response.body)) void event;
+    }),
   };
   return results;
 };
