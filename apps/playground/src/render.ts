@@ -108,8 +108,8 @@ async function masks(result: unknown, picture: File | undefined): Promise<HTMLEl
   for (const [index, segment] of segments.entries()) {
     const color = COLORS[index % COLORS.length] as string;
     const mask = segment["mask"];
-    if (canvas && context && mask instanceof Blob) {
-      const bitmap = await createImageBitmap(mask);
+    const bitmap = canvas && mask instanceof Blob ? await createImageBitmap(mask).catch(() => undefined) : undefined;
+    if (canvas && context && bitmap) {
       const layer = new OffscreenCanvas(canvas.width, canvas.height);
       const layerContext = layer.getContext("2d")!;
       layerContext.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
@@ -128,7 +128,8 @@ async function masks(result: unknown, picture: File | undefined): Promise<HTMLEl
     const swatch = element("span", { class: "swatch" });
     swatch.style.background = color;
     const score = typeof segment["score"] === "number" ? ` ${percent(segment["score"])}` : "";
-    legend.append(element("li", { "data-label": String(segment["label"]) }, swatch, `${String(segment["label"])}${score}`));
+    const unreadable = mask instanceof Blob && !bitmap ? " (mask unreadable)" : "";
+    legend.append(element("li", { "data-label": String(segment["label"]) }, swatch, `${String(segment["label"])}${score}${unreadable}`));
   }
   if (canvas) figure.append(canvas);
   figure.append(legend);
