@@ -58,7 +58,10 @@ function showTask(): void {
   const models = (task.modelTasks ?? [task.id]).flatMap((id) => recommended[id] ?? []);
   modelList.replaceChildren(...models.map((model) => element("option", { value: model })));
   modelInput.value = models[0] ?? "";
-  modelNote.textContent = models.length > 0 ? `recommended by ${recommendedFrom}/api/tasks` : "";
+  if (recommendedFrom !== "") {
+    modelNote.textContent =
+      models.length > 0 ? `recommended by ${recommendedFrom}/api/tasks` : `${recommendedFrom}/api/tasks recommends no model for this task: enter one`;
+  }
   resultBox.replaceChildren();
   errorBox.replaceChildren();
   setStatus("idle", "");

@@ -344,12 +344,13 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     return { where: "stand-in", url: standIn.url, model: recordedModel, inputs, expected: await testCase.expected(client, recordedModel, inputs) };
   }
 
-  async function openPage(endpoint: string, task: string): Promise<Page> {
+  async function openPage(endpoint: string, task: string, { recommended = true } = {}): Promise<Page> {
     const page = await chromium.context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(`${site.url}/?endpoint=${encodeURIComponent(endpoint)}&task=${task}`);
-    await expect.poll(() => page.locator("#model").inputValue(), { timeout: 30_000 }).not.toBe("");
+    if (recommended) await expect.poll(() => page.locator("#model").inputValue(), { timeout: 30_000 }).not.toBe("");
+    else await expect.poll(() => page.locator("#model-note").innerText(), { timeout: 30_000 }).toContain("/api/tasks");
     expect(problems).toEqual([]);
     return page;
   }
@@ -425,6 +426,30 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     expect(await page.locator("#error").innerText()).toMatch(/InferenceInputError[\s\S]*argument image/);
     expect(await page.locator("#request").innerText()).toBe("");
     expect(before).not.toBe("");
+    await page.close();
+  }, 60_000);
+
+  it("edits a table: the rows and columns added are what is sent", async () => {
+    const page = await openPage(standIn.url, "tabular-regression", { recommended: false });
+    await page.locator("#fields button", { hasText: "+ row" }).click();
+    await page.locator("#fields button", { hasText: "+ column" }).click();
+    const header = page.locator('#fields [data-testid="table-editor"] thead input');
+    await header.last().fill("Weight");
+    const lastRow = page.locator('#fields [data-testid="table-editor"] tbody tr').last().locator("input");
+    const cells = await lastRow.count();
+    for (let index = 0; index < cells; index++) await lastRow.nth(index).fill(String(10 + index));
+    await page.locator("#model").fill("infer-test/no-such-model");
+    const before = standIn.requests.length;
+    await page.locator("#run").click();
+    await expect.poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 30_000 }).toBe("error");
+    const sent = standIn.requests.slice(before).find((request) => request.method === "POST")!;
+    const table = ((sent.json() as Record<string, unknown>)["table"] ?? (sent.json() as { inputs?: { data?: unknown } }).inputs?.data) as Record<string, string[]>;
+    const initial = tableOf("tabular-regression");
+    expect(Object.keys(table)).toEqual([...Object.keys(initial), "Weight"]);
+    for (const [index, column] of Object.keys(table).entries()) {
+      expect(table[column]).toHaveLength(initial[Object.keys(initial)[0]!]!.length + 1);
+      expect(table[column]!.at(-1)).toBe(String(10 + index));
+    }
     await page.close();
   }, 60_000);
 
