@@ -397,9 +397,16 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     await page.locator("#model").fill(LOADING_MODEL);
     await page.locator("#run").click();
     const notice = page.locator("#loading");
-    await expect.poll(() => notice.isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await notice.innerText()).toContain(`${LOADING_MODEL} is loading (estimated ${LOADING_ESTIMATE.toFixed(1)} s)`);
-    expect(await page.locator("#status").getAttribute("data-state")).toBe("loading");
+    // Read in one go while the client waits (the estimate is 3 s): the notice, and the status beside it.
+    const waiting = () =>
+      page.evaluate(() => {
+        const shown = document.querySelector<HTMLElement>("#loading")!;
+        return { visible: !shown.hidden, text: shown.innerText, state: document.querySelector("#status")!.getAttribute("data-state") };
+      });
+    await expect.poll(async () => (await waiting()).visible, { timeout: 30_000 }).toBe(true);
+    const seen = await waiting();
+    expect(seen.text).toContain(`${LOADING_MODEL} is loading (estimated ${LOADING_ESTIMATE.toFixed(1)} s)`);
+    expect(seen.state).toBe("loading");
     await page.screenshot({ path: `${screenshots}loading-model.png`, fullPage: true });
     await expect.poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
     expect(await notice.isVisible()).toBe(false);
@@ -458,7 +465,7 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     await page.locator("#token").fill("hf_secret_playground_token");
     await page.locator("#run").click();
     await expect.poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
-    const sent = standIn.requests.at(-1)!;
+    const sent = standIn.requests.filter((request) => request.method === "POST").at(-1)!;
     expect(sent.headers["authorization"]).toBe("Bearer hf_secret_playground_token");
     const html = await page.content();
     expect(await page.locator("#request").innerText()).toContain("authorization: Bearer ***");

@@ -35,7 +35,7 @@ export const RECORDED_STREAM_PROMPT = 'repeat "one two three four"';
 
 /** A model that answers "currently loading" once, then classifies. */
 export const LOADING_MODEL = "infer-test/loading-model";
-export const LOADING_ESTIMATE = 1.5;
+export const LOADING_ESTIMATE = 3;
 
 const EVENT_DELAY_MS = 60;
 
