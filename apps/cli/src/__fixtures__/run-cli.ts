@@ -18,6 +18,8 @@ export interface CliRun {
   done: Promise<CliResult>;
   /** Resolves once stdout contains `text`. */
   waitForStdout(text: string): Promise<void>;
+  /** What stdout has printed so far. */
+  output(): string;
 }
 
 /**
@@ -55,6 +57,7 @@ export function start(args: string[], { stdin, cwd, env }: { stdin?: string | Ui
   return {
     child,
     done,
+    output: () => Buffer.concat(stdout).toString("utf8"),
     waitForStdout: (text) =>
       new Promise((resolve) => {
         if (Buffer.concat(stdout).toString("utf8").includes(text)) resolve();

@@ -75,8 +75,9 @@ async function answer(client: InferenceClient, messages: Message[], options: Cha
 /** A session: each line is a message, the conversation is kept; Ctrl-C stops the current answer only. */
 async function session(messages: Message[], options: ChatOptions): Promise<void> {
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 1000, prompt: terminal ? colors.bold("› ") : "" });
+  // The client first: lines read before the loop below starts listening would be lost.
   const client = await createClient(options, new AbortController().signal);
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 1000, prompt: terminal ? colors.bold("› ") : "" });
   let current: AbortController | undefined;
   const interrupt = () => {
     if (current) current.abort();

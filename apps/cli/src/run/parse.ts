@@ -9,7 +9,7 @@ export function parseNumber(value: string): number {
 
 /** An integer. */
 export function parseInteger(value: string): number {
-  const number = parseNumber(value);
+  const number = value.trim() === "" ? Number.NaN : Number(value);
   if (!Number.isInteger(number)) throw new InvalidArgumentError("expected an integer.");
   return number;
 }
