@@ -32,7 +32,7 @@ export async function startActivity(label: string): Promise<Activity> {
   const text = () => {
     const elapsed = `${((Date.now() - started) / 1000).toFixed(1)} s`;
     if (loading === undefined) return `${label} · ${elapsed}`;
-    return `the model is loading (the server estimates ${Math.round(loading)} s) · ${elapsed}`;
+    return `the model is loading (the server estimates ${loading < 10 ? loading.toFixed(1) : Math.round(loading)} s) · ${elapsed}`;
   };
   const spin = () => {
     if (bar) return;
@@ -70,6 +70,7 @@ export async function startActivity(label: string): Promise<Activity> {
   };
   const onHeaders = ({ request, response }: { request: object; response: { statusCode: number } }) => {
     if (response.statusCode === 503) loadingBodies.set(request, "");
+    else loading = undefined;
   };
   const onChunkReceived = ({ request, chunk }: { request: object; chunk: Uint8Array }) => {
     const body = loadingBodies.get(request);
