@@ -17,6 +17,7 @@ const streamedText = streamEvents
   .map((event) => event.token.text)
   .join("");
 const png = fixtureBytes("cheetah.png");
+const panoptic = findTapes("facebook/detr-resnet-50-panoptic")[0]!;
 
 const answers = ["Paris is the capital.", "Its population is about two million."];
 /** An OpenAI-style chat server: the n-th answer for a conversation of n user messages, streamed or not. */
@@ -42,6 +43,14 @@ const routes: Record<string, (request: RecordedRequest, response: ServerResponse
   "/models/this-model-does-not-exist-123": (_request, response) => {
     response.writeHead(missing.response.status, { "content-type": "application/json" });
     response.end(missing.response.body);
+  },
+  "/media/cheetah.png": (_request, response) => {
+    response.writeHead(200, { "content-type": "image/png" });
+    response.end(png);
+  },
+  "/models/facebook/detr-resnet-50-panoptic": (_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(panoptic.response.body);
   },
   "/models/png": (_request, response) => {
     response.writeHead(200, { "content-type": "image/png" });
@@ -113,7 +122,32 @@ describe("@infer/cli", () => {
     });
   });
 
+  it("downloads an http(s) URL input without the token, and sends its bytes to the model with it", async () => {
+    const token = "hf_urlInputToken";
+    const before = requestsTo("/models/google/vit-base-patch16-224").length;
+    const { code } = await infer(["image-classification", `${server.url}/media/cheetah.png`, "--token", token, "--model", "google/vit-base-patch16-224", ...common()]);
+    expect(code).toBe(0);
+    expect(requestsTo("/media/cheetah.png").at(-1)!.headers["authorization"]).toBeUndefined();
+    const [model] = requestsTo("/models/google/vit-base-patch16-224").slice(before);
+    expect(model!.headers["authorization"]).toBe(`Bearer ${token}`);
+    expect(model!.body.equals(png)).toBe(true);
+  });
+
   describe("-o FILE", () => {
+    it("image-segmentation -o DIR writes each mask as a PNG file and prints their paths", async () => {
+      const dir = join(mkdtempSync(join(directory, "masks-")), "masks");
+      const { code, text } = await infer(["image-segmentation", "-", "-o", dir, "--model", "facebook/detr-resnet-50-panoptic", ...common()], { stdin: png });
+      expect(code).toBe(0);
+      const recorded = JSON.parse(panoptic.response.body) as { label: string; score: number; mask: string }[];
+      const printed = JSON.parse(text) as { label: string; score: number; mask: string }[];
+      expect(printed.map(({ label, score }) => ({ label, score }))).toEqual(recorded.map(({ label, score }) => ({ label, score })));
+      for (const [index, segment] of printed.entries()) {
+        expect(segment.mask).toBe(join(dir, `mask-${index}.png`));
+        expect(readFileSync(segment.mask).equals(Buffer.from(recorded[index]!.mask, "base64"))).toBe(true);
+      }
+      expect(leftovers(dir)).toEqual([]);
+    });
+
     it("refuses to overwrite an existing file without --force, before any request (exit 2)", async () => {
       const file = join(directory, "exists.png");
       writeFileSync(file, "old");
@@ -159,7 +193,7 @@ describe("@infer/cli", () => {
       expect(badNumber.stderr).toContain("--max-new-tokens");
       expect(badNumber.stderr).toContain("expected an integer");
       expect(noFile.stderr).toContain("image: no such file");
-      expect(srcLang.stderr).toContain("srcLang");
+      expect(srcLang.stderr).toContain("`--tgt-lang`");
       expect(noModel.stderr).toContain("--model");
       expect(twoStdin.stderr).toContain("only one input can be -");
       expect(unknown.stderr).toContain("unknown command");

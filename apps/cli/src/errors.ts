@@ -39,5 +39,7 @@ export function exitCodeFor(error: unknown): number {
 export function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "InterruptedError" || error.name === "InferenceAbortError") return "interrupted";
+  // A task option is a flag here: `options.tgtLang` → `--tgt-lang`.
+  if (error.name === "InferenceInputError") return error.message.replace(/`options\.([A-Za-z]+)`/g, (_match, key: string) => `\`--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}\``);
   return error.message;
 }
