@@ -83,16 +83,22 @@ async function session(messages: Message[], options: ChatOptions): Promise<void>
     if (current) current.abort();
     else lines.close();
   };
+  // Node 24 throws on prompt() once stdin has ended, while buffered lines are still to be answered.
+  let closed = false;
+  lines.on("close", () => (closed = true));
+  const prompt = () => {
+    if (terminal && !closed) lines.prompt();
+  };
   process.on("SIGINT", interrupt);
   lines.on("SIGINT", interrupt);
   if (terminal) process.stdout.write(colors.dim(`chat with ${options.model ?? "the default model"}; /exit or Ctrl-D to end\n`));
-  lines.prompt();
+  prompt();
   try {
     for await (const line of lines) {
       const content = line.trim();
       if (content === "/exit" || content === "/quit") break;
       if (content === "") {
-        lines.prompt();
+        prompt();
         continue;
       }
       messages.push({ role: "user", content });
@@ -107,7 +113,7 @@ async function session(messages: Message[], options: ChatOptions): Promise<void>
       } finally {
         current = undefined;
       }
-      lines.prompt();
+      prompt();
     }
   } finally {
     process.off("SIGINT", interrupt);
