@@ -27,6 +27,7 @@ export function createProgram(version: string): Command {
   tasks(program);
   program.commandsGroup("Other commands:");
   for (const register of OTHER_COMMANDS) register(program);
+  program.helpCommand("help [command]", "show the help of a command");
   return program;
 }
 
