@@ -13,12 +13,13 @@ const LARGE_UPLOAD = 1024 * 1024;
 const SPINNER_DELAY = 300;
 
 /**
- * On a terminal only (stderr is a TTY): a spinner with the elapsed time while the answer is awaited, saying so
+ * On a terminal only (stderr is a TTY, not `TERM=dumb`, no `CI` variable): a spinner with the elapsed time while the answer is awaited, saying so
  * when the model is loading (with the server's `estimated_time`), and a progress bar while a large body
  * uploads. It watches undici's diagnostics channels, so the client needs no hook. Nothing at all when piped.
  */
 export async function startActivity(label: string): Promise<Activity> {
-  if (process.stderr.isTTY !== true) return NONE;
+  // A terminal that shows animation: yocto-spinner's own test, so both agree.
+  if (process.stderr.isTTY !== true || process.env["TERM"] === "dumb" || "CI" in process.env) return NONE;
   const [{ default: yoctoSpinner }, { SingleBar, Presets }] = await Promise.all([import("yocto-spinner"), import("cli-progress")]);
   const started = Date.now();
   // Ctrl-C is ours: it aborts the request cleanly (run/interrupt.ts), so the spinner must not exit on it.
