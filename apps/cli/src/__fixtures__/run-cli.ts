@@ -48,8 +48,8 @@ export function start(args: string[], { stdin, cwd, env }: { stdin?: string | Ui
   child.stdin!.on("error", () => {});
   if (stdin !== undefined) child.stdin!.end(stdin);
   else child.stdin!.end();
-  // A child that outlives its test (vitest gives up at 60 s) is killed rather than left running.
-  const guard = setTimeout(() => child.kill("SIGKILL"), 58_000);
+  // A child that outlives its test (vitest gives up at 120 s) is killed rather than left running.
+  const guard = setTimeout(() => child.kill("SIGKILL"), 118_000);
   guard.unref();
   const done = new Promise<CliResult>((resolve) => {
     child.on("close", (code, signal) => {
