@@ -1,35 +1,15 @@
 #!/usr/bin/env node
-import { runMigrate } from "@infer/codemod";
-import { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { runDemo } from "./demo.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const [first, ...rest] = process.argv.slice(2);
 
-const program = new Command("infer").description("The @infer command line.").version(version);
+// `infer … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
-program
-  .command("migrate")
-  .description("Rewrite legacy InferenceApi code (@infer/compat) to InferenceClient calls (@infer/inference).")
-  .argument("<paths...>", "files and directories to rewrite (node_modules, dist and hidden directories are skipped)")
-  .option("--dry-run", "print a unified diff and change nothing", false)
-  .action(async (paths: string[], options: { dryRun: boolean }) => {
-    process.exitCode = await runMigrate(paths, { dryRun: options.dryRun }, {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
-  });
-
-program
-  .command("demo")
-  .description("Start the local stand-in server, call it with an InferenceClient, print the results, and stop.")
-  .action(async () => {
-    try {
-      await runDemo((text) => process.stdout.write(text));
-    } catch (error) {
-      process.stderr.write(`infer demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    }
-  });
-
-await program.parseAsync();
+// `infer --version` answers before any module is loaded; everything else builds the program.
+if ((first === "--version" || first === "-V") && rest.length === 0) process.stdout.write(`${version}\n`);
+else await (await import("./program.js")).run(version);
