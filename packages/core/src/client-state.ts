@@ -67,7 +67,8 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
 
 function validateOptions(options: ClientOptions): void {
   if (options === null || typeof options !== "object") fail("options", "an options object");
-  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout } = options;
+  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, connections } = options;
+  if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1)) fail("options.connections", "an integer ≥ 1");
   if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
   if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");

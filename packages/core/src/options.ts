@@ -76,6 +76,12 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** A WHATWG `fetch` to send requests with, instead of undici. */
   fetch?: FetchLike | undefined;
+  /**
+   * The most sockets per origin of the client's own undici pool in Node; more concurrent calls queue.
+   * Not used with a `dispatcher` or a `fetch`.
+   * @default 64
+   */
+  connections?: number | undefined;
 }
 
 /** Options every task call takes as its last argument, beside the task's own parameters. */

@@ -14,7 +14,7 @@ import type { LocalFile, Platform } from "./platform.js";
 
 export const nodePlatform: Platform = {
   // Node follows redirects itself, dropping the token when one leaves the first origin.
-  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher)),
+  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher, { connections: options.connections })),
   connectionFailure: nodeConnectionFailure,
   env: (name) => process.env[name],
   readTokenFile() {
@@ -52,5 +52,5 @@ export const nodePlatform: Platform = {
       read: async () => new Uint8Array(await readFile(path)),
     };
   },
-  defaultHeaders: { "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})` },
+  defaultHeaders: { "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})`, "accept-encoding": "gzip, deflate, br" },
 };
