@@ -2,6 +2,7 @@ import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js";
 import type { Platform } from "./platform/platform.js";
+import { inspectSymbol, rememberSecret } from "./redaction.js";
 import { lookupToken } from "./token.js";
 import type { Transport } from "./transport/transport.js";
 import { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
@@ -19,6 +20,8 @@ export interface ClientState {
   readonly retry: ResolvedRetry | undefined;
   /** The token, looked up at most once. */
   token(): string | undefined;
+  /** Where the token came from (or why there is none), for a 401/403's message. */
+  tokenSource(): string;
   /** `headers` plus `authorization` when a token is known, built once. */
   authorizedHeaders(): Readonly<Record<string, string>>;
 }
@@ -29,11 +32,12 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   validateOptions(options);
   const endpoint = trimSlashes(options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT") ?? DEFAULT_ENDPOINT);
   let token: string | undefined;
+  let tokenSource = "none";
   let tokenKnown = false;
   let authorized: Record<string, string> | undefined;
   const headers = mergeHeaders({ ...platform.defaultHeaders }, options.headers);
   return {
-    options: Object.freeze({ ...options }),
+    options: safeOptions(options),
     platform,
     transport: platform.defaultTransport(options),
     endpoint,
@@ -50,10 +54,19 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
           },
     token() {
       if (!tokenKnown) {
-        token = options.token === false ? undefined : (options.token ?? lookupToken(platform));
+        if (options.token === false) tokenSource = "false";
+        else if (options.token !== undefined) {
+          token = options.token;
+          tokenSource = "the `token` option";
+        } else ({ token, source: tokenSource } = lookupToken(platform));
+        rememberSecret(token);
         tokenKnown = true;
       }
       return token;
+    },
+    tokenSource() {
+      this.token();
+      return tokenSource;
     },
     authorizedHeaders() {
       if (authorized === undefined) {
@@ -63,6 +76,16 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
       return authorized;
     },
   };
+}
+
+/** The options, frozen, with the token masked in `util.inspect`, `console.log` and `JSON.stringify`. */
+function safeOptions(options: ClientOptions): Readonly<ClientOptions> {
+  const copy = { ...options };
+  if (typeof options.token === "string") rememberSecret(options.token);
+  const masked = (): Record<string, unknown> => (typeof copy.token === "string" ? { ...copy, token: "hf_***" } : { ...copy });
+  Object.defineProperty(copy, "toJSON", { value: masked });
+  Object.defineProperty(copy, inspectSymbol, { value: (_depth: number, inspectOptions: object, inspect: (value: unknown, options: object) => string) => inspect(masked(), inspectOptions) });
+  return Object.freeze(copy);
 }
 
 function validateOptions(options: ClientOptions): void {

@@ -1,3 +1,5 @@
+import { inspectSymbol, redactText } from "../redaction.js";
+
 const marker = Symbol.for("@infer/core.error");
 
 /** Options every @infer error accepts. */
@@ -13,7 +15,7 @@ export class InferenceError extends Error {
   declare private readonly [marker]: readonly string[];
 
   constructor({ message, cause }: InferenceErrorOptions) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(redactText(message), cause === undefined ? undefined : { cause });
     const kinds: string[] = [];
     for (let type = new.target as typeof InferenceError; type !== InferenceError; type = Object.getPrototypeOf(type) as typeof InferenceError) {
       if (Object.hasOwn(type, "kind")) kinds.push(type.kind);
@@ -29,6 +31,11 @@ export class InferenceError extends Error {
    * e.g. `errors.filter(InferenceHTTPError.isInstance)`.
    */
   static isInstance = (value: unknown): value is InferenceError => hasKind(value, "InferenceError");
+
+  /** `util.inspect` and `console.log`: the usual form, every known token masked, the `cause` chain included. */
+  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return redactText(inspect(this, { ...options, customInspect: false }));
+  }
 }
 
 /** Whether `value` is an @infer error of the given kind (class name), from any copy of core. */

@@ -25,7 +25,7 @@ export const nodePlatform: Platform = {
         ? join(env["HF_HOME"], "token")
         : join(env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "huggingface", "token"));
     try {
-      return readFileSync(path, "utf8");
+      return { content: readFileSync(path, "utf8"), path };
     } catch {
       return undefined;
     }

@@ -14,8 +14,8 @@ export interface LocalFile {
 export interface Platform {
   defaultTransport(options: ClientOptions): Transport;
   env(name: string): string | undefined;
-  /** The token file's content, or undefined when there is none. */
-  readTokenFile(): string | undefined;
+  /** The token file's content and path, or undefined when there is none. */
+  readTokenFile(): { content: string; path: string } | undefined;
   /** Checks and opens a local path (a string path or a `file:` URL); rejects with `InferenceInputError`. */
   openFile(path: string | URL, argument: string): Promise<LocalFile>;
   /** Recognises a network failure. */
