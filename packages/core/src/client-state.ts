@@ -2,8 +2,7 @@ import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js";
 import type { Platform } from "./platform/platform.js";
-import { inspectSymbol, rememberSecret } from "./redaction.js";
-import { lookupToken } from "./token.js";
+import { rememberSecret } from "./redaction.js";
 import type { Transport } from "./transport/transport.js";
 import { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
 
@@ -58,7 +57,7 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
         else if (options.token !== undefined) {
           token = options.token;
           tokenSource = "the `token` option";
-        } else ({ token, source: tokenSource } = lookupToken(platform));
+        } else ({ token, source: tokenSource } = platform.lookupToken());
         rememberSecret(token);
         tokenKnown = true;
       }
@@ -78,14 +77,17 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   };
 }
 
-/** The options, frozen, with the token masked in `util.inspect`, `console.log` and `JSON.stringify`. */
+/** The prototype of a client's options: `JSON.stringify` (and, in Node, `util.inspect`) mask the token. */
+export const optionsPrototype = {
+  toJSON(this: ClientOptions): Record<string, unknown> {
+    return typeof this.token === "string" ? { ...this, token: "hf_***" } : { ...this };
+  },
+};
+
+/** The options, frozen, with the token masked in `JSON.stringify` and `util.inspect`. */
 function safeOptions(options: ClientOptions): Readonly<ClientOptions> {
-  const copy = { ...options };
   if (typeof options.token === "string") rememberSecret(options.token);
-  const masked = (): Record<string, unknown> => (typeof copy.token === "string" ? { ...copy, token: "hf_***" } : { ...copy });
-  Object.defineProperty(copy, "toJSON", { value: masked });
-  Object.defineProperty(copy, inspectSymbol, { value: (_depth: number, inspectOptions: object, inspect: (value: unknown, options: object) => string) => inspect(masked(), inspectOptions) });
-  return Object.freeze(copy);
+  return Object.freeze(Object.assign(Object.create(optionsPrototype) as ClientOptions, options));
 }
 
 function validateOptions(options: ClientOptions): void {

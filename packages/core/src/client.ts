@@ -9,7 +9,7 @@ import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, modelUrl } from "./url.js";
-import { inspectSymbol, safeUrl } from "./redaction.js";
+import { safeUrl } from "./redaction.js";
 
 /** A request for `client.post()`. */
 export interface PostRequest {
@@ -57,11 +57,6 @@ export class InferenceCore {
   constructor(state: ClientState) {
     this[STATE] = state;
     this[TASKS] = [];
-  }
-
-  /** `util.inspect` and `console.log`: the endpoint, the options (token masked) and the tasks. */
-  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    return `${this.constructor.name} ${inspect(this.toJSON(), options)}`;
   }
 
   /** `JSON.stringify(client)`: the endpoint, the options (token masked) and the tasks, never the token. */

@@ -49,6 +49,3 @@ export function safeUrl(url: string): string {
   for (const name of new Set(parsed.searchParams.keys())) if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, "***");
   return redactText(parsed.href);
 }
-
-/** Node's `util.inspect.custom`, without importing node:util. */
-export const inspectSymbol: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;

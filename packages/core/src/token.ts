@@ -25,13 +25,13 @@ export function lookupToken(platform: Platform): FoundToken {
 /** The hint of a 401/403: whether a token was sent and from where, without showing it. */
 export function authHint(status: number, token: string | undefined, source: string): string | undefined {
   if (status !== 401 && status !== 403) return undefined;
-  if (token !== undefined) {
-    return `A token was sent (from ${source}); check that it is valid and allowed to use this model`;
-  }
-  if (source === "input-url") return "No token was sent: input URLs are downloaded without the client's token";
-  if (source === "false") return "No token was sent (`token: false`)";
-  if (source === "$HF_HUB_DISABLE_IMPLICIT_TOKEN") return "No token was sent: $HF_HUB_DISABLE_IMPLICIT_TOKEN turns the implicit look-up off";
-  return "No token was sent: pass `token`, set $HF_TOKEN, or log in to write the token file";
+  if (token !== undefined) return `A token was sent (from ${source}); is it valid, with access to this model?`;
+  const why: Record<string, string> = {
+    "input-url": ": input URLs are downloaded without it",
+    false: " (`token: false`)",
+    $HF_HUB_DISABLE_IMPLICIT_TOKEN: " ($HF_HUB_DISABLE_IMPLICIT_TOKEN is set)",
+  };
+  return `No token was sent${why[source] ?? ": pass `token`, set $HF_TOKEN, or log in to write the token file"}`;
 }
 
 /** Replaces every occurrence of the token, so it never reaches an error, a log line or a snapshot. */

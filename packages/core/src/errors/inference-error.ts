@@ -1,4 +1,4 @@
-import { inspectSymbol, redactText } from "../redaction.js";
+import { redactText } from "../redaction.js";
 
 const marker = Symbol.for("@infer/core.error");
 
@@ -31,11 +31,6 @@ export class InferenceError extends Error {
    * e.g. `errors.filter(InferenceHTTPError.isInstance)`.
    */
   static isInstance = (value: unknown): value is InferenceError => hasKind(value, "InferenceError");
-
-  /** `util.inspect` and `console.log`: the usual form, every known token masked, the `cause` chain included. */
-  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    return redactText(inspect(this, { ...options, customInspect: false }));
-  }
 }
 
 /** Whether `value` is an @infer error of the given kind (class name), from any copy of core. */

@@ -59,7 +59,7 @@ function describeLookup(error: unknown, task: string, hub: string): unknown {
   if (!InferenceError.isInstance(error) || InferenceAbortError.isInstance(error) || InferenceTimeoutError.isInstance(error)) return error;
   const failure = error as Error;
   const before = failure.message;
-  const message = `No model was given, and looking up the recommended model for the task "${task}" at the Hub ${hub} failed (pass \`model\` to skip the look-up): ${before}`;
+  const message = `Looking up the recommended model for the task "${task}" at the Hub ${hub} failed (pass \`model\` to skip it): ${before}`;
   Object.defineProperty(failure, "message", { value: message, configurable: true, writable: true });
   if (typeof failure.stack === "string") failure.stack = failure.stack.replace(before, message);
   return failure;

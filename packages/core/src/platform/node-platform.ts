@@ -7,6 +7,7 @@ import { InferenceInputError } from "../errors/input-error.js";
 import { createFetchTransport } from "../transport/fetch-transport.js";
 import { followRedirects } from "../transport/follow-redirects.js";
 import { createUndiciTransport } from "../transport/undici-transport.js";
+import { lookupToken } from "../token.js";
 import { VERSION } from "../version.js";
 import { contentTypeForPath } from "./content-type.js";
 import { nodeConnectionFailure } from "./node-connection-failure.js";
@@ -17,6 +18,7 @@ export const nodePlatform: Platform = {
   defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher, { connections: options.connections })),
   connectionFailure: nodeConnectionFailure,
   env: (name) => process.env[name],
+  lookupToken: () => lookupToken(nodePlatform),
   readTokenFile() {
     const env = process.env;
     const path =
