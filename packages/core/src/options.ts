@@ -46,7 +46,11 @@ export interface ClientOptions {
    * then the token file (see README).
    */
   token?: string | false | undefined;
-  /** Milliseconds for the whole call, loading waits and retries included. No timeout when absent. */
+  /**
+   * Milliseconds until the answer starts, loading waits and retries included, then for reading a whole body;
+   * a streamed body (`response.body`, task streams) is cut only after `timeout` ms without a byte. No
+   * timeout when absent.
+   */
   timeout?: number | undefined;
   /**
    * Base URL of the serverless API.
