@@ -110,12 +110,12 @@ describe("fault suite", () => {
       expectClass(await failure(response.json()), InferenceTimeoutError);
     });
 
-    it("a body trickled one byte per second, streamed → read to the end past the timeout", async () => {
-      server.on("trickle-stream", faults.trickle("abcd", 1_000, "text/plain"));
-      const response = await client({ timeout: 2_500 }).post({ model: "trickle-stream", json: {} }, call());
+    it("a body trickled one byte per second, streamed → read to the end past the timeout", { timeout: 30_000 }, async () => {
+      server.on("trickle-stream", faults.trickle("abcdef", 1_000, "text/plain"));
+      const response = await client({ timeout: 3_000 }).post({ model: "trickle-stream", json: {} }, call());
       let text = "";
       for await (const chunk of response.body) text += new TextDecoder().decode(chunk);
-      expect(text).toBe("abcd");
+      expect(text).toBe("abcdef");
     });
   });
 
@@ -306,13 +306,13 @@ describe("fault suite", () => {
       expect(sizes).toEqual([big.length, big.length]);
     });
 
-    it("events keep coming past the timeout → the whole stream is read", async () => {
-      const frames = Array.from({ length: 8 }, (_, n) => frame({ n }));
-      server.on("sse-slow", faults.events(frames, { gapMs: 250 }));
+    it("events keep coming past the timeout → the whole stream is read", { timeout: 30_000 }, async () => {
+      const frames = Array.from({ length: 12 }, (_, n) => frame({ n }));
+      server.on("sse-slow", faults.events(frames, { gapMs: 200 }));
       const seen: unknown[] = [];
-      const response = await stream(client({ timeout: 1_000 }), "sse-slow");
+      const response = await stream(client({ timeout: 1_500 }), "sse-slow");
       for await (const event of parseServerSentEvents(response.body)) seen.push(JSON.parse(event.data));
-      expect(seen).toHaveLength(8);
+      expect(seen).toHaveLength(12);
     });
 
     it("a gap between events longer than the timeout → InferenceTimeoutError", async () => {
