@@ -3,6 +3,7 @@ import type { InferenceConnectionError } from "./errors/connection-error.js";
 import { InferenceError } from "./errors/inference-error.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { InferenceTimeoutError } from "./errors/timeout-error.js";
+import { onAbort } from "./signals.js";
 
 /** Tells a network failure (refused, reset, dropped) from any other error; platform-specific. */
 export type ConnectionFailure = (error: unknown) => InferenceConnectionError | undefined;
@@ -11,8 +12,9 @@ const TIMED_OUT = Symbol("timed out");
 
 /**
  * One call's cancellation: the client's signal, the call's signal and its timeout, as one signal. Cheap on
- * the hot path: no signal at all without a timeout or caller signals, the caller's own signal when it is
- * the only one, else one controller and one timer, released by `finish()`.
+ * the hot path: no signal at all without a timeout or caller signals, else one controller and one timer,
+ * released by `finish()`. Caller signals are listened to through `onAbort()`, one listener per signal
+ * however many calls share it, and undici only ever sees this call's own signal.
  */
 export class Call {
   readonly signal: AbortSignal | undefined;
@@ -23,8 +25,13 @@ export class Call {
   readonly #timeout: number | undefined;
   readonly #connectionFailure: ConnectionFailure;
   readonly #callerSignals: AbortSignal[] = [];
+  #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #onAbort: (() => void) | undefined;
+  #unsubscribe: (() => void)[] | undefined;
+  #finished = false;
+  /** Streaming: the stream is cut only after `timeout` ms without a byte while its reader waits. */
+  #streaming = false;
+  #waitingSince: number | undefined;
 
   constructor(
     first: AbortSignal | undefined,
@@ -43,11 +50,12 @@ export class Call {
     if (second && second !== first) this.#callerSignals.push(second);
     if (third && third !== first && third !== second) this.#callerSignals.push(third);
     const signals = this.#callerSignals;
-    if (timeout === undefined && signals.length <= 1) {
-      this.signal = signals[0];
+    if (timeout === undefined && signals.length === 0) {
+      this.signal = undefined;
       return;
     }
     const controller = new AbortController();
+    this.#controller = controller;
     this.signal = controller.signal;
     const aborted = signals.find((signal) => signal.aborted);
     if (aborted) {
@@ -55,30 +63,58 @@ export class Call {
       return;
     }
     if (signals.length > 0) {
-      const onAbort = (): void => {
+      const abort = (): void => {
         controller.abort(signals.find((signal) => signal.aborted)?.reason);
         this.finish();
       };
-      this.#onAbort = onAbort;
-      for (const signal of signals) signal.addEventListener("abort", onAbort, { once: true });
+      this.#unsubscribe = signals.map((signal) => onAbort(signal, abort));
     }
-    if (timeout !== undefined) {
-      this.#timer = setTimeout(() => {
-        controller.abort(TIMED_OUT);
-        this.finish();
-      }, timeout);
-      (this.#timer as { unref?: () => void }).unref?.();
+    if (timeout !== undefined) this.#schedule(timeout);
+  }
+
+  #schedule(ms: number): void {
+    this.#timer = setTimeout(() => this.#expire(), ms);
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  #expire(): void {
+    this.#timer = undefined;
+    if (this.#finished) return;
+    if (this.#streaming) {
+      const waited = this.#waitingSince === undefined ? 0 : Date.now() - this.#waitingSince;
+      const timeout = this.#timeout as number;
+      // Timers may fire a millisecond early; only a full `timeout` of silence cuts the stream.
+      if (this.#waitingSince === undefined || waited < timeout) return this.#schedule(Math.max(1, timeout - waited));
     }
+    this.#controller?.abort(TIMED_OUT);
+    this.finish();
+  }
+
+  /**
+   * The answer has started and is read as a stream: from now on the timeout bounds each wait for the next
+   * chunk, not the whole call.
+   */
+  stream(): void {
+    if (this.#timeout === undefined || this.#streaming || this.#finished || this.signal?.aborted) return;
+    this.#streaming = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#schedule(this.#timeout);
+  }
+
+  /** The stream's reader starts (`true`) or stops (`false`) waiting for a chunk. */
+  waiting(waiting: boolean): void {
+    if (this.#streaming) this.#waitingSince = waiting ? Date.now() : undefined;
   }
 
   /** Releases the timer and listeners once the call is over (its body read, or its failure thrown). */
   finish(): void {
+    this.#finished = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    const onAbort = this.#onAbort;
-    if (onAbort) {
-      this.#onAbort = undefined;
-      for (const signal of this.#callerSignals) signal.removeEventListener("abort", onAbort);
+    const unsubscribe = this.#unsubscribe;
+    if (unsubscribe) {
+      this.#unsubscribe = undefined;
+      for (const stop of unsubscribe) stop();
     }
   }
 
@@ -88,9 +124,11 @@ export class Call {
     if (aborted) return InferenceAbortError.isInstance(error) ? error : new InferenceAbortError({ cause: aborted.reason });
     if (this.signal?.aborted && this.signal.reason === TIMED_OUT) {
       if (InferenceTimeoutError.isInstance(error)) return error;
-      const reason = this.loading ? ` while ${this.loading}` : "";
+      const reason = this.#streaming ? "" : this.loading ? ` while ${this.loading}` : "";
       return new InferenceTimeoutError({
-        message: `The call timed out after ${this.#timeout} ms${reason}`,
+        message: this.#streaming
+          ? `The stream received nothing for ${this.#timeout} ms`
+          : `The call timed out after ${this.#timeout} ms${reason}`,
         cause: error === TIMED_OUT ? undefined : error,
       });
     }

@@ -2,7 +2,7 @@ import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js";
 import type { Platform } from "./platform/platform.js";
-import { lookupToken } from "./token.js";
+import { rememberSecret } from "./redaction.js";
 import type { Transport } from "./transport/transport.js";
 import { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
 
@@ -19,6 +19,8 @@ export interface ClientState {
   readonly retry: ResolvedRetry | undefined;
   /** The token, looked up at most once. */
   token(): string | undefined;
+  /** Where the token came from (or why there is none), for a 401/403's message. */
+  tokenSource(): string;
   /** `headers` plus `authorization` when a token is known, built once. */
   authorizedHeaders(): Readonly<Record<string, string>>;
 }
@@ -29,11 +31,12 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   validateOptions(options);
   const endpoint = trimSlashes(options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT") ?? DEFAULT_ENDPOINT);
   let token: string | undefined;
+  let tokenSource = "none";
   let tokenKnown = false;
   let authorized: Record<string, string> | undefined;
   const headers = mergeHeaders({ ...platform.defaultHeaders }, options.headers);
   return {
-    options: Object.freeze({ ...options }),
+    options: safeOptions(options),
     platform,
     transport: platform.defaultTransport(options),
     endpoint,
@@ -50,10 +53,19 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
           },
     token() {
       if (!tokenKnown) {
-        token = options.token === false ? undefined : (options.token ?? lookupToken(platform));
+        if (options.token === false) tokenSource = "false";
+        else if (options.token !== undefined) {
+          token = options.token;
+          tokenSource = "the `token` option";
+        } else ({ token, source: tokenSource } = platform.lookupToken());
+        rememberSecret(token);
         tokenKnown = true;
       }
       return token;
+    },
+    tokenSource() {
+      this.token();
+      return tokenSource;
     },
     authorizedHeaders() {
       if (authorized === undefined) {
@@ -65,9 +77,23 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   };
 }
 
+/** The prototype of a client's options: `JSON.stringify` (and, in Node, `util.inspect`) mask the token. */
+export const optionsPrototype = {
+  toJSON(this: ClientOptions): Record<string, unknown> {
+    return typeof this.token === "string" ? { ...this, token: "hf_***" } : { ...this };
+  },
+};
+
+/** The options, frozen, with the token masked in `JSON.stringify` and `util.inspect`. */
+function safeOptions(options: ClientOptions): Readonly<ClientOptions> {
+  if (typeof options.token === "string") rememberSecret(options.token);
+  return Object.freeze(Object.assign(Object.create(optionsPrototype) as ClientOptions, options));
+}
+
 function validateOptions(options: ClientOptions): void {
   if (options === null || typeof options !== "object") fail("options", "an options object");
-  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout } = options;
+  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, connections } = options;
+  if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1)) fail("options.connections", "an integer ≥ 1");
   if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
   if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");

@@ -9,6 +9,7 @@ import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, modelUrl } from "./url.js";
+import { safeUrl } from "./redaction.js";
 
 /** A request for `client.post()`. */
 export interface PostRequest {
@@ -44,6 +45,7 @@ const RESERVED = new Set([
   "options",
   "endpoint",
   "constructor",
+  "toJSON",
 ]);
 
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
@@ -55,6 +57,12 @@ export class InferenceCore {
   constructor(state: ClientState) {
     this[STATE] = state;
     this[TASKS] = [];
+  }
+
+  /** `JSON.stringify(client)`: the endpoint, the options (token masked) and the tasks, never the token. */
+  toJSON(): { endpoint: string; options: unknown; tasks: string[] } {
+    const options = this[STATE].options as { toJSON?: () => unknown };
+    return { endpoint: this.endpoint, options: options.toJSON?.() ?? options, tasks: this[TASKS].map((task) => task.methodName) };
   }
 
   /** The options this client was created with. */
@@ -188,7 +196,7 @@ export class InferenceCore {
 
   private sendContext(): SendContext {
     const state = this[STATE];
-    return { transport: state.transport, retry: state.retry, token: state.token(), connectionFailure: state.platform.connectionFailure };
+    return { transport: state.transport, retry: state.retry, token: state.token(), tokenSource: state.tokenSource(), connectionFailure: state.platform.connectionFailure };
   }
 
   private baseHeaders(): Record<string, string> {
@@ -202,14 +210,14 @@ export class InferenceCore {
       openFile: (path, argument) => state.platform.openFile(path, argument),
       download: async (url, argument) => {
         // An input URL belongs to someone else: no token, no client headers, only the User-Agent.
-        const sent = await send({ ...this.sendContext(), token: undefined }, call, {
+        const sent = await send({ ...this.sendContext(), token: undefined, tokenSource: "input-url" }, call, {
           url,
           method: "GET",
           headers: { ...state.platform.defaultHeaders },
         }).catch((error: unknown) => {
           const mapped = call.mapError(error);
           if (call.signal?.aborted) throw mapped;
-          throw new InferenceInputError({ argument, message: `could not download ${url}: ${(mapped as Error).message}`, cause: mapped });
+          throw new InferenceInputError({ argument, message: `could not download ${safeUrl(url)}: ${(mapped as Error).message}`, cause: mapped });
         });
         return { bytes: await sent.response.bytes(), contentType: sent.response.header("content-type") };
       },

@@ -1,9 +1,12 @@
 import { InferenceCore } from "./client.js";
 import { createState } from "./client-state.js";
 import type { ClientOptions } from "./options.js";
+import { installInspect } from "./platform/node-inspect.js";
 import { nodePlatform } from "./platform/node-platform.js";
 
 export * from "./exports.js";
+
+installInspect();
 export { createUndiciTransport } from "./transport/undici-transport.js";
 export { saveBlob } from "./save-blob.js";
 

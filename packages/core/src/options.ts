@@ -46,7 +46,11 @@ export interface ClientOptions {
    * then the token file (see README).
    */
   token?: string | false | undefined;
-  /** Milliseconds for the whole call, loading waits and retries included. No timeout when absent. */
+  /**
+   * Milliseconds until the answer starts, loading waits and retries included, then for reading a whole body;
+   * a streamed body (`response.body`, task streams) is cut only after `timeout` ms without a byte. No
+   * timeout when absent.
+   */
   timeout?: number | undefined;
   /**
    * Base URL of the serverless API.
@@ -76,6 +80,12 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** A WHATWG `fetch` to send requests with, instead of undici. */
   fetch?: FetchLike | undefined;
+  /**
+   * The most sockets per origin of the client's own undici pool in Node; more concurrent calls queue.
+   * Not used with a `dispatcher` or a `fetch`.
+   * @default 64
+   */
+  connections?: number | undefined;
 }
 
 /** Options every task call takes as its last argument, beside the task's own parameters. */

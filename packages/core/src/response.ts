@@ -1,4 +1,5 @@
 import type { Call } from "./call.js";
+import { InferenceError } from "./errors/inference-error.js";
 import { InferenceOutputError } from "./errors/output-error.js";
 import type { TransportResponse } from "./transport/transport.js";
 
@@ -29,6 +30,7 @@ export class CallResponse implements InferenceResponse {
   readonly #call: Call;
   readonly #task: string | undefined;
   #headers: Headers | undefined;
+  #used = false;
 
   constructor(raw: TransportResponse, url: string, task: string | undefined, call: Call) {
     this.status = raw.status;
@@ -48,20 +50,20 @@ export class CallResponse implements InferenceResponse {
   }
 
   json<T = unknown>(): Promise<T> {
-    return this.#call.settle(this.#raw.text().then((text) => parseJson<T>(text, this.#task)));
+    return this.#whole((raw) => raw.text().then((text) => parseJson<T>(text, this.#task)));
   }
 
   text(): Promise<string> {
-    return this.#call.settle(this.#raw.text());
+    return this.#whole((raw) => raw.text());
   }
 
   bytes(): Promise<Uint8Array> {
-    return this.#call.settle(this.#raw.bytes());
+    return this.#whole((raw) => raw.bytes());
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#call.settle(
-      this.#raw.bytes().then((bytes) =>
+    return this.#whole((raw) =>
+      raw.bytes().then((bytes) =>
         bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
           ? bytes.buffer
           : (bytes.slice().buffer as ArrayBuffer),
@@ -71,11 +73,25 @@ export class CallResponse implements InferenceResponse {
 
   blob(): Promise<Blob> {
     const type = this.#raw.header("content-type") ?? "";
-    return this.#call.settle(this.#raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
+    return this.#whole((raw) => raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
+  }
+
+  /** Reads the body whole, once: a second read is a clear error, not an empty answer. */
+  #whole<T>(read: (raw: TransportResponse) => Promise<T>): Promise<T> {
+    if (this.#used) return Promise.reject(alreadyRead());
+    this.#used = true;
+    return this.#call.settle(read(this.#raw));
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    return iterate(this.#raw.body, this.#call);
+    if (this.#used) return reread();
+    this.#used = true;
+    const raw = this.#raw;
+    const token = {};
+    const body = iterate(raw, this.#call, token);
+    // A stream dropped without `break` (never finished) is released when it is garbage-collected.
+    abandoned?.register(body, { raw, call: this.#call }, token);
+    return body;
   }
 
   cancel(): void {
@@ -92,12 +108,44 @@ function parseJson<T>(text: string, task: string | undefined): T {
   }
 }
 
-async function* iterate(source: AsyncIterable<Uint8Array>, call: Call): AsyncGenerator<Uint8Array> {
+const abandoned =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<{ raw: TransportResponse; call: Call }>(({ raw, call }) => {
+        raw.cancel();
+        call.finish();
+      })
+    : undefined;
+
+/** Reads the body as a stream: the timeout now bounds each wait for a chunk, not the whole call. */
+async function* iterate(raw: TransportResponse, call: Call, token: object): AsyncGenerator<Uint8Array> {
+  const source = raw.body[Symbol.asyncIterator]();
+  let done = false;
+  call.stream();
   try {
-    yield* source;
+    for (;;) {
+      call.waiting(true);
+      const next = await source.next();
+      call.waiting(false);
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
   } catch (error) {
+    done = true;
     throw call.mapError(error);
   } finally {
+    abandoned?.unregister(token);
+    if (!done) await source.return?.();
     call.finish();
   }
+}
+
+function alreadyRead(): InferenceError {
+  return new InferenceError({ message: "This response's body was already read: an answer is read, or a stream iterated, only once" });
+}
+
+async function* reread(): AsyncGenerator<Uint8Array> {
+  throw alreadyRead();
 }

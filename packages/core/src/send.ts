@@ -20,6 +20,8 @@ export interface SendContext {
   transport: Transport;
   retry: ResolvedRetry | undefined;
   token: string | undefined;
+  /** Where the token came from (`"input-url"` for a download sent without one), for a 401/403's hint. */
+  tokenSource: string;
   connectionFailure: ConnectionFailure;
 }
 
@@ -62,7 +64,9 @@ export async function send(context: SendContext, call: Call, request: SendReques
       call.loading = undefined;
       return sent;
     }
-    const error = httpErrorFrom(response, await response.text(), { url: sent.url, token: context.token, task: request.task });
+    // An error body that cannot be read (cut, or corrupt) still gives the status.
+    const text = await response.text().catch(() => "");
+    const error = httpErrorFrom(response, text, { url: sent.url, token: context.token, tokenSource: context.tokenSource, task: request.task });
     if (!retry) throw error;
     const estimatedTime = loadingEstimate(error);
     if (estimatedTime !== undefined) {

@@ -1,5 +1,5 @@
 import { InferenceHTTPError } from "./errors/http-error.js";
-import { redact } from "./token.js";
+import { authHint, redact } from "./token.js";
 import type { TransportResponse } from "./transport/transport.js";
 
 /** Parses a body as JSON, or returns its text when it is not JSON. */
@@ -40,11 +40,13 @@ export function serverMessageOf(body: unknown, headerMessage: string | undefined
 export interface HttpErrorContext {
   url: string;
   token: string | undefined;
+  /** Where the token came from, for a 401/403's hint. */
+  tokenSource?: string | undefined;
   task: string | undefined;
 }
 
 /** Reads an error response whole and builds its `InferenceHTTPError`, token redacted everywhere. */
-export function httpErrorFrom(response: TransportResponse, text: string, { url, token, task }: HttpErrorContext): InferenceHTTPError {
+export function httpErrorFrom(response: TransportResponse, text: string, { url, token, tokenSource, task }: HttpErrorContext): InferenceHTTPError {
   const safeText = redact(text, token);
   const body = parseBody(safeText);
   const serverMessage = serverMessageOf(body, response.header("x-error-message"));
@@ -54,6 +56,6 @@ export function httpErrorFrom(response: TransportResponse, text: string, { url, 
     requestId: response.header("x-request-id"),
     serverMessage: serverMessage && redact(serverMessage, token),
     body,
-    hint: response.status === 422 && task ? `The model may not support the ${task} task` : undefined,
+    hint: response.status === 422 && task ? `The model may not support the ${task} task` : authHint(response.status, token, tokenSource ?? "none"),
   });
 }

@@ -10,8 +10,13 @@
  * without saying why in the change.
  */
 
-/** `createClient()` alone. */
-export const CORE_BUDGET_BYTES = 6_400;
+/**
+ * `createClient()` alone. Raised from 6,400 by issue 10 (+1.3 KB): what every browser call now carries —
+ * one listener per shared signal, the stream idle timeout, a body read once, abandoned streams released
+ * (FinalizationRegistry), tokens masked in errors and JSON, secret query values masked in error URLs, and
+ * 401/403 hints. `util.inspect` masking and the token look-up stay out of browser bundles.
+ */
+export const CORE_BUDGET_BYTES = 7_800;
 
 /** What one task may add above `createClient()` alone: the issue's 2 KB goal, applied to the task's own code. */
 export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
@@ -23,7 +28,7 @@ export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: s
 };
 
 /** Every task together: the whole `InferenceClient`, and all tasks through `createClient().with(...)`. */
-export const ALL_TASKS_BUDGET_BYTES = 14_100;
+export const ALL_TASKS_BUDGET_BYTES = 15_400; // Raised from 14,100 by issue 10: core's floor rose by 1.3 KB (see above).
 
 /** The issue's goals, reported beside the budgets. */
 export const GOAL_ONE_TASK_BYTES = 2 * 1024;

@@ -1,3 +1,4 @@
+import { redactText, redactValue, safeUrl } from "../redaction.js";
 import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceHTTPErrorOptions {
@@ -22,7 +23,9 @@ export class InferenceHTTPError extends InferenceError {
   /** The parsed JSON body, or its text when it is not JSON. */
   readonly body: unknown;
 
-  constructor({ status, url, requestId, serverMessage, body, hint, cause }: InferenceHTTPErrorOptions) {
+  constructor({ status, url: rawUrl, requestId, serverMessage: rawMessage, body, hint, cause }: InferenceHTTPErrorOptions) {
+    const url = safeUrl(rawUrl);
+    const serverMessage = rawMessage && redactText(rawMessage);
     const parts = [`HTTP ${status} from ${url}`];
     if (serverMessage) parts.push(`: ${serverMessage}`);
     if (requestId) parts.push(` (request id ${requestId})`);
@@ -32,6 +35,6 @@ export class InferenceHTTPError extends InferenceError {
     this.url = url;
     this.requestId = requestId;
     this.serverMessage = serverMessage;
-    this.body = body;
+    this.body = redactValue(body);
   }
 }

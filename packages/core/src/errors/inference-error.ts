@@ -1,3 +1,5 @@
+import { redactText } from "../redaction.js";
+
 const marker = Symbol.for("@infer/core.error");
 
 /** Options every @infer error accepts. */
@@ -13,7 +15,7 @@ export class InferenceError extends Error {
   declare private readonly [marker]: readonly string[];
 
   constructor({ message, cause }: InferenceErrorOptions) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(redactText(message), cause === undefined ? undefined : { cause });
     const kinds: string[] = [];
     for (let type = new.target as typeof InferenceError; type !== InferenceError; type = Object.getPrototypeOf(type) as typeof InferenceError) {
       if (Object.hasOwn(type, "kind")) kinds.push(type.kind);

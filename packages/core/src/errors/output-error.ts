@@ -1,3 +1,4 @@
+import { redactValue } from "../redaction.js";
 import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface InferenceOutputErrorOptions {
@@ -20,7 +21,7 @@ export class InferenceOutputError extends InferenceError {
   constructor({ task, expected, body, cause }: InferenceOutputErrorOptions) {
     super({ message: `Unexpected ${task} output: expected ${expected}, got ${preview(body)}`, cause });
     this.task = task;
-    this.body = body;
+    this.body = redactValue(body);
   }
 }
 

@@ -1,3 +1,4 @@
+import { redactValue } from "../redaction.js";
 import { hasKind, InferenceError } from "./inference-error.js";
 
 export interface TextGenerationErrorOptions {
@@ -19,6 +20,6 @@ export class TextGenerationError extends InferenceError {
   constructor({ message, errorType, body, cause }: TextGenerationErrorOptions) {
     super({ message, cause });
     this.errorType = errorType;
-    this.body = body;
+    this.body = redactValue(body);
   }
 }

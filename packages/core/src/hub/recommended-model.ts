@@ -1,5 +1,8 @@
 import type { InferenceCore } from "../client.js";
+import { InferenceAbortError } from "../errors/abort-error.js";
+import { InferenceError } from "../errors/inference-error.js";
 import { InferenceInputError } from "../errors/input-error.js";
+import { InferenceTimeoutError } from "../errors/timeout-error.js";
 import { InferenceOutputError } from "../errors/output-error.js";
 import type { RequestOptions } from "../options.js";
 
@@ -20,12 +23,17 @@ export async function getRecommendedModel(
 ): Promise<string> {
   let index = cache.get(hub);
   if (index === undefined) {
-    index = client.getJson<TaskIndex>("hub", "/api/tasks", shared).then((body) => {
-      if (body === null || typeof body !== "object" || Array.isArray(body)) {
-        throw new InferenceOutputError({ task: "recommended-model", expected: "{task: {widgetModels}}", body });
-      }
-      return body;
-    });
+    index = client.getJson<TaskIndex>("hub", "/api/tasks", shared).then(
+      (body) => {
+        if (body === null || typeof body !== "object" || Array.isArray(body)) {
+          throw new InferenceOutputError({ task: "recommended-model", expected: "{task: {widgetModels}}", body });
+        }
+        return body;
+      },
+      (error: unknown) => {
+        throw describeLookup(error, task, hub);
+      },
+    );
     cache.set(hub, index);
     index.catch(() => {
       if (cache.get(hub) === index) cache.delete(hub);
@@ -41,6 +49,20 @@ export async function getRecommendedModel(
     });
   }
   return model;
+}
+
+/**
+ * Says which look-up failed: the recommended-model look-up, for which task, at which Hub (the error keeps its
+ * class and fields). An abort or a timeout is the caller's and is left as it is.
+ */
+function describeLookup(error: unknown, task: string, hub: string): unknown {
+  if (!InferenceError.isInstance(error) || InferenceAbortError.isInstance(error) || InferenceTimeoutError.isInstance(error)) return error;
+  const failure = error as Error;
+  const before = failure.message;
+  const message = `Looking up the recommended model for the task "${task}" at the Hub ${hub} failed (pass \`model\` to skip it): ${before}`;
+  Object.defineProperty(failure, "message", { value: message, configurable: true, writable: true });
+  if (typeof failure.stack === "string") failure.stack = failure.stack.replace(before, message);
+  return failure;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -9,6 +9,7 @@ export const browserPlatform: Platform = {
   connectionFailure: browserConnectionFailure,
   env: () => undefined,
   readTokenFile: () => undefined,
+  lookupToken: () => ({ token: undefined, source: "none" }),
   openFile(input, argument) {
     return Promise.reject(
       new InferenceInputError({

@@ -11,6 +11,8 @@ const FINAL = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT",
+  // The connection closed before the Content-Length was read: the body is cut.
+  "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
 ]);
 
 /** Node's network failures by error code (undici's and the socket's), looked for down the `cause` chain. */

@@ -7,6 +7,7 @@ import { InferenceInputError } from "../errors/input-error.js";
 import { createFetchTransport } from "../transport/fetch-transport.js";
 import { followRedirects } from "../transport/follow-redirects.js";
 import { createUndiciTransport } from "../transport/undici-transport.js";
+import { lookupToken } from "../token.js";
 import { VERSION } from "../version.js";
 import { contentTypeForPath } from "./content-type.js";
 import { nodeConnectionFailure } from "./node-connection-failure.js";
@@ -14,9 +15,10 @@ import type { LocalFile, Platform } from "./platform.js";
 
 export const nodePlatform: Platform = {
   // Node follows redirects itself, dropping the token when one leaves the first origin.
-  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher)),
+  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher, { connections: options.connections })),
   connectionFailure: nodeConnectionFailure,
   env: (name) => process.env[name],
+  lookupToken: () => lookupToken(nodePlatform),
   readTokenFile() {
     const env = process.env;
     const path =
@@ -25,7 +27,7 @@ export const nodePlatform: Platform = {
         ? join(env["HF_HOME"], "token")
         : join(env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "huggingface", "token"));
     try {
-      return readFileSync(path, "utf8");
+      return { content: readFileSync(path, "utf8"), path };
     } catch {
       return undefined;
     }
@@ -52,5 +54,5 @@ export const nodePlatform: Platform = {
       read: async () => new Uint8Array(await readFile(path)),
     };
   },
-  defaultHeaders: { "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})` },
+  defaultHeaders: { "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})`, "accept-encoding": "gzip, deflate, br" },
 };

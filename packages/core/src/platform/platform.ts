@@ -1,5 +1,6 @@
 import type { ConnectionFailure } from "../call.js";
 import type { ClientOptions } from "../options.js";
+import type { FoundToken } from "../token.js";
 import type { Transport } from "../transport/transport.js";
 
 /** A local file, checked to exist and be a regular file, opened afresh for each attempt. */
@@ -14,8 +15,10 @@ export interface LocalFile {
 export interface Platform {
   defaultTransport(options: ClientOptions): Transport;
   env(name: string): string | undefined;
-  /** The token file's content, or undefined when there is none. */
-  readTokenFile(): string | undefined;
+  /** The implicit token look-up (WIRE.md): the token and where it came from. */
+  lookupToken(): FoundToken;
+  /** The token file's content and path, or undefined when there is none. */
+  readTokenFile(): { content: string; path: string } | undefined;
   /** Checks and opens a local path (a string path or a `file:` URL); rejects with `InferenceInputError`. */
   openFile(path: string | URL, argument: string): Promise<LocalFile>;
   /** Recognises a network failure. */

@@ -1,3 +1,4 @@
+import { InferenceOutputError } from "../errors/output-error.js";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
 export interface FetchTransportOptions {
@@ -43,8 +44,8 @@ function fromFetchResponse(response: Response): TransportResponse {
     header: (name) => response.headers.get(name) ?? undefined,
     headers: () => response.headers,
     body: stream ? iterateStream(stream) : emptyIterable(),
-    text: () => response.text(),
-    bytes: async () => new Uint8Array(await response.arrayBuffer()),
+    text: () => response.text().catch(decodingFailure),
+    bytes: () => response.arrayBuffer().then((buffer) => new Uint8Array(buffer), decodingFailure),
     cancel: () => {
       stream?.cancel().catch(() => {});
     },
@@ -55,7 +56,7 @@ async function* iterateStream(stream: ReadableStream<Uint8Array>): AsyncGenerato
   const reader = stream.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(decodingFailure);
       if (done) return;
       yield value;
     }
@@ -66,3 +67,12 @@ async function* iterateStream(stream: ReadableStream<Uint8Array>): AsyncGenerato
 }
 
 async function* emptyIterable(): AsyncGenerator<Uint8Array> {}
+
+/** fetch decodes the answer itself; a corrupt encoded body fails with a zlib error as the cause. */
+function decodingFailure(error: unknown): never {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  if (typeof code === "string" && /^(Z_|ERR__|ERR_BROTLI)/.test(code)) {
+    throw new InferenceOutputError({ task: "request", expected: "a body its Content-Encoding can decode", body: undefined, cause: error });
+  }
+  throw error;
+}
