@@ -1,6 +1,5 @@
 import { InferenceInputError } from "@infer/core";
 import { Agent, BalancedPool, type Dispatcher } from "undici";
-import type { SharedBackoff } from "./shared-backoff.js";
 
 /** The transport of a run: one keep-alive pool per origin, or a `BalancedPool` over several replicas. */
 export interface EndpointDispatcher {
@@ -15,7 +14,12 @@ export interface EndpointDispatcher {
  * with undici's `BalancedPool`, which sends each to a replica and weighs replicas by their errors. They
  * must differ only in origin, since the pool replaces the origin and keeps the path.
  */
-export function createEndpointDispatcher(endpoints: readonly string[], connections: number, backoff: SharedBackoff): EndpointDispatcher {
+/** Receives the `Retry-After` of every 429/503 before the answer becomes an error. */
+export interface RetryAfterObserver {
+  noteRetryAfter(value: string | string[] | undefined): void;
+}
+
+export function createEndpointDispatcher(endpoints: readonly string[], connections: number, backoff: RetryAfterObserver): EndpointDispatcher {
   const urls = endpoints.map((endpoint, index) => {
     try {
       const url = new URL(endpoint);
@@ -41,7 +45,7 @@ export function createEndpointDispatcher(endpoints: readonly string[], connectio
 }
 
 /** An interceptor that hands every 429/503's `Retry-After` to the shared backoff. */
-function observeRetryAfter(backoff: SharedBackoff): Dispatcher.DispatcherComposeInterceptor {
+function observeRetryAfter(backoff: RetryAfterObserver): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (options, handler) =>
     dispatch(options, {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),

@@ -41,11 +41,8 @@ export class SharedBackoff {
 
   /** A response's `Retry-After` (seconds or an HTTP date), seen by the dispatcher before the error is thrown. */
   noteRetryAfter(value: string | string[] | undefined): void {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text === undefined) return;
-    const seconds = Number(text);
-    const milliseconds = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - Date.now();
-    if (Number.isFinite(milliseconds) && milliseconds >= 0) this.#retryAfter = milliseconds;
+    const milliseconds = parseRetryAfter(value);
+    if (milliseconds !== undefined) this.#retryAfter = milliseconds;
   }
 
   /** A request was answered 429/503: pause everyone. Resolves to the wait chosen. */
@@ -88,4 +85,13 @@ export class SharedBackoff {
     this.#queue.concurrency = 1;
     this.#queue.start();
   }
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) in milliseconds from now; `undefined` when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text.trim() === "") return undefined;
+  const seconds = Number(text);
+  const milliseconds = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - Date.now();
+  return Number.isFinite(milliseconds) && milliseconds >= 0 ? milliseconds : undefined;
 }
