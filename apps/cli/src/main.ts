@@ -3,6 +3,8 @@ import { runMigrate } from "@infer/codemod";
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { runDemo } from "./demo.js";
+import { registerBatchCommand } from "./commands/batch.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -31,5 +33,8 @@ program
       process.exitCode = 1;
     }
   });
+
+registerBatchCommand(program);
+registerWorkerCommand(program);
 
 await program.parseAsync();

@@ -99,8 +99,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     }
   };
 
+  const workerConnection = connect(options.redis);
   const worker = new Worker<RowJob, RowJobResult>(options.queue, processor, {
-    connection: connect(options.redis),
+    connection: workerConnection,
     concurrency,
     ...(options.rps ? { limiter: { max: Math.max(1, Math.round(options.rps)), duration: 1000 } } : {}),
     lockDuration: options.lockDuration ?? 30_000,
@@ -115,6 +116,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       controller.abort();
       await queue.close();
       connection.disconnect();
+      workerConnection.disconnect();
       await transport.close();
     },
   };

@@ -1,0 +1,121 @@
+import { formatSummary, runBatch } from "@infer/batch";
+import { InferenceInputError } from "@infer/inference";
+import { runQueueBatch } from "@infer/queue";
+import type { Command } from "commander";
+import { createProgress } from "./progress.js";
+
+interface BatchCommandOptions {
+  input: string;
+  output: string;
+  model?: string;
+  provider?: string;
+  concurrency: string;
+  rps?: string;
+  endpoint?: string[];
+  order: string;
+  format?: string;
+  idField: string;
+  inputField: string;
+  attempts: string;
+  timeout?: string;
+  redis?: string;
+  queue: string;
+}
+
+/** `infer batch <task>`: a resumable bulk job on this machine, or (with `--redis`) through a BullMQ queue. */
+export function registerBatchCommand(program: Command): void {
+  program
+    .command("batch")
+    .description("Run a task over every row of a JSONL or CSV file into a JSONL output; run it again with the same arguments to resume.")
+    .argument("<task>", 'the task, e.g. "text-classification"')
+    .requiredOption("--input <path>", 'rows: JSONL {"id","inputs","parameters"?} or CSV')
+    .requiredOption("--output <path>", 'results, JSONL {"id","output"} or {"id","error":{"name","message"}}; also the checkpoint')
+    .option("--model <model>", "a Hub model id, or an endpoint URL used as is")
+    .option("--provider <provider>", "an inference provider")
+    .option("--concurrency <n>", "rows in flight at once", "8")
+    .option("--rps <r>", "most requests started per second")
+    .option("--endpoint <url...>", "base URL(s); several replicas are spread with undici's BalancedPool")
+    .option("--order <order>", '"completed" (as rows finish) or "input" (in input order)', "completed")
+    .option("--format <format>", '"jsonl" or "csv" (default: from the extension)')
+    .option("--id-field <name>", "the id field or column", "id")
+    .option("--input-field <name>", "the input field or column", "inputs")
+    .option("--attempts <n>", "tries of a row meeting 429/503, a dropped connection or a timeout", "5")
+    .option("--timeout <ms>", "milliseconds per request")
+    .option("--redis <url>", "run through a BullMQ queue on this Redis instead of here (workers: `infer worker`)")
+    .option("--queue <name>", "the queue's name, with --redis", "infer-batch")
+    .action(async (task: string, options: BatchCommandOptions) => {
+      process.exitCode = await batchCommand(task, options);
+    });
+}
+
+async function batchCommand(task: string, options: BatchCommandOptions): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const progress = createProgress();
+  try {
+    const format = options.format === undefined ? {} : { format: options.format as "jsonl" | "csv" };
+    if (options.format !== undefined && options.format !== "jsonl" && options.format !== "csv") {
+      throw new InferenceInputError({ argument: "--format", message: 'must be "jsonl" or "csv"' });
+    }
+    if (options.redis) {
+      const summary = await runQueueBatch({
+        redis: options.redis,
+        queue: options.queue,
+        task,
+        model: options.model,
+        input: options.input,
+        output: options.output,
+        ...format,
+        idField: options.idField,
+        inputField: options.inputField,
+        attempts: number(options.attempts, "--attempts"),
+        signal: controller.signal,
+        onProgress: (counts) => progress.update(counts.skipped + counts.collected, counts.failed, counts.total),
+      });
+      progress.stop();
+      process.stdout.write(
+        `${controller.signal.aborted ? "Stopped" : "Done"}: ${summary.collected} rows through queue "${options.queue}" in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
+          `(${summary.rowsPerSecond.toFixed(1)} rows/s), ${summary.skipped} already done before, ${summary.total} in the input\n` +
+          `  succeeded ${summary.succeeded}, failed ${summary.failed}\n` +
+          Object.entries(summary.failedByError).map(([name, count]) => `    ${name}: ${count}\n`).join(""),
+      );
+      return controller.signal.aborted ? 130 : 0;
+    }
+    const timeout = options.timeout === undefined ? {} : { timeout: number(options.timeout, "--timeout") };
+    const summary = await runBatch({
+      task,
+      input: options.input,
+      output: options.output,
+      model: options.model,
+      concurrency: number(options.concurrency, "--concurrency"),
+      rps: options.rps === undefined ? undefined : number(options.rps, "--rps"),
+      endpoints: options.endpoint,
+      order: options.order as "completed" | "input",
+      ...format,
+      idField: options.idField,
+      inputField: options.inputField,
+      attempts: number(options.attempts, "--attempts"),
+      clientOptions: { ...timeout },
+      signal: controller.signal,
+      onProgress: (counts) => progress.update(counts.skipped + counts.finished, counts.failed, counts.total),
+    });
+    progress.stop();
+    process.stdout.write(formatSummary(summary));
+    return summary.aborted ? 130 : 0;
+  } catch (error) {
+    progress.stop();
+    process.stderr.write(`infer batch: ${error instanceof Error ? error.message : String(error)}\n`);
+    return InferenceInputError.isInstance(error) ? 2 : 1;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+function number(text: string, argument: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) throw new InferenceInputError({ argument, message: `"${text}" is not a number` });
+  return value;
+}
