@@ -1,5 +1,5 @@
 /**
- * `node apps/bench/dist/main.js [--quick] [--only=throughput,streaming,upload,bundle,cold-start] [--cpu-prof] [--output=FILE]`
+ * `node apps/bench/dist/main.js [--quick] [--only=throughput,streaming,upload,bundle,cold-start,bulk] [--cpu-prof] [--output=FILE]`
  *
  * Runs the benchmarks of issue 6 and writes BENCHMARKS.md at the repository's root (a full run), or prints
  * the Markdown (a partial, quick or profiled run, unless `--output` names a file).
@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
+import { benchmarkBulk } from "./benchmarks/bulk.js";
 import { benchmarkBundleSize } from "./benchmarks/bundle-size.js";
 import { benchmarkColdStart } from "./benchmarks/cold-start.js";
 import { benchmarkStreaming } from "./benchmarks/streaming.js";
@@ -23,6 +24,7 @@ const BENCHMARKS = {
   upload: benchmarkUpload,
   bundle: benchmarkBundleSize,
   "cold-start": benchmarkColdStart,
+  bulk: benchmarkBulk,
 } satisfies Record<string, (context: BenchContext) => Promise<BenchmarkReport>>;
 type BenchmarkName = keyof typeof BENCHMARKS;
 const NAMES = Object.keys(BENCHMARKS) as BenchmarkName[];

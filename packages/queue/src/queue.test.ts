@@ -134,10 +134,10 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
     }
 
     it("processes every row exactly once in the output", async () => {
-      const server = await serve({ delay: 15 });
+      const server = await serve({ delay: 20 });
       const queue = nextQueue();
       const input = join(directory, `${queue}-rows.jsonl`);
-      writeFileSync(input, rows(300).map((row) => `${JSON.stringify(row)}\n`).join(""));
+      writeFileSync(input, rows(400).map((row) => `${JSON.stringify(row)}\n`).join(""));
       const output = join(directory, `${queue}.jsonl`);
       const [first] = await Promise.all([spawnWorker(queue, server), spawnWorker(queue, server)]);
       let killed = false;
@@ -157,10 +157,10 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       });
       expect(killed).toBe(true);
       expect(first?.signalCode ?? (await new Promise((resolve) => first?.once("exit", (_code, signal) => resolve(signal))))).toBe("SIGKILL");
-      expect(summary).toMatchObject({ total: 300, collected: 300, succeeded: 300, failed: 0 });
+      expect(summary).toMatchObject({ total: 400, collected: 400, succeeded: 400, failed: 0 });
       const written = readOutput(output);
-      expect(written).toHaveLength(300);
-      expect(new Set(written.map((row) => row.id)).size).toBe(300);
+      expect(written).toHaveLength(400);
+      expect(new Set(written.map((row) => row.id)).size).toBe(400);
       for (const row of written) expect(row.output).toEqual(expectedOutput(`text ${row.id.slice(1)}`));
     }, 120_000);
   });

@@ -8,7 +8,6 @@ interface BatchCommandOptions {
   input: string;
   output: string;
   model?: string;
-  provider?: string;
   concurrency: string;
   rps?: string;
   endpoint?: string[];
@@ -31,7 +30,6 @@ export function registerBatchCommand(program: Command): void {
     .requiredOption("--input <path>", 'rows: JSONL {"id","inputs","parameters"?} or CSV')
     .requiredOption("--output <path>", 'results, JSONL {"id","output"} or {"id","error":{"name","message"}}; also the checkpoint')
     .option("--model <model>", "a Hub model id, or an endpoint URL used as is")
-    .option("--provider <provider>", "an inference provider")
     .option("--concurrency <n>", "rows in flight at once", "8")
     .option("--rps <r>", "most requests started per second")
     .option("--endpoint <url...>", "base URL(s); several replicas are spread with undici's BalancedPool")
