@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     "```sh",
     "npm run bench                                    # install, build everything, then node apps/bench/dist/main.js",
     "node apps/bench/dist/main.js --quick             # a short run (fewer calls, rounds and bytes); prints, writes nothing",
-    "node apps/bench/dist/main.js --only=throughput   # one benchmark: throughput, streaming, upload, bundle, cold-start",
+    "node apps/bench/dist/main.js --only=throughput   # one benchmark: throughput, streaming, upload, bundle, cold-start, bulk",
     "node apps/bench/dist/main.js --only=streaming --cpu-prof   # CPU profiles of each client process in apps/bench/profiles/",
     "node apps/bench/dist/profile-summary.js apps/bench/profiles/<file>.cpuprofile   # the hottest functions of a profile",
     "cd apps/bench && npx vitest run                  # the bundle-size budgets, as npm test checks them",

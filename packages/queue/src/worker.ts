@@ -2,6 +2,7 @@ import { classify, createEndpointDispatcher, describeError, parseRetryAfter, row
 import type { ClientOptions } from "@infer/core";
 import { InferenceClient } from "@infer/inference";
 import { Queue, Worker, type Job } from "bullmq";
+import { setMaxListeners } from "node:events";
 import { connect, type RedisConnection } from "./connection.js";
 import type { RowJob, RowJobResult } from "./job.js";
 
@@ -58,6 +59,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const endpoint = options.endpoints?.length ? { endpoint: transport.endpoint } : {};
   const client = new InferenceClient({ ...options.clientOptions, ...endpoint, retry: false, dispatcher: transport.dispatcher });
   const controller = new AbortController();
+  // Every job in flight listens to this one signal.
+  setMaxListeners(0, controller.signal);
   const runners = new Map<string, RowHandler>();
   const runnerFor = (data: RowJob) => {
     const key = `${data.task}\u0000${data.model ?? ""}`;
