@@ -1,5 +1,5 @@
 /**
- * `node apps/bench/dist/main.js [--quick] [--only=throughput,streaming,upload,bundle,cold-start] [--cpu-prof] [--output=FILE]`
+ * `node apps/bench/dist/main.js [--quick] [--only=throughput,streaming,upload,bundle,cold-start,bulk] [--cpu-prof] [--output=FILE]`
  *
  * Runs the benchmarks of issue 6 and writes BENCHMARKS.md at the repository's root (a full run), or prints
  * the Markdown (a partial, quick or profiled run, unless `--output` names a file).
@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
+import { benchmarkBulk } from "./benchmarks/bulk.js";
 import { benchmarkBundleSize } from "./benchmarks/bundle-size.js";
 import { benchmarkColdStart } from "./benchmarks/cold-start.js";
 import { benchmarkStreaming } from "./benchmarks/streaming.js";
@@ -23,6 +24,7 @@ const BENCHMARKS = {
   upload: benchmarkUpload,
   bundle: benchmarkBundleSize,
   "cold-start": benchmarkColdStart,
+  bulk: benchmarkBulk,
 } satisfies Record<string, (context: BenchContext) => Promise<BenchmarkReport>>;
 type BenchmarkName = keyof typeof BENCHMARKS;
 const NAMES = Object.keys(BENCHMARKS) as BenchmarkName[];
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     "```sh",
     "npm run bench                                    # install, build everything, then node apps/bench/dist/main.js",
     "node apps/bench/dist/main.js --quick             # a short run (fewer calls, rounds and bytes); prints, writes nothing",
-    "node apps/bench/dist/main.js --only=throughput   # one benchmark: throughput, streaming, upload, bundle, cold-start",
+    "node apps/bench/dist/main.js --only=throughput   # one benchmark: throughput, streaming, upload, bundle, cold-start, bulk",
     "node apps/bench/dist/main.js --only=streaming --cpu-prof   # CPU profiles of each client process in apps/bench/profiles/",
     "node apps/bench/dist/profile-summary.js apps/bench/profiles/<file>.cpuprofile   # the hottest functions of a profile",
     "cd apps/bench && npx vitest run                  # the bundle-size budgets, as npm test checks them",

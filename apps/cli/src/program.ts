@@ -6,10 +6,12 @@ import { register as migrate } from "./commands/migrate.js";
 import { register as post } from "./commands/post.js";
 import { register as serve } from "./commands/serve.js";
 import { register as tasks } from "./commands/tasks.js";
+import { registerWorkerCommand as worker } from "./commands/worker.js";
+import { registerBatchCommand as batch } from "./commands/batch.js";
 import { errorMessage, EXIT, exitCodeFor } from "./errors.js";
 
 /** The commands after the tasks, one module per group: adding a command is one line here. */
-const OTHER_COMMANDS = [chat, post, serve, hub, migrate, demo];
+const OTHER_COMMANDS = [chat, post, serve, hub, batch, worker, migrate, demo];
 
 /** The `infer` program. Each command's module loads its heavy dependencies only when it runs. */
 export function createProgram(version: string): Command {

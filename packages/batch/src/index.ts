@@ -1,0 +1,16 @@
+export { runBatch, batch } from "./run-batch.js";
+export type { RunBatchOptions, BatchSettings, BatchSummary } from "./run-batch.js";
+export type { BatchProgress } from "./engine.js";
+export { ResultWriter } from "./output.js";
+export type { BatchResult, Recovered } from "./output.js";
+export { readRows, checkRows, rowKey } from "./rows.js";
+export type { BatchRow, InputFormat, NumberedRow } from "./rows.js";
+export { resolveTask, rowRunner, toJson } from "./call-row.js";
+export type { BatchTask, RowHandler } from "./call-row.js";
+export { classify, describeError } from "./classify.js";
+export type { Failure } from "./classify.js";
+export { SharedBackoff, parseRetryAfter } from "./shared-backoff.js";
+export type { BackoffOptions } from "./shared-backoff.js";
+export { createEndpointDispatcher } from "./dispatcher.js";
+export type { EndpointDispatcher, RetryAfterObserver } from "./dispatcher.js";
+export { formatSummary } from "./summary.js";

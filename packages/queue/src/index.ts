@@ -1,0 +1,11 @@
+export { enqueueRows } from "./producer.js";
+export type { EnqueueOptions } from "./producer.js";
+export { startWorker } from "./worker.js";
+export type { WorkerOptions, RunningWorker } from "./worker.js";
+export { collectResults } from "./collector.js";
+export type { CollectOptions, CollectCounts, ResultSink } from "./collector.js";
+export { runQueueBatch } from "./run-queue-batch.js";
+export type { QueueBatchOptions, QueueBatchSummary } from "./run-queue-batch.js";
+export { connect, jobIdOf } from "./connection.js";
+export type { RedisConnection } from "./connection.js";
+export type { RowJob, RowJobResult } from "./job.js";
