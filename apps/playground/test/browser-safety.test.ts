@@ -8,8 +8,11 @@ import { describe, expect, it } from "vitest";
 
 const packagesDirectory = fileURLToPath(new URL("../../../packages/", import.meta.url));
 const playgroundDirectory = fileURLToPath(new URL("../", import.meta.url));
-/** Node-only by design: the migration codemod rewrites files on disk. */
-const NODE_ONLY = new Set(["@infer/codemod"]);
+/**
+ * Node-only by design: the migration codemod rewrites files on disk; bulk jobs read and write files and
+ * checkpoints (@infer/batch) or talk to Redis through BullMQ (@infer/queue).
+ */
+const NODE_ONLY = new Set(["@infer/codemod", "@infer/batch", "@infer/queue"]);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 const manifest = JSON.parse(readFileSync(`${playgroundDirectory}package.json`, "utf8")) as { devDependencies: Record<string, string> };
