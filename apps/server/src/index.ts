@@ -1,3 +1,2 @@
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
-export { MODELS } from "./models.js";
-export { DIMENSIONS } from "./embeddings.js";
+export type { Backend } from "./backends/types.js";
