@@ -121,3 +121,11 @@ function contentParameters(_contentType: string | undefined): { threshold: numbe
 }
 
 export { RequestError };
+
+/**
+ * A photo with people in it, for demos and tests: the face-detection screenshot that @vladmandic/human
+ * (MIT) ships in its `assets/` folder. Read from the installed package, not copied.
+ */
+export function samplePhotoPath(): string {
+  return path.join(humanRoot(), "assets", "screenshot-facedetect.jpg");
+}

@@ -71,7 +71,8 @@ function chatCompletion(body: RequestBody, tokenDelay: number): Answer {
     ...(Array.isArray(object["stop"]) ? { stop: object["stop"] } : typeof object["stop"] === "string" ? { stop: [object["stop"]] } : {}),
   });
   const prompt = [...parsed].reverse().find((message) => message.role === "user")?.content ?? parsed.at(-1)!.content;
-  const generation = generate(prompt, parameters);
+  // The answer continues the message's last words (without its closing punctuation), so it is about them.
+  const generation = generate(prompt.replace(/[\s.,;:!?"')]+$/, ""), parameters);
   const text = generation.text.trimStart();
   const finishReason = generation.finishReason === "length" ? "length" : "stop";
   const id = `chatcmpl-${Date.now().toString(36)}`;
