@@ -68,8 +68,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://${shownHost}:${address.port}`,
     models: backends,
-    close: () => (closing ??= app.close().then(() => registry.close())),
+    close: () => (closing ??= drain(app).then(() => registry.close())),
   };
+}
+
+/**
+ * Closes the server: no new connections, in-flight requests finish; a keep-alive connection is closed as
+ * soon as its response is done (Fastify closes only the connections idle when `close()` starts).
+ */
+async function drain(app: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+  }
 }
 
 function selectBackends(backends: Backend[], wanted: string[] | undefined): Backend[] {
@@ -102,7 +115,7 @@ function createApp(registry: Registry, { bodyLimit, loadWait }: { bodyLimit: num
   const served = () => [...new Set([...registry.backends.values()].flatMap((backend) => [backend.task, ...(backend.extraTasks ?? [])]))].sort();
   const byTask = (task: string) => [...registry.backends.values()].find((backend) => backend.task === task || backend.extraTasks?.includes(task));
 
-  app.get("/health", async () => ({ status: "ok", models: [...registry.backends.keys()] }));
+  app.get("/health", async () => ({ status: "ok", models: [...registry.backends.keys()], rss_bytes: process.memoryUsage().rss }));
   app.get("/api/tasks", async () => {
     const tasks: Record<string, { id: string; widgetModels: string[] }> = {};
     for (const backend of registry.backends.values()) {
@@ -228,6 +241,10 @@ async function loadWithin(registry: Registry, id: string, wait: number) {
   });
   if (registry.state(id) === "loaded") return loading;
   if (!Number.isFinite(wait)) return loading;
+  if (wait <= 0) {
+    loading.catch(() => {});
+    return undefined;
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, wait, undefined)));
   try {
