@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { InferenceClient } from "@infer/inference";
 import { fixtureBytes } from "@infer/testing";
 import wavefile from "wavefile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeAudio, encodeWav } from "./backends/audio.js";
 import { samplePhotoPath, startServer, type RunningServer } from "./index.js";
 
 // One server for the whole file: each model loads once (OCR and detection take seconds on a loaded machine).
@@ -17,6 +18,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+function installedAsr(): boolean {
+  return (process.env["PATH"] ?? "").split(":").some((directory) => directory !== "" && existsSync(`${directory}/pocketsphinx_continuous`));
+}
 
 async function post(path: string, body: string | Uint8Array, headers: Record<string, string> = { "content-type": "application/json" }) {
   const response = await fetch(`${server.url}${path}`, { method: "POST", body, headers });
@@ -114,6 +119,24 @@ describe("media tasks", () => {
   });
 });
 
+describe("speech recognition", () => {
+  const installed = (process.env["PATH"] ?? "").split(":").some((directory) => directory !== "" && existsSync(`${directory}/pocketsphinx_continuous`));
+
+  it.runIf(installed)("transcribes speech with Debian's PocketSphinx", async () => {
+    // Seconds 8.5 to the end of sample1.flac: "… at some place of worship on Sunday morning, and he can come to us …".
+    const audio = await decodeAudio(fixtureBytes("sample1.flac"));
+    const clip = encodeWav(audio.samples.subarray(Math.round(8.5 * audio.sampleRate)), audio.sampleRate);
+    const text = await client.automaticSpeechRecognition(clip);
+    expect(text).toContain("sunday morning");
+  });
+
+  it.runIf(!installed)("answers 501 naming the Debian packages to install when PocketSphinx is missing", async () => {
+    const answer = await post("/models/infer/pocketsphinx-en-us", fixtureBytes("sample1.flac"), { "content-type": "audio/flac" });
+    expect(answer.status).toBe(501);
+    expect((answer.body as { error: string }).error).toContain("apt-get install pocketsphinx pocketsphinx-en-us");
+  });
+});
+
 describe("the Hub's routes", () => {
   it("lists its models per task, describes each honestly, and reports status", async () => {
     const tasks = (await (await fetch(`${server.url}/api/tasks`)).json()) as Record<string, { widgetModels: string[] }>;
@@ -153,6 +176,8 @@ describe("bad requests", () => {
     ["a cell that is no number", "/models/infer/iris-random-forest-regression", '{"table": {"sepal_length": ["x"], "sepal_width": ["1"], "petal_length": ["1"]}}', "application/json", 400, /sepal_length\[0\]` is not a number/],
     ["an undecodable image (OCR)", "/models/infer/tesseract-eng", "not an image at all", "application/octet-stream", 415, /not an image/],
     ["an undecodable image (detection)", "/models/infer/human-centernet", "GIF89a broken", "image/gif", 415, /not an image/],
+    ["audio that is neither WAV nor FLAC", "/models/infer/pocketsphinx-en-us", "ID3 not really audio", "audio/mpeg", installedAsr() ? 415 : 501, installedAsr() ? /WAV or FLAC/ : /apt-get install/],
+    ["a broken FLAC", "/models/infer/pocketsphinx-en-us", "fLaC broken", "audio/flac", installedAsr() ? 415 : 501, installedAsr() ? /FLAC audio cannot be decoded/ : /apt-get install/],
     ["an empty image body", "/models/infer/human-centernet", "", "application/octet-stream", 400, /empty/],
     ["max_new_tokens out of range", "/generate", '{"inputs": "a", "parameters": {"max_new_tokens": 0}}', "application/json", 422, /max_new_tokens/],
     ["chat without messages", "/v1/chat/completions", '{"messages": []}', "application/json", 422, /messages/],
