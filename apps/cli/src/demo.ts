@@ -103,6 +103,17 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
       ({ file, bytes, type, duration }) => `   "${speech}"\n   → ${file} (${type}, ${bytes} bytes, ${duration.toFixed(1)} s of audio)`,
     );
 
+    step++;
+    write(`${step}. automaticSpeechRecognition (Debian's PocketSphinx), on the speech the previous step wrote\n`);
+    begin = performance.now();
+    try {
+      const heard = await client.automaticSpeechRecognition(await readFile(path.join(outDir, "speech.wav")));
+      write(`   heard: "${heard}"\n   (${seconds(begin)})\n\n`);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      write(status === 501 ? `   not available here: ${(error as Error).message}\n\n` : `   failed: ${(error as Error).message}\n\n`);
+    }
+
     if (options.invoicePath !== undefined) {
       const invoicePath = options.invoicePath;
       await section(
