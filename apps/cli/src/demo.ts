@@ -1,7 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InferenceClient } from "@infer/inference";
-import { drawDetections, renderText, samplePhotoPath, startServer } from "@infer/server";
 
 /** Where the demo prints: stdout in the CLI, a buffer in tests. */
 export type Write = (text: string) => void;
@@ -23,6 +22,8 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
   const started = performance.now();
   const outDir = path.resolve(options.outDir ?? "out");
   await mkdir(outDir, { recursive: true });
+  // Loaded here, not at the CLI's start: the server's libraries (Fastify, sharp, decoders) are only for the demo.
+  const { drawDetections, renderText, samplePhotoPath, startServer } = await import("@infer/server");
   const server = await startServer({ tokenDelay: 15 });
   const files: string[] = [];
   try {
