@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { decodeImage } from "./media.js";
-import { json, mediaInput, RequestError, round, type Backend } from "./types.js";
+import { json, mediaInput, round, type Backend } from "./types.js";
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +50,9 @@ interface Human {
   detect(input: Tensor): Promise<{ object: { label: string; score: number; box: [number, number, number, number] }[] }>;
 }
 
+/** The lowest score answered: a raw image carries no parameters, and 0.3 suits CenterNet's scores. */
+const THRESHOLD = 0.3;
+
 /** The package folder of @vladmandic/human (its `exports` map has no `./package.json`, so from its main file). */
 export function humanRoot(): string {
   return path.join(path.dirname(require.resolve("@vladmandic/human")), "..");
@@ -89,7 +92,6 @@ export const detection: Backend = {
     await human.load();
     let queue: Promise<unknown> = Promise.resolve();
     return async (body) => {
-      const parameters = contentParameters(body.contentType);
       const { data, width, height } = await decodeImage(mediaInput(body, "image"), 4096);
       const run = async () => {
         const tensor = human.tf.tensor4d(Int32Array.from(data), [1, height, width, 3], "int32");
@@ -104,7 +106,7 @@ export const detection: Backend = {
       const { object } = await result;
       return json(
         object
-          .filter((found) => found.score >= parameters.threshold)
+          .filter((found) => found.score >= THRESHOLD)
           .map(({ label, score, box: [x, y, boxWidth, boxHeight] }) => ({
             label,
             score: round(score),
@@ -115,12 +117,6 @@ export const detection: Backend = {
   },
 };
 
-/** The raw image carries no JSON, so the threshold is fixed; 0.3 suits CenterNet's scores. */
-function contentParameters(_contentType: string | undefined): { threshold: number } {
-  return { threshold: 0.3 };
-}
-
-export { RequestError };
 
 /**
  * A photo with people in it, for demos and tests: the face-detection screenshot that @vladmandic/human
