@@ -19,23 +19,6 @@ async function infer(args: string[], cwd?: string): Promise<{ code: number; stdo
 }
 
 describe("@infer/cli", () => {
-  describe("infer demo", () => {
-    it("runs every call against the local server, prints the results and exits 0", async () => {
-      const { code, stdout, stderr } = await infer(["demo"]);
-      expect(stderr).toBe("");
-      expect(code).toBe(0);
-      expect(stdout).toMatch(/local stand-in server at http:\/\/127\.0\.0\.1:\d+/);
-      expect(stdout).toMatch(/1\. textClassification \(infer\/lexicon-sentiment\)\n.*\n {3}POSITIVE 0\.\d{3} {3}NEGATIVE 0\.\d{3}/);
-      expect(stdout).toContain("2. fillMask (no model given: the Hub's recommended one, infer/ngram-fill-mask)");
-      expect(stdout).toMatch(/ {3}mat 0\.\d{3} · /);
-      expect(stdout).toContain("3 vectors of 64 dimensions");
-      expect(stdout).toContain("Once upon a time there was a little robot who lived in a quiet town by the sea.");
-      expect(stdout).toContain("(30 tokens)");
-      expect(stdout).toContain("5. summarization");
-      expect(stdout).toMatch(/Done in \d+\.\d{2} s; the server is stopped\.\n$/);
-    });
-  });
-
   describe("infer migrate", () => {
     it("prints a unified diff with --dry-run and changes nothing", async () => {
       const directory = mkdtempSync(join(tmpdir(), "infer-cli-"));

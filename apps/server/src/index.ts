@@ -1,3 +1,4 @@
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
-export { MODELS } from "./models.js";
-export { DIMENSIONS } from "./embeddings.js";
+export type { Backend } from "./backends/types.js";
+export { samplePhotoPath } from "./backends/detection.js";
+export { drawDetections, renderText, type Detection } from "./images.js";
