@@ -7,8 +7,9 @@ import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
+import { isProvider, PROVIDER_ROUTE, type InferenceProvider } from "./providers/provider.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
-import { appendPath, modelUrl } from "./url.js";
+import { appendPath, isUrl, modelUrl } from "./url.js";
 
 /** A request for `client.post()`. */
 export interface PostRequest {
@@ -29,10 +30,16 @@ export interface PostRequest {
   headers?: Record<string, string>;
   /** The argument name `data` came from, for error messages. @default "data" */
   dataArgument?: string;
+  /**
+   * The task as Inference Providers know it, when it differs from `task` (chat sends `task: "text-generation"`
+   * for the recommended model, and `providerTask: "chat-completion"`).
+   */
+  providerTask?: string;
 }
 
 const STATE = Symbol.for("@infer/core.client-state");
 const TASKS = Symbol.for("@infer/core.client-tasks");
+const PROVIDERS = Symbol.for("@infer/core.client-providers");
 const RESERVED = new Set([
   "post",
   "with",
@@ -43,6 +50,7 @@ const RESERVED = new Set([
   "listDeployedModels",
   "options",
   "endpoint",
+  "providers",
   "constructor",
 ]);
 
@@ -50,11 +58,18 @@ const RESERVED = new Set([
 export class InferenceCore {
   private readonly [STATE]: ClientState;
   private readonly [TASKS]: readonly TaskIdentity[];
+  private readonly [PROVIDERS]: readonly InferenceProvider[];
 
   /** @internal Use `createClient()` or `new InferenceClient()`. */
-  constructor(state: ClientState) {
+  constructor(state: ClientState, providers: readonly InferenceProvider[] = []) {
     this[STATE] = state;
     this[TASKS] = [];
+    this[PROVIDERS] = providers;
+  }
+
+  /** The names of the providers registered on this client (hf-inference is built in and not listed). */
+  get providers(): readonly string[] {
+    return this[PROVIDERS].map((provider) => provider.providerName);
   }
 
   /** The options this client was created with. */
@@ -68,22 +83,32 @@ export class InferenceCore {
   }
 
   /**
-   * Returns a new client with a method for each task; this client is left as it was.
+   * Returns a new client with a method for each task, and the providers given; this client is left as it was.
    * @example createClient().with(textToImage, textGeneration).textToImage("An astronaut riding a horse")
+   * @example createClient().with(textToImage, together).textToImage("An astronaut", { provider: "together" })
    */
-  with<const Tasks extends readonly (AnyTaskFunction & TaskIdentity)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
+  with<const Tasks extends readonly ((AnyTaskFunction & TaskIdentity) | InferenceProvider)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
     const all = [...this[TASKS]];
-    for (const task of tasks) {
-      if (typeof task !== "function" || typeof task.methodName !== "string" || RESERVED.has(task.methodName)) {
-        throw new InferenceInputError({ argument: "tasks", message: "expected task functions made with defineTask()" });
+    const providers = [...this[PROVIDERS]];
+    for (const task of tasks as readonly unknown[]) {
+      if (isProvider(task)) {
+        const index = providers.findIndex((known) => known.providerName === task.providerName);
+        if (index === -1) providers.push(task);
+        else providers[index] = task;
+        continue;
       }
-      const index = all.findIndex((known) => known.methodName === task.methodName);
-      if (index === -1) all.push(task);
-      else all[index] = task;
+      if (typeof task !== "function" || typeof (task as unknown as TaskIdentity).methodName !== "string" || RESERVED.has((task as unknown as TaskIdentity).methodName)) {
+        throw new InferenceInputError({ argument: "tasks", message: "expected task functions made with defineTask(), or providers made with defineProvider()" });
+      }
+      const identity = task as AnyTaskFunction & TaskIdentity;
+      const index = all.findIndex((known) => known.methodName === identity.methodName);
+      if (index === -1) all.push(identity);
+      else all[index] = identity;
     }
     const next = Object.create(Object.getPrototypeOf(this) as object) as this;
     Object.defineProperty(next, STATE, { value: this[STATE] });
     Object.defineProperty(next, TASKS, { value: all });
+    Object.defineProperty(next, PROVIDERS, { value: providers });
     for (const task of all as (AnyTaskFunction & TaskIdentity)[]) {
       Object.defineProperty(next, task.methodName, {
         value: (...args: unknown[]) => task(next, ...args),
@@ -115,10 +140,64 @@ export class InferenceCore {
       } else if (request.data !== undefined) {
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
-      const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
-      let url = modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
-      if (request.path !== undefined) url = appendPath(url, request.path);
+      let model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
+      let url: string | undefined;
+      let routerChat = false;
+      let json = request.json;
+      if (!isUrl(model)) {
+        const providerTask = request.providerTask ?? request.task ?? "";
+        let choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
+        const colon = model.indexOf(":");
+        if (providerTask === "chat-completion" && (choice === "auto" || colon !== -1)) {
+          // The router picks the provider (a `:provider`, `:fastest` or `:cheapest` suffix steers it).
+          url = `${state.routerEndpoint}/v1/chat/completions`;
+          routerChat = true;
+          json = { ...(json as object), model };
+        } else if (colon !== -1) {
+          choice = model.slice(colon + 1);
+          model = model.slice(0, colon);
+          if (choice === "fastest" || choice === "cheapest") {
+            throw new InferenceInputError({ argument: "model", message: `a ":${choice}" policy picks a provider for chat only; pass \`provider\`` });
+          }
+        }
+        const providers = this[PROVIDERS];
+        // "auto" is hf-inference unless a registered provider could serve the task: no mapping look-up then.
+        const viaProvider =
+          url === undefined &&
+          choice !== "hf-inference" &&
+          (choice !== "auto" || providers.some((provider) => provider.tasks[providerTask as "text-to-image"] !== undefined));
+        if (viaProvider) {
+          const route = providers[0]?.[PROVIDER_ROUTE];
+          if (route === undefined) {
+            throw new InferenceInputError({
+              argument: "provider",
+              message: `no provider is registered on this client: add @infer/provider-${choice} with \`with()\` (provider "${choice}", model "${model}", task "${providerTask}")`,
+            });
+          }
+          const routed = await route({
+            state,
+            call,
+            sendContext: this.sendContext(),
+            sources: this.sources(call),
+            options,
+            choice,
+            model,
+            task: providerTask,
+            json: json as Record<string, unknown> | undefined,
+            data: request.data,
+            dataArgument: request.dataArgument ?? "data",
+            stream: request.stream === true,
+            providers,
+            headers: mergeHeaders({ ...state.headers }, options.headers),
+          });
+          if (routed !== undefined) return routed;
+        }
+        if (json !== request.json) body = { open: () => JSON.stringify(json), contentType: "application/json", size: undefined };
+      }
+      url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
+      if (request.path !== undefined && !routerChat) url = appendPath(url, request.path);
       const headers = this.baseHeaders();
+      if (state.options.billTo !== undefined && url.startsWith(state.routerEndpoint + "/")) headers["x-hf-bill-to"] = state.options.billTo;
       if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
       if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
       if (request.stream) headers["accept"] = "text/event-stream";
