@@ -58,7 +58,7 @@ export {
   openAiChatCompletions,
   openAiEmbeddings,
   openAiImages,
-  imageBlob,
   base64Image,
 } from "./providers/openai-compatible.js";
+export { imageBlob, sniffMediaType, toDataUrl } from "./providers/media.js";
 export { clearProviderMappings, readMapping, type ProviderMappingEntry } from "./providers/mapping.js";

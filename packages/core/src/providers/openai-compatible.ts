@@ -1,6 +1,7 @@
 import { base64ToBytes } from "../base64.js";
 import { InferenceInputError } from "../errors/input-error.js";
 import { InferenceOutputError } from "../errors/output-error.js";
+import { imageBlob } from "./media.js";
 import type { ProviderInput, ProviderTaskAdapter } from "./provider.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -74,21 +75,6 @@ export function openAiEmbeddings(path: string): ProviderTaskAdapter {
       return Array.isArray(tools.input.json?.["inputs"]) ? vectors : vectors[0];
     },
   };
-}
-
-/** An image Blob from bytes, typed by their signature (PNG, JPEG, WebP, GIF). */
-export function imageBlob(bytes: Uint8Array, fallbackType = "image/png"): Blob {
-  const type =
-    bytes[0] === 0x89 && bytes[1] === 0x50
-      ? "image/png"
-      : bytes[0] === 0xff && bytes[1] === 0xd8
-        ? "image/jpeg"
-        : bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57
-          ? "image/webp"
-          : bytes[0] === 0x47 && bytes[1] === 0x49
-            ? "image/gif"
-            : fallbackType;
-  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
 }
 
 /** A base64 image (plain or a `data:` URL) as a Blob. */
