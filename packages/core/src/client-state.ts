@@ -4,7 +4,7 @@ import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js"
 import type { Platform } from "./platform/platform.js";
 import { lookupToken } from "./token.js";
 import type { Transport } from "./transport/transport.js";
-import { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
+import { DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
 
 /** What every client made from one `createClient()` shares, `with()` copies included. */
 export interface ClientState {
@@ -33,7 +33,7 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   validateOptions(options);
   const chosenEndpoint = options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT");
   const routerEndpoint = trimSlashes(options.routerEndpoint ?? DEFAULT_ROUTER_ENDPOINT);
-  const endpoint = chosenEndpoint !== undefined ? trimSlashes(chosenEndpoint) : options.routerEndpoint !== undefined ? `${routerEndpoint}/hf-inference` : DEFAULT_ENDPOINT;
+  const endpoint = chosenEndpoint !== undefined ? trimSlashes(chosenEndpoint) : `${routerEndpoint}/hf-inference`;
   let token: string | undefined;
   let tokenKnown = false;
   let authorized: Record<string, string> | undefined;
@@ -76,14 +76,12 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
 
 function validateOptions(options: ClientOptions): void {
   if (options === null || typeof options !== "object") fail("options", "an options object");
-  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, routerEndpoint, provider, billTo } = options;
+  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, routerEndpoint } = options;
   if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
   if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");
   if (hubEndpoint !== undefined && !isHttpUrl(hubEndpoint)) fail("options.hubEndpoint", "an http(s) URL");
   if (routerEndpoint !== undefined && !isHttpUrl(routerEndpoint)) fail("options.routerEndpoint", "an http(s) URL");
-  if (provider !== undefined && (typeof provider !== "string" || provider === "")) fail("options.provider", "a provider name, \"hf-inference\" or \"auto\"");
-  if (billTo !== undefined && (typeof billTo !== "string" || billTo === "")) fail("options.billTo", "an organisation name");
   if (pipelineLayout !== undefined && pipelineLayout !== "router" && pipelineLayout !== "legacy") {
     fail("options.pipelineLayout", `"router" or "legacy"`);
   }

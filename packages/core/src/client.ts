@@ -1,13 +1,14 @@
 import { prepareBinary, readBinary, type BinaryInput, type BinarySources, type PreparedBinary } from "./binary.js";
 import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
+import { PROVIDER_ROUTE, PROVIDERS, STATE } from "./client-symbols.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
-import { isProvider, PROVIDER_ROUTE, type InferenceProvider } from "./providers/provider.js";
+import type { InferenceProvider } from "./providers/provider.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, isUrl, modelUrl } from "./url.js";
 
@@ -37,9 +38,7 @@ export interface PostRequest {
   providerTask?: string;
 }
 
-const STATE = Symbol.for("@infer/core.client-state");
 const TASKS = Symbol.for("@infer/core.client-tasks");
-const PROVIDERS = Symbol.for("@infer/core.client-providers");
 const RESERVED = new Set([
   "post",
   "with",
@@ -56,9 +55,11 @@ const RESERVED = new Set([
 
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
-  private readonly [STATE]: ClientState;
+  /** @internal */
+  readonly [STATE]: ClientState;
   private readonly [TASKS]: readonly TaskIdentity[];
-  private readonly [PROVIDERS]: readonly InferenceProvider[];
+  /** @internal */
+  readonly [PROVIDERS]: readonly InferenceProvider[];
 
   /** @internal Use `createClient()` or `new InferenceClient()`. */
   constructor(state: ClientState, providers: readonly InferenceProvider[] = []) {
@@ -89,16 +90,15 @@ export class InferenceCore {
    */
   with<const Tasks extends readonly ((AnyTaskFunction & TaskIdentity) | InferenceProvider)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
     const all = [...this[TASKS]];
-    const providers = [...this[PROVIDERS]];
+    let providers = this[PROVIDERS];
     for (const task of tasks as readonly unknown[]) {
-      if (isProvider(task)) {
-        const index = providers.findIndex((known) => known.providerName === task.providerName);
-        if (index === -1) providers.push(task);
-        else providers[index] = task;
+      if ((task as InferenceProvider)[PROVIDER_ROUTE]) {
+        const provider = task as InferenceProvider;
+        providers = [...providers.filter((known) => known.providerName !== provider.providerName), provider];
         continue;
       }
       if (typeof task !== "function" || typeof (task as unknown as TaskIdentity).methodName !== "string" || RESERVED.has((task as unknown as TaskIdentity).methodName)) {
-        throw new InferenceInputError({ argument: "tasks", message: "expected task functions made with defineTask(), or providers made with defineProvider()" });
+        throw new InferenceInputError({ argument: "tasks", message: "expected tasks made with defineTask() or providers made with defineProvider()" });
       }
       const identity = task as AnyTaskFunction & TaskIdentity;
       const index = all.findIndex((known) => known.methodName === identity.methodName);
@@ -140,62 +140,26 @@ export class InferenceCore {
       } else if (request.data !== undefined) {
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
-      let model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
+      const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
       let url: string | undefined;
-      let routerChat = false;
-      let json = request.json;
       if (!isUrl(model)) {
-        const providerTask = request.providerTask ?? request.task ?? "";
-        let choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
-        const colon = model.indexOf(":");
-        if (providerTask === "chat-completion" && (choice === "auto" || colon !== -1)) {
+        const choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
+        // Only a client with a provider carries the routing through providers; undefined means hf-inference.
+        const route = this[PROVIDERS][0]?.[PROVIDER_ROUTE];
+        if (route) {
+          const routed = await route(this, call, request, options, model, choice);
+          if (routed) return routed;
+        } else if (choice === "auto" && request.providerTask === "chat-completion") {
           // The router picks the provider (a `:provider`, `:fastest` or `:cheapest` suffix steers it).
           url = `${state.routerEndpoint}/v1/chat/completions`;
-          routerChat = true;
-          json = { ...(json as object), model };
-        } else if (colon !== -1) {
-          choice = model.slice(colon + 1);
-          model = model.slice(0, colon);
-          if (choice === "fastest" || choice === "cheapest") {
-            throw new InferenceInputError({ argument: "model", message: `a ":${choice}" policy picks a provider for chat only; pass \`provider\`` });
-          }
+          const json = JSON.stringify({ ...(request.json as object), model });
+          body = { open: () => json, contentType: "application/json", size: undefined };
+        } else if (choice !== "auto" && choice !== "hf-inference") {
+          throw new InferenceInputError({ argument: "provider", message: `"${choice}" is not registered on this client: add its package with with()` });
         }
-        const providers = this[PROVIDERS];
-        // "auto" is hf-inference unless a registered provider could serve the task: no mapping look-up then.
-        const viaProvider =
-          url === undefined &&
-          choice !== "hf-inference" &&
-          (choice !== "auto" || providers.some((provider) => provider.tasks[providerTask as "text-to-image"] !== undefined));
-        if (viaProvider) {
-          const route = providers[0]?.[PROVIDER_ROUTE];
-          if (route === undefined) {
-            throw new InferenceInputError({
-              argument: "provider",
-              message: `no provider is registered on this client: add @infer/provider-${choice} with \`with()\` (provider "${choice}", model "${model}", task "${providerTask}")`,
-            });
-          }
-          const routed = await route({
-            state,
-            call,
-            sendContext: this.sendContext(),
-            sources: this.sources(call),
-            options,
-            choice,
-            model,
-            task: providerTask,
-            json: json as Record<string, unknown> | undefined,
-            data: request.data,
-            dataArgument: request.dataArgument ?? "data",
-            stream: request.stream === true,
-            providers,
-            headers: mergeHeaders({ ...state.headers }, options.headers),
-          });
-          if (routed !== undefined) return routed;
-        }
-        if (json !== request.json) body = { open: () => JSON.stringify(json), contentType: "application/json", size: undefined };
       }
       url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
-      if (request.path !== undefined && !routerChat) url = appendPath(url, request.path);
+      if (request.path !== undefined) url = appendPath(url, request.path);
       const headers = this.baseHeaders();
       if (state.options.billTo !== undefined && url.startsWith(state.routerEndpoint + "/")) headers["x-hf-bill-to"] = state.options.billTo;
       if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
@@ -265,7 +229,8 @@ export class InferenceCore {
     return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
   }
 
-  private sendContext(): SendContext {
+  /** @internal For the provider layer. */
+  sendContext(): SendContext {
     const state = this[STATE];
     return { transport: state.transport, retry: state.retry, token: state.token(), connectionFailure: state.platform.connectionFailure };
   }
@@ -275,7 +240,8 @@ export class InferenceCore {
     return { ...state.authorizedHeaders() };
   }
 
-  private sources(call: Call): BinarySources {
+  /** @internal For the provider layer. */
+  sources(call: Call): BinarySources {
     const state = this[STATE];
     return {
       openFile: (path, argument) => state.platform.openFile(path, argument),

@@ -16,7 +16,7 @@ export function parseBody(text: string): unknown {
 export function serverMessageOf(body: unknown, headerMessage: string | undefined): string | undefined {
   const messages: string[] = [];
   if (body !== null && typeof body === "object") {
-    const { error, errors, message, detail } = body as { error?: unknown; errors?: unknown; message?: unknown; detail?: unknown };
+    const { error, errors, message } = body as { error?: unknown; errors?: unknown; message?: unknown };
     if (typeof error === "string") messages.push(error);
     else if (Array.isArray(error)) messages.push(...error.filter((item): item is string => typeof item === "string"));
     else if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") {
@@ -30,16 +30,6 @@ export function serverMessageOf(body: unknown, headerMessage: string | undefined
       }
     }
     if (messages.length === 0 && typeof message === "string") messages.push(message);
-    // Providers' shapes: `{detail: string}` (replicate, together) and `{detail: [{msg}]}` (FastAPI's validation).
-    if (messages.length === 0 && typeof detail === "string") messages.push(detail.trim());
-    else if (messages.length === 0 && Array.isArray(detail)) {
-      for (const item of detail) {
-        if (item && typeof item === "object" && typeof (item as { msg?: unknown }).msg === "string") {
-          const location = (item as { loc?: unknown }).loc;
-          messages.push(`${Array.isArray(location) ? `${location.join(".")}: ` : ""}${(item as { msg: string }).msg}`);
-        }
-      }
-    }
   } else if (typeof body === "string" && body.length > 0 && body.length <= 500) {
     messages.push(body.trim());
   }

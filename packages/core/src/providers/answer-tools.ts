@@ -2,6 +2,7 @@ import { delay } from "../delay.js";
 import { InferenceOutputError } from "../errors/output-error.js";
 import { send } from "../send.js";
 import { parseBody } from "../server-error.js";
+import { providerError } from "./provider-error.js";
 import type { AnswerTools, ProviderInput } from "./provider.js";
 import type { ProviderRouteContext } from "./route-context.js";
 
@@ -24,7 +25,11 @@ export function answerTools(context: ProviderRouteContext, input: ProviderInput,
       const home = origin(url) === origin(requestUrl);
       const headers = home ? { ...requestHeaders } : { ...bare };
       delete headers["content-type"];
-      const sent = await send(home ? sendContext : { ...sendContext, token: undefined }, call, { url, method: "GET", headers, task: input.task });
+      const sent = await send(home ? sendContext : { ...sendContext, token: undefined }, call, { url, method: "GET", headers, task: input.task }).catch(
+        (error: unknown) => {
+          throw providerError(error);
+        },
+      );
       const text = await sent.response.text();
       const body = parseBody(text);
       if (body === undefined || typeof body === "string") throw new InferenceOutputError({ task: input.task, expected: "a JSON status", body });

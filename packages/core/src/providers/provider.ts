@@ -1,5 +1,8 @@
+import { PROVIDER_ROUTE } from "../client-symbols.js";
+import type { Call } from "../call.js";
+import type { InferenceCore, PostRequest } from "../client.js";
+import type { RequestOptions } from "../options.js";
 import type { InferenceResponse } from "../response.js";
-import type { ProviderRouteContext } from "./route-context.js";
 
 /** The tasks a provider may serve, by their wire names. */
 export type ProviderTask =
@@ -84,12 +87,19 @@ export interface ProviderDefinition<Name extends string = string> {
   tasks: Partial<Record<ProviderTask, ProviderTaskAdapter>>;
 }
 
-export const PROVIDER_ROUTE = Symbol.for("@infer/core.provider-route");
+export { PROVIDER_ROUTE };
 
 /** A provider, as `with()` takes it beside tasks. */
 export interface InferenceProvider<Name extends string = string> extends Readonly<ProviderDefinition<Name>> {
   /** @internal Core's routing through providers, carried by every provider so a client without one never bundles it. */
-  readonly [PROVIDER_ROUTE]: (context: ProviderRouteContext) => Promise<InferenceResponse | undefined>;
+  readonly [PROVIDER_ROUTE]: (
+    client: InferenceCore,
+    call: Call,
+    request: PostRequest,
+    options: RequestOptions,
+    model: string,
+    choice: string,
+  ) => Promise<InferenceResponse | undefined>;
 }
 
 /** True for a value made with `defineProvider()`. */

@@ -1,4 +1,9 @@
 import { readBinary } from "../binary.js";
+import type { Call } from "../call.js";
+import type { InferenceCore, PostRequest } from "../client.js";
+import { PROVIDERS, STATE } from "../client-symbols.js";
+import { mergeHeaders } from "../headers.js";
+import type { RequestOptions } from "../options.js";
 import { CallResponse, type InferenceResponse } from "../response.js";
 import { base64ToBytes } from "../base64.js";
 import { InferenceInputError } from "../errors/input-error.js";
@@ -6,8 +11,9 @@ import { InferenceOutputError } from "../errors/output-error.js";
 import { send } from "../send.js";
 import { parseBody } from "../server-error.js";
 import { answerTools } from "./answer-tools.js";
+import { providerError } from "./provider-error.js";
 import { providerMapping, type ProviderMappingEntry } from "./mapping.js";
-import type { InferenceProvider, ProviderInput, ProviderTaskAdapter } from "./provider.js";
+import type { InferenceProvider, ProviderInput, ProviderTask, ProviderTaskAdapter } from "./provider.js";
 import { resolvedResponse } from "./resolved-response.js";
 import type { ProviderRouteContext } from "./route-context.js";
 
@@ -32,18 +38,82 @@ function inputError(context: ProviderRouteContext, provider: string, message: st
 }
 
 /**
- * Routes one call through a provider: resolves it (named or `"auto"`) from the model's mapping, checks it
- * serves the task, rewrites route, body, headers and auth, and reads the answer back into what the task
- * reads. Resolves to `undefined` when the call belongs to hf-inference, which the client sends itself.
+ * Routes one call through a provider: resolves it (named, a model's `:provider` suffix, or `"auto"`) from
+ * the model's mapping, checks it serves the task, rewrites route, body, headers and auth, and reads the
+ * answer back into what the task reads. Chat under `"auto"` (or with a suffix) goes to the router's own
+ * choice. Resolves to `undefined` when the call belongs to hf-inference, which the client sends itself.
  */
-export async function routeThroughProvider(context: ProviderRouteContext): Promise<InferenceResponse | undefined> {
+export async function routeThroughProvider(
+  client: InferenceCore,
+  call: Call,
+  request: PostRequest,
+  options: RequestOptions,
+  requestedModel: string,
+  requestedChoice: string,
+): Promise<InferenceResponse | undefined> {
+  const state = client[STATE];
+  const providers = client[PROVIDERS];
+  const task = request.providerTask ?? request.task ?? "";
+  let model = requestedModel;
+  let choice = requestedChoice;
+  const colon = model.indexOf(":");
+  const headers = mergeHeaders({ ...state.headers }, options.headers);
+  const context: ProviderRouteContext = {
+    state,
+    call,
+    sendContext: client.sendContext(),
+    sources: client.sources(call),
+    options,
+    choice,
+    model,
+    task,
+    json: request.json as Record<string, unknown> | undefined,
+    data: request.data,
+    dataArgument: request.dataArgument ?? "data",
+    stream: request.stream === true,
+    providers,
+    headers,
+  };
+  if (task === "chat-completion" && (choice === "auto" || colon !== -1)) return routerChat(context);
+  if (colon !== -1) {
+    choice = model.slice(colon + 1);
+    model = model.slice(0, colon);
+    if (choice === "fastest" || choice === "cheapest") {
+      throw new InferenceInputError({ argument: "model", message: `a ":${choice}" policy picks a provider for chat only; pass \`provider\`` });
+    }
+  }
+  if (choice === "hf-inference") return undefined;
+  // "auto" stays on hf-inference, without a mapping look-up, when no registered provider serves the task.
+  if (choice === "auto" && !providers.some((candidate) => candidate.tasks[task as ProviderTask] !== undefined)) return undefined;
+  return resolveAndSend({ ...context, choice, model });
+}
+
+/** `POST {router}/v1/chat/completions` with the Hub id (and any suffix) as `model`: the router picks. */
+async function routerChat(context: ProviderRouteContext): Promise<InferenceResponse> {
+  const { state, call } = context;
+  const headers: Record<string, string> = { ...state.authorizedHeaders(), ...context.headers, "content-type": "application/json" };
+  if (context.stream) headers["accept"] = "text/event-stream";
+  if (state.options.billTo !== undefined) headers["x-hf-bill-to"] = state.options.billTo;
+  const text = JSON.stringify({ ...context.json, model: context.model });
+  const sent = await send(context.sendContext, call, {
+    url: `${state.routerEndpoint}/v1/chat/completions`,
+    method: "POST",
+    headers,
+    body: { open: () => text, contentType: "application/json", size: undefined },
+    task: context.task,
+    model: context.model,
+  });
+  return new CallResponse(sent.response, sent.url, context.task, call);
+}
+
+async function resolveAndSend(context: ProviderRouteContext): Promise<InferenceResponse | undefined> {
   const { choice, providers, task } = context;
   let provider: InferenceProvider | undefined;
   let providerId = context.model;
   if (choice !== "auto") {
     provider = providers.find((candidate) => candidate.providerName === choice);
     if (provider === undefined) throw inputError(context, choice, "this provider is not registered on the client: add its package with `with()`");
-    if (provider.tasks[task as keyof typeof provider.tasks] === undefined) throw inputError(context, choice, "this provider does not serve the task");
+    if (provider.tasks[task as ProviderTask] === undefined) throw inputError(context, choice, "this provider does not serve the task");
   }
   const token = context.state.token();
   const direct = token !== undefined && !token.startsWith("hf_");
@@ -65,7 +135,7 @@ export async function routeThroughProvider(context: ProviderRouteContext): Promi
     if (entry.status === "staging") warnStaging(entry, context.model);
     providerId = entry.providerId;
   }
-  const adapter = provider.tasks[task as keyof typeof provider.tasks] as ProviderTaskAdapter;
+  const adapter = provider.tasks[task as ProviderTask] as ProviderTaskAdapter;
   return sendThrough(context, provider, adapter, providerId, direct, token);
 }
 
@@ -76,7 +146,7 @@ function pickAuto(context: ProviderRouteContext, mapping: ProviderMappingEntry[]
       mappingServes(entry.task, context.task, entry.provider) &&
       (entry.provider === "hf-inference" ||
         context.providers.some(
-          (provider) => provider.providerName === entry.provider && provider.access !== "direct" && provider.tasks[context.task as "text-to-image"] !== undefined,
+          (provider) => provider.providerName === entry.provider && provider.access !== "direct" && provider.tasks[context.task as ProviderTask] !== undefined,
         )),
   );
 }
@@ -133,6 +203,8 @@ async function sendThrough(
     body: { open: () => text, contentType: "application/json", size: undefined },
     task: context.task,
     model: context.model,
+  }).catch((error: unknown) => {
+    throw providerError(error);
   });
   if (adapter.answer === undefined) return new CallResponse(sent.response, sent.url, context.task, call);
   const body = parseBody(await sent.response.text());
