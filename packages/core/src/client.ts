@@ -53,6 +53,13 @@ const RESERVED = new Set([
   "constructor",
 ]);
 
+/** A provider's own key never goes to the router: it would be useless there, and it is not the router's. */
+export function routerToken(token: string | undefined): void {
+  if (token !== undefined && !token.startsWith("hf_")) {
+    throw new InferenceInputError({ argument: "provider", message: "a provider's own key goes only to that provider: pass `provider`" });
+  }
+}
+
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
   /** @internal */
@@ -151,6 +158,7 @@ export class InferenceCore {
           if (routed) return routed;
         } else if (choice === "auto" && request.providerTask === "chat-completion") {
           // The router picks the provider (a `:provider`, `:fastest` or `:cheapest` suffix steers it).
+          routerToken(state.token());
           url = `${state.routerEndpoint}/v1/chat/completions`;
           const json = JSON.stringify({ ...(request.json as object), model });
           body = { open: () => json, contentType: "application/json", size: undefined };

@@ -12,11 +12,11 @@
 
 /**
  * `createClient()` alone. Raised from 6,400 by issue 12 (Inference Providers): the `provider` option, `"auto"`
- * chat through the router, `routerEndpoint`, `billTo` and `with(provider)` are in every client (~400 B);
+ * chat through the router, `routerEndpoint`, `billTo` and `with(provider)` are in every client (6,366 → 6,832 B);
  * the routing through providers itself (mapping look-up, auth, polling, downloads) is not: it comes only with
  * a provider package (PROVIDER_BUNDLE_BUDGET_BYTES).
  */
-export const CORE_BUDGET_BYTES = 6_800;
+export const CORE_BUDGET_BYTES = 6_850;
 
 /** What one task may add above `createClient()` alone: the issue's 2 KB goal, applied to the task's own code. */
 export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
@@ -27,8 +27,8 @@ export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: s
   "@infer/task-chat-completion": { bytes: 2_450, reason: "OpenAI request mapping and a typed chunk stream" },
 };
 
-/** Every task together through `createClient().with(...)` (raised from 14,100 with the core floor, issue 12). */
-export const ALL_TASKS_BUDGET_BYTES = 14_600;
+/** Every task together through `createClient().with(...)`. */
+export const ALL_TASKS_BUDGET_BYTES = 14_100;
 
 /**
  * The whole `InferenceClient`: every task and, since issue 12, every one of the 22 providers registered with

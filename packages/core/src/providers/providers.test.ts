@@ -96,6 +96,14 @@ describe("@infer/core", () => {
       expect(standIn.server.requests.length).toBe(before);
     });
 
+    it('skips hf-inference under "auto" with a provider\'s own key', async () => {
+      standIn.mapping("org/keyed", { "hf-inference": { providerId: "org/keyed", task: "text-to-image" }, alpha: { providerId: "a/k", task: "text-to-image" } });
+      const keyed = createClient({ token: "alpha-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(alpha.baseUrl) }).with(alpha);
+      await keyed.post({ task: "text-to-image", json: { inputs: "x" }, model: "org/keyed" });
+      expect(standIn.server.requests.at(-1)?.url).toBe("/direct/v1/images/generations");
+      expect(standIn.server.requests.at(-1)?.headers["authorization"]).toBe("Bearer alpha-key");
+    });
+
     it('rejects "auto" when no live entry is served here, listing what the Hub has', async () => {
       standIn.mapping("org/unserved", { gamma: { providerId: "g", task: "text-to-image" } });
       const error = await image("org/unserved").catch((caught: unknown) => caught);
@@ -137,6 +145,24 @@ describe("@infer/core", () => {
         await chat(model, { provider: "alpha" });
         expect(standIn.last("/v1/chat/completions")!.json()).toMatchObject({ model });
       }
+    });
+
+    it("keeps a provider's own key from the router's choice, with or without providers registered", async () => {
+      const before = standIn.server.requests.length;
+      const bare = createClient({ token: "sk-provider", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false });
+      const request = { task: "text-generation", providerTask: "chat-completion", path: "/v1/chat/completions", json: { messages: [] }, model: "org/m" };
+      await expect(bare.post(request)).rejects.toBeInstanceOf(InferenceInputError);
+      await expect(bare.with(alpha).post(request)).rejects.toBeInstanceOf(InferenceInputError);
+      expect(standIn.server.requests.length).toBe(before);
+    });
+
+    it("sends chat to the router's choice from a client without any provider", async () => {
+      const bare = createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false });
+      await bare.post({ task: "text-generation", providerTask: "chat-completion", path: "/v1/chat/completions", json: { model: "tgi", messages: [] }, model: "org/bare" });
+      const sent = standIn.server.requests.at(-1)!;
+      expect(sent.url).toBe("/v1/chat/completions");
+      expect(sent.json()).toEqual({ model: "org/bare", messages: [] });
+      expect(sent.headers["authorization"]).toBe("Bearer hf_test");
     });
 
     it("sends a named provider's chat to {router}/{provider}/… with its own id", async () => {

@@ -1,6 +1,6 @@
 import { readBinary } from "../binary.js";
 import type { Call } from "../call.js";
-import type { InferenceCore, PostRequest } from "../client.js";
+import { routerToken, type InferenceCore, type PostRequest } from "../client.js";
 import { PROVIDERS, STATE } from "../client-symbols.js";
 import { mergeHeaders } from "../headers.js";
 import type { RequestOptions } from "../options.js";
@@ -91,6 +91,7 @@ export async function routeThroughProvider(
 /** `POST {router}/v1/chat/completions` with the Hub id (and any suffix) as `model`: the router picks. */
 async function routerChat(context: ProviderRouteContext): Promise<InferenceResponse> {
   const { state, call } = context;
+  routerToken(state.token());
   const headers: Record<string, string> = { ...state.authorizedHeaders(), ...context.headers, "content-type": "application/json" };
   if (context.stream) headers["accept"] = "text/event-stream";
   if (state.options.billTo !== undefined) headers["x-hf-bill-to"] = state.options.billTo;
@@ -121,7 +122,7 @@ async function resolveAndSend(context: ProviderRouteContext): Promise<InferenceR
     if (!direct) throw inputError(context, provider.providerName, "this provider takes only its own API key as `token`, not a Hugging Face token");
   } else {
     const mapping = await providerMapping(context.state, context.sendContext, context.call, context.model);
-    const entry = provider ? mapping.find((item) => item.provider === provider?.providerName) : pickAuto(context, mapping);
+    const entry = provider ? mapping.find((item) => item.provider === provider?.providerName) : pickAuto(context, mapping, direct);
     if (entry === undefined) {
       if (provider) throw inputError(context, provider.providerName, "the model's provider mapping on the Hub does not list this provider");
       const listed = mapping.map((item) => item.provider).join(", ") || "none";
@@ -139,12 +140,13 @@ async function resolveAndSend(context: ProviderRouteContext): Promise<InferenceR
   return sendThrough(context, provider, adapter, providerId, direct, token);
 }
 
-function pickAuto(context: ProviderRouteContext, mapping: ProviderMappingEntry[]): ProviderMappingEntry | undefined {
+function pickAuto(context: ProviderRouteContext, mapping: ProviderMappingEntry[], direct: boolean): ProviderMappingEntry | undefined {
   return mapping.find(
     (entry) =>
       entry.status === "live" &&
       mappingServes(entry.task, context.task, entry.provider) &&
-      (entry.provider === "hf-inference" ||
+      // A provider's own key is not for hf-inference (the router).
+      ((entry.provider === "hf-inference" && !direct) ||
         context.providers.some(
           (provider) => provider.providerName === entry.provider && provider.access !== "direct" && provider.tasks[context.task as ProviderTask] !== undefined,
         )),
