@@ -40,13 +40,14 @@ function typeErrors(paths: readonly string[]): string[] {
 
 describe("@infer/codemod", () => {
   describe("fixtures, type-checked", () => {
+    // A whole TypeScript program per test: seconds on a loaded 2-core CI machine, so a generous timeout.
     // Skipped only while @infer/inference cannot be built (its task packages unfinished).
     it.skipIf(!built("@infer/inference"))("the expected outputs type-check against the built @infer/inference", () => {
       expect(typeErrors(files(".output."))).toEqual([]);
-    });
+    }, 60_000);
 
     it.skipIf(!built("@infer/compat"))("the legacy inputs type-check against the built @infer/compat", () => {
       expect(typeErrors(files(".input."))).toEqual([]);
-    });
+    }, 60_000);
   });
 });

@@ -4,7 +4,7 @@ import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js"
 import type { Platform } from "./platform/platform.js";
 import { rememberSecret } from "./redaction.js";
 import type { Transport } from "./transport/transport.js";
-import { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
+import { DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
 
 /** What every client made from one `createClient()` shares, `with()` copies included. */
 export interface ClientState {
@@ -12,6 +12,10 @@ export interface ClientState {
   readonly platform: Platform;
   readonly transport: Transport;
   readonly endpoint: string;
+  /** Whether `endpoint` was chosen (the option or `$HF_INFERENCE_ENDPOINT`): the default provider is then hf-inference. */
+  readonly endpointSet: boolean;
+  /** The Inference Providers router's base, without a trailing slash. */
+  readonly routerEndpoint: string;
   readonly hubEndpoint: string;
   readonly pipelineLayout: PipelineLayout;
   /** Platform defaults, then the client's headers; lower-case names. */
@@ -29,7 +33,9 @@ const DEFAULT_RETRY: ResolvedRetry = { retries: 2, minDelay: 500, maxDelay: 10_0
 
 export function createState(options: ClientOptions, platform: Platform): ClientState {
   validateOptions(options);
-  const endpoint = trimSlashes(options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT") ?? DEFAULT_ENDPOINT);
+  const chosenEndpoint = options.endpoint ?? platform.env("HF_INFERENCE_ENDPOINT");
+  const routerEndpoint = trimSlashes(options.routerEndpoint ?? DEFAULT_ROUTER_ENDPOINT);
+  const endpoint = chosenEndpoint !== undefined ? trimSlashes(chosenEndpoint) : `${routerEndpoint}/hf-inference`;
   let token: string | undefined;
   let tokenSource = "none";
   let tokenKnown = false;
@@ -40,8 +46,11 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
     platform,
     transport: platform.defaultTransport(options),
     endpoint,
+    endpointSet: chosenEndpoint !== undefined,
+    routerEndpoint,
     hubEndpoint: trimSlashes(options.hubEndpoint ?? platform.env("HF_ENDPOINT") ?? DEFAULT_HUB_ENDPOINT),
-    pipelineLayout: options.pipelineLayout ?? defaultPipelineLayout(endpoint),
+    // An endpoint derived from the router's is the router's layout, wherever the router is.
+    pipelineLayout: options.pipelineLayout ?? (chosenEndpoint === undefined ? "router" : defaultPipelineLayout(endpoint)),
     headers,
     retry:
       options.retry === false
@@ -92,12 +101,13 @@ function safeOptions(options: ClientOptions): Readonly<ClientOptions> {
 
 function validateOptions(options: ClientOptions): void {
   if (options === null || typeof options !== "object") fail("options", "an options object");
-  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, connections } = options;
+  const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, connections, routerEndpoint } = options;
   if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1)) fail("options.connections", "an integer ≥ 1");
   if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
   if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");
   if (hubEndpoint !== undefined && !isHttpUrl(hubEndpoint)) fail("options.hubEndpoint", "an http(s) URL");
+  if (routerEndpoint !== undefined && !isHttpUrl(routerEndpoint)) fail("options.routerEndpoint", "an http(s) URL");
   if (pipelineLayout !== undefined && pipelineLayout !== "router" && pipelineLayout !== "legacy") {
     fail("options.pipelineLayout", `"router" or "legacy"`);
   }

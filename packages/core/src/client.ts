@@ -1,14 +1,16 @@
 import { prepareBinary, readBinary, type BinaryInput, type BinarySources, type PreparedBinary } from "./binary.js";
 import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
+import { PROVIDER_ROUTE, PROVIDERS, STATE } from "./client-symbols.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
+import type { InferenceProvider } from "./providers/provider.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
-import { appendPath, modelUrl } from "./url.js";
+import { appendPath, isUrl, modelUrl } from "./url.js";
 import { safeUrl } from "./redaction.js";
 
 /** A request for `client.post()`. */
@@ -30,9 +32,13 @@ export interface PostRequest {
   headers?: Record<string, string>;
   /** The argument name `data` came from, for error messages. @default "data" */
   dataArgument?: string;
+  /**
+   * The task as Inference Providers know it, when it differs from `task` (chat sends `task: "text-generation"`
+   * for the recommended model, and `providerTask: "chat-completion"`).
+   */
+  providerTask?: string;
 }
 
-const STATE = Symbol.for("@infer/core.client-state");
 const TASKS = Symbol.for("@infer/core.client-tasks");
 const RESERVED = new Set([
   "post",
@@ -44,19 +50,36 @@ const RESERVED = new Set([
   "listDeployedModels",
   "options",
   "endpoint",
+  "providers",
   "constructor",
   "toJSON",
 ]);
 
+/** A provider's own key never goes to the router: it would be useless there, and it is not the router's. */
+export function routerToken(token: string | undefined): void {
+  if (token !== undefined && !token.startsWith("hf_")) {
+    throw new InferenceInputError({ argument: "provider", message: "a provider's own key goes only to that provider: pass `provider`" });
+  }
+}
+
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
-  private readonly [STATE]: ClientState;
+  /** @internal */
+  readonly [STATE]: ClientState;
   private readonly [TASKS]: readonly TaskIdentity[];
+  /** @internal */
+  readonly [PROVIDERS]: readonly InferenceProvider[];
 
   /** @internal Use `createClient()` or `new InferenceClient()`. */
-  constructor(state: ClientState) {
+  constructor(state: ClientState, providers: readonly InferenceProvider[] = []) {
     this[STATE] = state;
     this[TASKS] = [];
+    this[PROVIDERS] = providers;
+  }
+
+  /** The names of the providers registered on this client (hf-inference is built in and not listed). */
+  get providers(): readonly string[] {
+    return this[PROVIDERS].map((provider) => provider.providerName);
   }
 
   /** `JSON.stringify(client)`: the endpoint, the options (token masked) and the tasks, never the token. */
@@ -76,22 +99,31 @@ export class InferenceCore {
   }
 
   /**
-   * Returns a new client with a method for each task; this client is left as it was.
+   * Returns a new client with a method for each task, and the providers given; this client is left as it was.
    * @example createClient().with(textToImage, textGeneration).textToImage("An astronaut riding a horse")
+   * @example createClient().with(textToImage, together).textToImage("An astronaut", { provider: "together" })
    */
-  with<const Tasks extends readonly (AnyTaskFunction & TaskIdentity)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
+  with<const Tasks extends readonly ((AnyTaskFunction & TaskIdentity) | InferenceProvider)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
     const all = [...this[TASKS]];
-    for (const task of tasks) {
-      if (typeof task !== "function" || typeof task.methodName !== "string" || RESERVED.has(task.methodName)) {
-        throw new InferenceInputError({ argument: "tasks", message: "expected task functions made with defineTask()" });
+    let providers = this[PROVIDERS];
+    for (const task of tasks as readonly unknown[]) {
+      if ((task as InferenceProvider)[PROVIDER_ROUTE]) {
+        const provider = task as InferenceProvider;
+        providers = [...providers.filter((known) => known.providerName !== provider.providerName), provider];
+        continue;
       }
-      const index = all.findIndex((known) => known.methodName === task.methodName);
-      if (index === -1) all.push(task);
-      else all[index] = task;
+      if (typeof task !== "function" || typeof (task as unknown as TaskIdentity).methodName !== "string" || RESERVED.has((task as unknown as TaskIdentity).methodName)) {
+        throw new InferenceInputError({ argument: "tasks", message: "expected tasks made with defineTask() or providers made with defineProvider()" });
+      }
+      const identity = task as AnyTaskFunction & TaskIdentity;
+      const index = all.findIndex((known) => known.methodName === identity.methodName);
+      if (index === -1) all.push(identity);
+      else all[index] = identity;
     }
     const next = Object.create(Object.getPrototypeOf(this) as object) as this;
     Object.defineProperty(next, STATE, { value: this[STATE] });
     Object.defineProperty(next, TASKS, { value: all });
+    Object.defineProperty(next, PROVIDERS, { value: providers });
     for (const task of all as (AnyTaskFunction & TaskIdentity)[]) {
       Object.defineProperty(next, task.methodName, {
         value: (...args: unknown[]) => task(next, ...args),
@@ -124,9 +156,28 @@ export class InferenceCore {
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
       const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
-      let url = modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
+      let url: string | undefined;
+      if (!isUrl(model)) {
+        const choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
+        // Only a client with a provider carries the routing through providers; undefined means hf-inference.
+        const route = this[PROVIDERS][0]?.[PROVIDER_ROUTE];
+        if (route) {
+          const routed = await route(this, call, request, options, model, choice);
+          if (routed) return routed;
+        } else if (choice === "auto" && request.providerTask === "chat-completion") {
+          // The router picks the provider (a `:provider`, `:fastest` or `:cheapest` suffix steers it).
+          routerToken(state.token());
+          url = `${state.routerEndpoint}/v1/chat/completions`;
+          const json = JSON.stringify({ ...(request.json as object), model });
+          body = { open: () => json, contentType: "application/json", size: undefined };
+        } else if (choice !== "auto" && choice !== "hf-inference") {
+          throw new InferenceInputError({ argument: "provider", message: `"${choice}" is not registered on this client: add its package with with()` });
+        }
+      }
+      url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
       if (request.path !== undefined) url = appendPath(url, request.path);
       const headers = this.baseHeaders();
+      if (state.options.billTo !== undefined && url.startsWith(state.routerEndpoint + "/")) headers["x-hf-bill-to"] = state.options.billTo;
       if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
       if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
       if (request.stream) headers["accept"] = "text/event-stream";
@@ -194,7 +245,8 @@ export class InferenceCore {
     return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
   }
 
-  private sendContext(): SendContext {
+  /** @internal For the provider layer. */
+  sendContext(): SendContext {
     const state = this[STATE];
     return { transport: state.transport, retry: state.retry, token: state.token(), tokenSource: state.tokenSource(), connectionFailure: state.platform.connectionFailure };
   }
@@ -204,7 +256,8 @@ export class InferenceCore {
     return { ...state.authorizedHeaders() };
   }
 
-  private sources(call: Call): BinarySources {
+  /** @internal For the provider layer. */
+  sources(call: Call): BinarySources {
     const state = this[STATE];
     return {
       openFile: (path, argument) => state.platform.openFile(path, argument),

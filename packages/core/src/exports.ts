@@ -9,7 +9,7 @@ export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { clearRecommendedModels } from "./hub/recommended-model.js";
 export { getModelStatus, type ModelStatus } from "./hub/model-status.js";
 export { listDeployedModels, MAIN_FRAMEWORKS, type Framework, type DeployedModel, type DeployedModels } from "./hub/deployed-models.js";
-export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, defaultPipelineLayout, modelUrl } from "./url.js";
+export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, modelUrl } from "./url.js";
 export { VERSION } from "./version.js";
 export type { Transport, TransportRequest, TransportResponse, TransportBody } from "./transport/transport.js";
 export { createFetchTransport, type FetchLike, type FetchTransportOptions } from "./transport/fetch-transport.js";
@@ -40,3 +40,25 @@ export { OverloadedError } from "./errors/overloaded-error.js";
 export { ValidationError } from "./errors/validation-error.js";
 export { UnknownError } from "./errors/unknown-error.js";
 export { textGenerationError, textGenerationErrorFromPayload, toTextGenerationError } from "./errors/text-generation-errors.js";
+export type { ProviderChoice } from "./options.js";
+export {
+  isProvider,
+  type InferenceProvider,
+  type ProviderDefinition,
+  type ProviderTask,
+  type ProviderTaskAdapter,
+  type ProviderInput,
+  type ProviderRequest,
+  type AnswerTools,
+} from "./providers/provider.js";
+export { defineProvider } from "./providers/define-provider.js";
+export {
+  openAiChat,
+  openAiCompletions,
+  openAiChatCompletions,
+  openAiEmbeddings,
+  openAiImages,
+  base64Image,
+} from "./providers/openai-compatible.js";
+export { imageBlob, sniffMediaType, toDataUrl } from "./providers/media.js";
+export { clearProviderMappings, readMapping, type ProviderMappingEntry } from "./providers/mapping.js";

@@ -2,6 +2,7 @@ import { InferenceCore } from "./client.js";
 import { createState } from "./client-state.js";
 import type { ClientOptions } from "./options.js";
 import { installInspect } from "./platform/node-inspect.js";
+import type { InferenceProvider } from "./providers/provider.js";
 import { nodePlatform } from "./platform/node-platform.js";
 
 export * from "./exports.js";
@@ -12,8 +13,9 @@ export { saveBlob } from "./save-blob.js";
 
 /** A client without tasks, in Node (undici). Add tasks with `with()`, or use `@infer/inference`. */
 export class CoreClient extends InferenceCore {
-  constructor(options: ClientOptions = {}) {
-    super(createState(options, nodePlatform));
+  /** `providers`: those registered from the start (`InferenceClient` passes every one). */
+  constructor(options: ClientOptions = {}, providers: readonly InferenceProvider[] = []) {
+    super(createState(options, nodePlatform), providers);
   }
 }
 

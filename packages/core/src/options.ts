@@ -86,7 +86,52 @@ export interface ClientOptions {
    * @default 64
    */
   connections?: number | undefined;
+  /**
+   * Who serves the calls: a provider's name (`"together"`, `"fal-ai"`; its package must be registered with
+   * `with()`), `"hf-inference"`, or `"auto"` (the model's first live provider this client has; for chat, the
+   * router's own choice).
+   * @default "hf-inference" when `endpoint` (or `$HF_INFERENCE_ENDPOINT`) is set, else "auto"
+   */
+  provider?: ProviderChoice | undefined;
+  /**
+   * The Inference Providers router's base URL.
+   * @default "https://router.huggingface.co"
+   */
+  routerEndpoint?: string | undefined;
+  /**
+   * An organisation to bill for calls through the router (`X-HF-Bill-To`).
+   * @example "my-org"
+   */
+  billTo?: string | undefined;
 }
+
+/** A provider's name, `"hf-inference"` or `"auto"`. */
+export type ProviderChoice =
+  | "auto"
+  | "hf-inference"
+  | "black-forest-labs"
+  | "baseten"
+  | "cerebras"
+  | "cohere"
+  | "deepinfra"
+  | "fal-ai"
+  | "featherless-ai"
+  | "fireworks-ai"
+  | "groq"
+  | "hyperbolic"
+  | "nebius"
+  | "novita"
+  | "nscale"
+  | "openai"
+  | "ovhcloud"
+  | "publicai"
+  | "replicate"
+  | "sambanova"
+  | "scaleway"
+  | "together"
+  | "wavespeed"
+  | "zai-org"
+  | (string & {});
 
 /** Options every task call takes as its last argument, beside the task's own parameters. */
 export interface RequestOptions {
@@ -98,4 +143,6 @@ export interface RequestOptions {
   timeout?: number | undefined;
   /** Extra headers for this call; they override the client's. */
   headers?: Record<string, string> | undefined;
+  /** The provider for this call; overrides the client's `provider`. */
+  provider?: ProviderChoice | undefined;
 }

@@ -4,7 +4,7 @@ import type { RequestOptions } from "./options.js";
 import type { InferenceResponse } from "./response.js";
 import { parseBody } from "./server-error.js";
 
-const REQUEST_KEYS = new Set(["model", "signal", "timeout", "headers"]);
+const REQUEST_KEYS = new Set(["model", "signal", "timeout", "headers", "provider"]);
 const NO_OPTIONS = Object.freeze({ request: Object.freeze({}), parameters: Object.freeze({}) });
 
 /** Splits a call's options into the request options core reads and the rest (the task's parameters). */

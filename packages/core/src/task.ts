@@ -25,11 +25,11 @@ export type BoundMethod<Fn> = Fn extends (client: InferenceCore, ...args: infer 
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
 
-/** The methods `client.with(...tasks)` adds, one per task. */
-export type TaskMethods<Tasks extends readonly TaskIdentity[]> = [Tasks[number]] extends [never]
+/** The methods `client.with(...tasks)` adds, one per task (providers add none). */
+export type TaskMethods<Tasks extends readonly unknown[]> = [Extract<Tasks[number], TaskIdentity>] extends [never]
   ? unknown
   : UnionToIntersection<
-      Tasks[number] extends infer Each
+      Extract<Tasks[number], TaskIdentity> extends infer Each
         ? Each extends TaskIdentity<infer Name, infer Method>
           ? { readonly [Key in Name]: Method }
           : never

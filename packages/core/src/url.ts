@@ -1,6 +1,7 @@
 import type { PipelineLayout } from "./options.js";
 
 export const DEFAULT_ENDPOINT = "https://router.huggingface.co/hf-inference";
+export const DEFAULT_ROUTER_ENDPOINT = "https://router.huggingface.co";
 export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 
 const PIPELINE_TASKS = new Set(["feature-extraction", "sentence-similarity"]);

@@ -1,2 +1,2 @@
-export { InferenceClient, allTasks } from "./inference-client.js";
+export { InferenceClient, allTasks, allProviders } from "./inference-client.js";
 export * from "@infer/core";

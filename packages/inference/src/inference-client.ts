@@ -36,6 +36,28 @@ import { zeroShotClassification } from "@infer/task-zero-shot-classification";
 import { tabularClassification } from "@infer/task-tabular-classification";
 import { tabularRegression } from "@infer/task-tabular-regression";
 import { chatCompletion } from "@infer/task-chat-completion";
+import { baseten } from "@infer/provider-baseten";
+import { blackForestLabs } from "@infer/provider-black-forest-labs";
+import { cerebras } from "@infer/provider-cerebras";
+import { cohere } from "@infer/provider-cohere";
+import { deepinfra } from "@infer/provider-deepinfra";
+import { falAi } from "@infer/provider-fal-ai";
+import { featherlessAi } from "@infer/provider-featherless-ai";
+import { fireworksAi } from "@infer/provider-fireworks-ai";
+import { groq } from "@infer/provider-groq";
+import { hyperbolic } from "@infer/provider-hyperbolic";
+import { nebius } from "@infer/provider-nebius";
+import { novita } from "@infer/provider-novita";
+import { nscale } from "@infer/provider-nscale";
+import { openai } from "@infer/provider-openai";
+import { ovhcloud } from "@infer/provider-ovhcloud";
+import { publicai } from "@infer/provider-publicai";
+import { replicate } from "@infer/provider-replicate";
+import { sambanova } from "@infer/provider-sambanova";
+import { scaleway } from "@infer/provider-scaleway";
+import { together } from "@infer/provider-together";
+import { wavespeed } from "@infer/provider-wavespeed";
+import { zaiOrg } from "@infer/provider-zai-org";
 
 /** Every task @infer knows, in the order of DESIGN.md's table, chat completion last. */
 export const allTasks = [
@@ -68,6 +90,32 @@ export const allTasks = [
   chatCompletion,
 ] as const;
 
+/** Every Inference Provider @infer has a package for, by name. */
+export const allProviders = [
+  baseten,
+  blackForestLabs,
+  cerebras,
+  cohere,
+  deepinfra,
+  falAi,
+  featherlessAi,
+  fireworksAi,
+  groq,
+  hyperbolic,
+  nebius,
+  novita,
+  nscale,
+  openai,
+  ovhcloud,
+  publicai,
+  replicate,
+  sambanova,
+  scaleway,
+  together,
+  wavespeed,
+  zaiOrg,
+] as const;
+
 type AllTaskMethods = TaskMethods<typeof allTasks>;
 
 /**
@@ -92,8 +140,9 @@ export class InferenceClient extends CoreClient {
     }
   }
 
+  /** Every task as a method and every provider registered (`provider: "together"` just works). */
   constructor(options: ClientOptions = {}) {
-    super(options);
+    super(options, allProviders);
   }
 
   /** Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}`. */

@@ -41,7 +41,8 @@ async function complete(client: InferenceCore, input: ChatCompletionInput, optio
   validateInput(input);
   const { request } = splitOptions(options);
   const stream = input.stream === true;
-  const post: PostRequest = { task: "text-generation", path: "/v1/chat/completions", json: chatCompletionBody(input), stream };
+  // `task` picks the recommended model; `providerTask` routes the call among Inference Providers.
+  const post: PostRequest = { task: "text-generation", providerTask: TASK, path: "/v1/chat/completions", json: chatCompletionBody(input), stream };
   // The call's or the client's model picks the server; failing those, the body's model does.
   const model = request.model ?? client.options.model ?? input.model;
   if (model !== undefined) post.model = model;

@@ -43,3 +43,24 @@ export function tapeJson(urlPart: string, bodyPart?: string): { tape: Tape; body
   const tape = findTapes(urlPart, bodyPart)[0] as Tape;
   return { tape, body: JSON.parse(tape.response.body) as unknown };
 }
+
+let providerTapes: Tape[] | undefined;
+
+/**
+ * The providers' exchanges of ../fixtures/provider-tapes-2025.json (from hfjs-tapes-2025.json, hf-inference and
+ * the two largest image answers left out) whose URL contains `urlPart` and, when given, whose request body
+ * contains `bodyPart`. Throws when none matches.
+ */
+export function findProviderTapes(urlPart: string, bodyPart?: string): Tape[] {
+  providerTapes ??= Object.values(JSON.parse(readFileSync(new URL("provider-tapes-2025.json", root), "utf8")) as Record<string, Tape>);
+  const found = providerTapes.filter((tape) => tape.url.includes(urlPart) && (bodyPart === undefined || (tape.init.body ?? "").includes(bodyPart)));
+  if (found.length === 0) throw new Error(`no provider tape for ${urlPart}${bodyPart ? ` with ${bodyPart}` : ""}`);
+  return found;
+}
+
+/** The first recorded provider answer (status 2xx) matching, its body parsed as JSON. */
+export function providerTapeJson(urlPart: string, bodyPart?: string): { tape: Tape; body: unknown } {
+  const tape = findProviderTapes(urlPart, bodyPart).find((item) => item.response.status < 300 && item.response.body.trimStart().startsWith("{"));
+  if (tape === undefined) throw new Error(`no JSON provider tape for ${urlPart}`);
+  return { tape, body: JSON.parse(tape.response.body) as unknown };
+}

@@ -144,3 +144,31 @@ export async function measureBundle(name: string, contents: string, stub?: (path
     undiciInputs: Object.keys(result.metafile.inputs).filter((path) => /undici/i.test(path)),
   };
 }
+
+/** A provider package this app depends on, e.g. `@infer/provider-together` exporting `together`. */
+export function providerExportName(packageName: string): string {
+  return packageName.replace(/^@infer\/provider-/, "").replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** The entry for one task and one provider on one client, called through the provider. */
+export function taskWithProviderEntry(task: TaskPackage, providerPackage: string, providerName: string): string {
+  const provider = providerExportName(providerPackage);
+  return [
+    `import { createClient } from "@infer/core";`,
+    `import { ${task.exportName} } from "${task.packageName}";`,
+    `import { ${provider} } from "${providerPackage}";`,
+    `createClient().with(${task.exportName}, ${provider}).${task.exportName}("input", { provider: "${providerName}" });`,
+  ].join("\n");
+}
+
+/** The provider packages and core's provider layer among a bundle's inputs. */
+export function providerInputs(measure: BundleMeasure): { packages: string[]; layer: string[] } {
+  const packages = new Set<string>();
+  const layer: string[] = [];
+  for (const input of measure.inputs) {
+    const match = /provider-([a-z0-9-]+)\//.exec(input.path);
+    if (match) packages.add(match[1] as string);
+    else if (/core\/dist\/providers\/(?!provider\.js)/.test(input.path) && input.bytes > 0) layer.push(input.path);
+  }
+  return { packages: [...packages].sort(), layer };
+}

@@ -1,0 +1,1 @@
+export { baseten } from "./baseten.js";

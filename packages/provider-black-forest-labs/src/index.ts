@@ -1,0 +1,1 @@
+export { blackForestLabs } from "./black-forest-labs.js";

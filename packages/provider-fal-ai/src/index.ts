@@ -1,0 +1,1 @@
+export { falAi } from "./fal-ai.js";

@@ -1,0 +1,1 @@
+export { featherlessAi } from "./featherless-ai.js";

@@ -1,0 +1,1 @@
+export { fireworksAi } from "./fireworks-ai.js";

@@ -1,0 +1,1 @@
+export { hyperbolic } from "./hyperbolic.js";

@@ -1,0 +1,1 @@
+export { nebius } from "./nebius.js";

@@ -1,0 +1,1 @@
+export { novita } from "./novita.js";

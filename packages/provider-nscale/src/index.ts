@@ -1,0 +1,1 @@
+export { nscale } from "./nscale.js";

@@ -1,0 +1,1 @@
+export { publicai } from "./publicai.js";

@@ -1,0 +1,1 @@
+export { replicate } from "./replicate.js";

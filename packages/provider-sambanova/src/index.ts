@@ -1,0 +1,1 @@
+export { sambanova } from "./sambanova.js";

@@ -1,0 +1,1 @@
+export { wavespeed } from "./wavespeed.js";

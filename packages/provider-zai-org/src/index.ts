@@ -1,0 +1,1 @@
+export { zaiOrg } from "./zai-org.js";

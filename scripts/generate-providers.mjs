@@ -1,0 +1,420 @@
+// Writes the scaffolding of every packages/provider-<name>: package.json, tsconfigs, README, changeset, index,
+// the OpenAI-compatible providers' source, and the shared contract tests. Hand-written sources (custom: true)
+// are left alone. Run: node scripts/generate-providers.mjs
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+
+const chat = (path, extra) => ({ kind: "chat", path, ...extra });
+const completions = (path) => ({ kind: "completions", path });
+const chatCompletions = (path) => ({ kind: "chat-completions", path });
+const images = (path, format, rename = {}) => ({ kind: "images", path, format, rename });
+const embeddings = (path) => ({ kind: "embeddings", path });
+const custom = (description) => ({ kind: "custom", description });
+
+export const PROVIDERS = [
+  { name: "baseten", baseUrl: "https://inference.baseten.co", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  { name: "black-forest-labs", baseUrl: "https://api.us1.bfl.ai", custom: true, auth: "X-Key", tasks: { "text-to-image": custom("`/v1/{providerId}` `{prompt, …}` → `polling_url`, polled (no token off-origin) until `Ready`, then `result.sample` downloaded") } },
+  { name: "cerebras", baseUrl: "https://api.cerebras.ai", tape: "api.cerebras.ai/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  { name: "cohere", baseUrl: "https://api.cohere.com", tape: "api.cohere.com/compatibility/v1/chat/completions", tasks: { "chat-completion": chat("/compatibility/v1/chat/completions") } },
+  { name: "deepinfra", baseUrl: "https://api.deepinfra.com", tasks: { "chat-completion": chat("/v1/openai/chat/completions"), "feature-extraction": embeddings("/v1/openai/embeddings") } },
+  {
+    name: "fal-ai", baseUrl: "https://fal.run", custom: true, auth: "Key",
+    tasks: {
+      "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
+      "image-to-image": custom("`/{providerId}` `{image_url: data URL, prompt?, …}` → `images[0].url`, downloaded"),
+      "automatic-speech-recognition": custom("`/{providerId}` `{audio_url: data URL}` → `text`"),
+      "text-to-speech": custom("`/{providerId}` `{text}` → `audio.url`, downloaded"),
+    },
+  },
+  { name: "featherless-ai", baseUrl: "https://api.featherless.ai", tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions") } },
+  { name: "fireworks-ai", baseUrl: "https://api.fireworks.ai", tape: "api.fireworks.ai/inference/v1/chat/completions", tasks: { "chat-completion": chat("/inference/v1/chat/completions") } },
+  { name: "groq", baseUrl: "https://api.groq.com", tasks: { "chat-completion": chat("/openai/v1/chat/completions") } },
+  {
+    name: "hyperbolic", baseUrl: "https://api.hyperbolic.xyz", custom: true, tape: "api.hyperbolic.xyz/v1/chat/completions",
+    tasks: {
+      "chat-completion": chat("/v1/chat/completions"),
+      "text-generation": chatCompletions("/v1/chat/completions"),
+      "text-to-image": custom("`/v1/images/generations` `{prompt, model_name, width, height, steps, cfg_scale}` → `images[0].image` (base64)"),
+    },
+  },
+  {
+    name: "nebius", baseUrl: "https://api.studio.nebius.ai", tape: "api.studio.nebius.ai/v1/chat/completions",
+    tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions"), "text-to-image": images("/v1/images/generations", "b64_json"), "feature-extraction": embeddings("/v1/embeddings") },
+  },
+  { name: "novita", baseUrl: "https://api.novita.ai", tape: "api.novita.ai/v3/openai/chat/completions", tasks: { "chat-completion": chat("/v3/openai/chat/completions"), "text-generation": completions("/v3/openai/completions") } },
+  { name: "nscale", baseUrl: "https://inference.api.nscale.com", tasks: { "chat-completion": chat("/v1/chat/completions"), "text-to-image": images("/v1/images/generations", "b64_json") } },
+  { name: "openai", baseUrl: "https://api.openai.com", access: "direct", tape: "api.openai.com/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  { name: "ovhcloud", baseUrl: "https://oai.endpoints.kepler.ai.cloud.ovh.net", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  { name: "publicai", baseUrl: "https://api.publicai.co", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  {
+    name: "replicate", baseUrl: "https://api.replicate.com", custom: true,
+    tasks: {
+      "text-to-image": custom("`/v1/models/{providerId}/predictions` (or `/v1/predictions` with `version` for `owner/name:version`) `{input: {prompt, …}}`, `Prefer: wait` → `output` downloaded, or `urls.get` polled"),
+      "image-to-image": custom("a prediction with `{input: {image: data URL, prompt?, …}}` → `output` downloaded"),
+      "automatic-speech-recognition": custom("a prediction with `{input: {audio: data URL}}` → `output` (text or `{transcription}`)"),
+      "text-to-speech": custom("a prediction with `{input: {text}}` → `output` downloaded"),
+    },
+  },
+  { name: "sambanova", baseUrl: "https://api.sambanova.ai", tape: "api.sambanova.ai/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") } },
+  { name: "scaleway", baseUrl: "https://api.scaleway.ai", tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") } },
+  {
+    name: "together", baseUrl: "https://api.together.xyz", tape: "api.together.xyz/v1/chat/completions",
+    tasks: {
+      "chat-completion": chat("/v1/chat/completions"),
+      "text-generation": completions("/v1/completions"),
+      "text-to-image": images("/v1/images/generations", "base64", { num_inference_steps: "steps" }),
+      "feature-extraction": embeddings("/v1/embeddings"),
+    },
+  },
+  {
+    name: "wavespeed", baseUrl: "https://api.wavespeed.ai", custom: true,
+    tasks: {
+      "text-to-image": custom("`/api/v3/{providerId}` `{prompt, …}` → `data.urls.get` polled until `completed`, then `data.outputs[0]` downloaded"),
+      "image-to-image": custom("`/api/v3/{providerId}` `{image: data URL, prompt?, …}` → polled like text-to-image"),
+    },
+  },
+  { name: "zai-org", baseUrl: "https://api.z.ai", tasks: { "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }) } },
+];
+
+const UNSERVED_CANDIDATES = ["text-to-image", "chat-completion", "text-to-speech"];
+
+const TASK_PACKAGES = {
+  "chat-completion": ["@infer/task-chat-completion", "chatCompletion"],
+  "text-generation": ["@infer/task-text-generation", "textGeneration"],
+  "text-to-image": ["@infer/task-text-to-image", "textToImage"],
+  "image-to-image": ["@infer/task-image-to-image", "imageToImage"],
+  "automatic-speech-recognition": ["@infer/task-automatic-speech-recognition", "automaticSpeechRecognition"],
+  "text-to-speech": ["@infer/task-text-to-speech", "textToSpeech"],
+  "feature-extraction": ["@infer/task-feature-extraction", "featureExtraction"],
+};
+
+export const camel = (name) => name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
+
+function write(path, text) {
+  writeFileSync(path, text.endsWith("\n") ? text : `${text}\n`);
+}
+
+function source(spec) {
+  const helpers = new Set();
+  const entries = Object.entries(spec.tasks).map(([task, adapter]) => {
+    if (adapter.kind === "chat") {
+      helpers.add("openAiChat");
+      return `    "${task}": openAiChat("${adapter.path}"${adapter.headers ? `, ${JSON.stringify(adapter.headers)}` : ""}),`;
+    }
+    if (adapter.kind === "completions") return helpers.add("openAiCompletions"), `    "${task}": openAiCompletions("${adapter.path}"),`;
+    if (adapter.kind === "chat-completions") return helpers.add("openAiChatCompletions"), `    "${task}": openAiChatCompletions("${adapter.path}"),`;
+    if (adapter.kind === "embeddings") return helpers.add("openAiEmbeddings"), `    "${task}": openAiEmbeddings("${adapter.path}"),`;
+    if (adapter.kind === "images") {
+      helpers.add("openAiImages");
+      const rename = Object.keys(adapter.rename).length ? `, ${JSON.stringify(adapter.rename)}` : "";
+      return `    "${task}": openAiImages("${adapter.path}", "${adapter.format}"${rename}),`;
+    }
+    throw new Error(`${spec.name}: ${task} is custom`);
+  });
+  const access = spec.access ? `\n  access: "${spec.access}",` : "";
+  return `import { defineProvider, ${[...helpers].sort().join(", ")} } from "@infer/core";
+
+/**
+ * ${spec.name}: ${Object.keys(spec.tasks).join(", ")}. Register it with \`createClient().with(task, ${camel(spec.name)})\`.
+ * With an \`hf_\` token calls go through the router (\`{routerEndpoint}/${spec.name}/…\`)${spec.access ? " (not for openai: its own key only)" : ""}; with ${spec.name}'s own key
+ * straight to ${spec.baseUrl}.
+ */
+export const ${camel(spec.name)} = defineProvider({
+  providerName: "${spec.name}",
+  baseUrl: "${spec.baseUrl}",${access}
+  tasks: {
+${entries.join("\n")}
+  },
+});
+`;
+}
+
+function readme(spec) {
+  const exportName = camel(spec.name);
+  const [firstTask] = Object.keys(spec.tasks);
+  const [taskPackage, method] = TASK_PACKAGES[firstTask];
+  const rows = Object.entries(spec.tasks).map(([task, adapter]) => {
+    const how =
+      adapter.kind === "custom" ? adapter.description
+      : adapter.kind === "chat" ? `OpenAI's chat at \`${adapter.path}\` (streams too); the body's \`model\` is the provider's id`
+      : adapter.kind === "completions" ? `OpenAI's completions at \`${adapter.path}\`: \`{model, prompt, max_tokens, …}\` → \`choices[0].text\` (no stream)`
+      : adapter.kind === "chat-completions" ? `the prompt as one user message at \`${adapter.path}\` → \`choices[0].message.content\` (no stream)`
+      : adapter.kind === "embeddings" ? `OpenAI's embeddings at \`${adapter.path}\`: \`{model, input}\` → \`data[].embedding\``
+      : `\`${adapter.path}\` \`{prompt, model, response_format: "${adapter.format}", …}\` → \`data[0].b64_json\`, decoded to an image Blob`;
+    return `| ${task} | \`${TASK_PACKAGES[task][1]}\` | ${how} |`;
+  });
+  const call =
+    method === "chatCompletion" ? `await client.chatCompletion(\n  { messages: [{ role: "user", content: "Hello!" }], maxTokens: 100 },\n  { model: "meta-llama/Llama-3.1-8B-Instruct", provider: "${spec.name}" },\n);`
+    : method === "textToImage" ? `const image = await client.textToImage("An astronaut riding a horse", {\n  model: "black-forest-labs/FLUX.1-dev",\n  provider: "${spec.name}",\n}); // a Blob, image/*`
+    : `await client.${method}(/* … */ { provider: "${spec.name}" });`;
+  const auth = spec.access === "direct"
+    ? `openai is reached only with an OpenAI key as \`token\` (an \`hf_\` token is an \`InferenceInputError\`), and model ids are OpenAI's own (\`gpt-4o-mini\`): there is no mapping look-up.`
+    : `With an \`hf_\` token (or none) calls go through the router, \`{routerEndpoint}/${spec.name}/…\`, with \`Authorization: Bearer\` (and \`X-HF-Bill-To\` for \`billTo\`). Any other token is ${spec.name}'s own key: calls go straight to ${spec.baseUrl} with ${spec.auth === "Key" ? "`Authorization: Key <key>`" : spec.auth === "X-Key" ? "`X-Key: <key>`" : "`Authorization: Bearer <key>`"}. The Hub id is mapped to ${spec.name}'s own id through the model's \`inferenceProviderMapping\` (fetched once per model).`;
+  return `# @infer/provider-${spec.name}
+
+The ${spec.name} inference provider for @infer: \`${exportName}\`, which \`with()\` takes beside tasks. It depends on
+\`@infer/core\` alone; a bundle that does not import it carries none of it. \`@infer/inference\`'s \`InferenceClient\`
+registers it already.
+
+| task | method | on the wire |
+| --- | --- | --- |
+${rows.join("\n")}
+
+\`\`\`ts
+import { createClient } from "@infer/core";
+import { ${method} } from "${taskPackage}";
+import { ${exportName} } from "@infer/provider-${spec.name}";
+
+const client = createClient({ token: process.env.HF_TOKEN }).with(${method}, ${exportName});
+${call}
+\`\`\`
+
+${auth} Answers come back in the task's usual shape. A task ${spec.name} does not serve, or a model whose mapping
+does not list ${spec.name}, is an \`InferenceInputError\` naming provider, model and task, before any inference request.
+`;
+}
+
+function packageJson(spec) {
+  const devDependencies = { "@infer/testing": "workspace:*" };
+  const needed = new Set([...Object.keys(spec.tasks), UNSERVED_CANDIDATES.find((task) => !spec.tasks[task])]);
+  for (const task of [...needed].sort()) devDependencies[TASK_PACKAGES[task][0]] = "workspace:^";
+  return JSON.stringify(
+    {
+      name: `@infer/provider-${spec.name}`,
+      version: "0.1.0",
+      description: `The ${spec.name} inference provider for @infer: ${Object.keys(spec.tasks).join(", ")}.`,
+      license: "MIT",
+      type: "module",
+      sideEffects: false,
+      engines: { node: ">=20.18.1" },
+      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
+      main: "./dist/index.js",
+      types: "./dist/index.d.ts",
+      files: ["dist"],
+      scripts: {
+        build: "tsc -p tsconfig.build.json",
+        typecheck: "tsc -p tsconfig.json --noEmit",
+        test: "vitest run --reporter=default --reporter=json --outputFile.json=.vitest-result.json",
+      },
+      dependencies: { "@infer/core": "workspace:^" },
+      devDependencies,
+    },
+    null,
+    2,
+  );
+}
+
+function authExpectation(spec) {
+  if (spec.auth === "Key") return `expect(request.headers["authorization"]).toBe("Key provider-key");`;
+  if (spec.auth === "X-Key") return `expect(request.headers["x-key"]).toBe("provider-key");\n      expect(request.headers["authorization"]).toBeUndefined();`;
+  return `expect(request.headers["authorization"]).toBe("Bearer provider-key");`;
+}
+
+function tests(spec) {
+  const exportName = camel(spec.name);
+  const standard = Object.entries(spec.tasks).filter(([, adapter]) => adapter.kind !== "custom");
+  const used = new Set([...standard.map(([task]) => task), UNSERVED_CANDIDATES.find((task) => !spec.tasks[task]), Object.keys(spec.tasks)[0]]);
+  const methods = [...used].sort().map((task) => TASK_PACKAGES[task][1]);
+  const imports = [...used].sort().map((task) => `import { ${TASK_PACKAGES[task][1]} } from "${TASK_PACKAGES[task][0]}";`);
+  const unservedTask = UNSERVED_CANDIDATES.find((task) => !spec.tasks[task]);
+  const unserved = [TASK_PACKAGES[unservedTask][1], unservedTask === "chat-completion" ? `{ messages: [{ role: "user", content: "Hi" }] }` : `"An astronaut"`];
+  const isDirect = spec.access === "direct";
+  const blocks = [];
+  for (const [task, adapter] of standard) {
+    const model = `org/${task}-model`;
+    const id = `${spec.name}/${task}-id`;
+    const mappingTask = task === "chat-completion" ? "conversational" : task;
+    const client = isDirect ? "direct()" : "routed()";
+    const prefix = isDirect ? "/direct" : `/${spec.name}`;
+    const setMapping = isDirect ? "" : `standIn.mapping(model, { "${spec.name}": { providerId: "${id}", task: "${mappingTask}" } });\n      `;
+    const idInBody = isDirect ? "model" : `"${id}"`;
+    const authLine = isDirect ? `expect(request.headers["authorization"]).toBe("Bearer provider-key");` : `expect(request.headers["authorization"]).toBe("Bearer hf_test");`;
+    if (adapter.kind === "chat") {
+      const answer = spec.tape ? `providerTapeJson("${spec.tape}").body as { choices: { message: { content: string } }[] }` : `{ id: "chat-1", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: "Hello from ${spec.name}" }, finish_reason: "stop" }] }`;
+      blocks.push(`  describe("chat-completion", () => {
+    const model = "${model}";
+    const answer = ${answer};
+
+    it("routes chat to ${prefix}${adapter.path} with ${isDirect ? "the model id as given" : "the provider's own model id"} and returns OpenAI's answer", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, answer));
+      const output = await ${client}.chatCompletion({ messages: [{ role: "user", content: "Hello" }], maxTokens: 20 }, { model, provider: "${spec.name}" });
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      expect(request.method).toBe("POST");
+      ${authLine}
+      expect(request.headers["content-type"]).toBe("application/json");${adapter.headers ? `\n      expect(request.headers["accept-language"]).toBe("en-US,en");` : ""}
+      expect(request.json()).toEqual({ model: ${idInBody}, messages: [{ role: "user", content: "Hello" }], max_tokens: 20 });
+      expect(output.choices[0]?.message.content).toBe(answer.choices[0]?.message.content);
+    });
+
+    it("streams chat chunks until [DONE]", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) =>
+        sendEvents(response, [
+          { choices: [{ index: 0, delta: { role: "assistant", content: "Hel" }, finish_reason: null }] },
+          { choices: [{ index: 0, delta: { content: "lo" }, finish_reason: "stop" }] },
+        ], { done: true }),
+      );
+      let text = "";
+      for await (const chunk of await ${client}.chatCompletion({ messages: [{ role: "user", content: "Hi" }], stream: true }, { model, provider: "${spec.name}" })) {
+        text += chunk.choices[0]?.delta.content ?? "";
+      }
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      expect(request.headers["accept"]).toBe("text/event-stream");
+      expect(request.json()).toMatchObject({ model: ${idInBody}, stream: true });
+      expect(text).toBe("Hello");
+    });
+${isDirect ? "" : `
+    it("goes straight to ${spec.baseUrl} with ${spec.name}'s own key, and keeps that key from the Hub", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, answer));
+      await direct().chatCompletion({ messages: [{ role: "user", content: "Hello" }] }, { model, provider: "${spec.name}" });
+      const request = standIn.last("/direct${adapter.path}")!;
+      ${authExpectation(spec)}
+      expect(request.json()).toMatchObject({ model: "${id}" });
+      expect(standIn.mappingRequests(model).at(-1)?.headers["authorization"]).toBeUndefined();
+    });
+`}  });`);
+    } else if (adapter.kind === "completions" || adapter.kind === "chat-completions") {
+      const chatShaped = adapter.kind === "chat-completions";
+      const answer = chatShaped ? `{ choices: [{ index: 0, message: { role: "assistant", content: " a city of love" }, finish_reason: "length" }] }` : `{ object: "text.completion", choices: [{ index: 0, text: " a city of love", finish_reason: "length" }] }`;
+      const body = chatShaped ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5 }` : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5 }`;
+      blocks.push(`  describe("text-generation", () => {
+    const model = "${model}";
+
+    it("sends the prompt to ${prefix}${adapter.path} and returns the generated text", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, ${answer}));
+      const text = await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", maxNewTokens: 10, temperature: 0.5 });
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      ${authLine}
+      expect(request.json()).toEqual(${body});
+      expect(text).toBe(" a city of love");
+    });
+
+    it("rejects stream before any inference request", async () => {
+      ${setMapping}const before = standIn.server.requests.filter((request) => !request.url.startsWith("/api/")).length;
+      await expect(${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true })).rejects.toBeInstanceOf(InferenceInputError);
+      expect(standIn.server.requests.filter((request) => !request.url.startsWith("/api/")).length).toBe(before);
+    });
+  });`);
+    } else if (adapter.kind === "images") {
+      const steps = adapter.rename.num_inference_steps ?? "num_inference_steps";
+      blocks.push(`  describe("text-to-image", () => {
+    const model = "${model}";
+
+    it("sends {prompt, model, response_format} to ${prefix}${adapter.path} and decodes the base64 image to a Blob", async () => {
+      const png = fixtureBytes("cheetah.png");
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, { data: [{ b64_json: png.toString("base64") }] }));
+      const image = await ${client}.textToImage("An astronaut", { model, provider: "${spec.name}", width: 512, height: 256, numInferenceSteps: 4 });
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      ${authLine}
+      expect(request.headers["accept"]).toBeUndefined();
+      expect(request.json()).toEqual({ prompt: "An astronaut", model: "${id}", response_format: "${adapter.format}", width: 512, height: 256, ${steps}: 4 });
+      expect(image.type).toBe("image/png");
+      expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
+    });
+  });`);
+    } else if (adapter.kind === "embeddings") {
+      blocks.push(`  describe("feature-extraction", () => {
+    const model = "${model}";
+
+    it("sends {model, input} to ${prefix}${adapter.path} and returns one vector per text", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, { object: "list", data: [{ embedding: [0.25, -0.5] }, { embedding: [1, 0.125] }] }));
+      const vectors = await ${client}.featureExtraction(["first", "second"], { model, provider: "${spec.name}" });
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      ${authLine}
+      expect(request.json()).toEqual({ model: "${id}", input: ["first", "second"] });
+      expect(vectors).toEqual([[0.25, -0.5], [1, 0.125]]);
+    });
+
+    it("returns the one vector of a single text", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, { data: [{ embedding: [0.75, 0.5] }] }));
+      expect(await ${client}.featureExtraction("only", { model, provider: "${spec.name}" })).toEqual([0.75, 0.5]);
+    });
+  });`);
+    }
+  }
+  const badInput = isDirect
+    ? `  describe("bad input", () => {
+    it("rejects a Hugging Face token, naming the provider, before any request", async () => {
+      const before = standIn.server.requests.length;
+      const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "gpt-4o-mini", provider: "openai" }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceInputError);
+      expect((error as Error).message).toContain('"openai"');
+      expect(standIn.server.requests.length).toBe(before);
+    });
+
+    it("rejects a task it does not serve before any request", async () => {
+      const before = standIn.server.requests.length;
+      await expect(direct().${unserved[0]}(${unserved[1]}, { model: "gpt-4o-mini", provider: "openai" })).rejects.toBeInstanceOf(InferenceInputError);
+      expect(standIn.server.requests.length).toBe(before);
+    });
+  });`
+    : `  describe("bad input", () => {
+    it("rejects a task ${spec.name} does not serve, naming provider, model and task, before any request", async () => {
+      const before = standIn.server.requests.length;
+      const error = await routed().${unserved[0]}(${unserved[1]}, { model: "org/any-model", provider: "${spec.name}" }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceInputError);
+      expect((error as Error).message).toMatch(/"${spec.name}".*"org\\/any-model".*"${unservedTask}"/);
+      expect(standIn.server.requests.length).toBe(before);
+    });
+
+    it("rejects a model whose mapping does not list ${spec.name}, after the look-up and before any inference request", async () => {
+      standIn.mapping("org/elsewhere", { "other-provider": { providerId: "x", task: "${Object.keys(spec.tasks)[0] === "chat-completion" ? "conversational" : Object.keys(spec.tasks)[0]}" } });
+      const before = standIn.server.requests.length;
+      const error = await routed().${TASK_PACKAGES[Object.keys(spec.tasks)[0]][1]}(${Object.keys(spec.tasks)[0] === "chat-completion" ? `{ messages: [{ role: "user", content: "Hi" }] }` : Object.keys(spec.tasks)[0] === "text-to-image" || Object.keys(spec.tasks)[0] === "text-to-speech" ? `"Hi"` : `fixtureBytes("${Object.keys(spec.tasks)[0] === "automatic-speech-recognition" ? "sample1.flac" : "cheetah.png"}")`}, { model: "org/elsewhere", provider: "${spec.name}" }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceInputError);
+      expect((error as Error).message).toContain('"org/elsewhere"');
+      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
+    });
+  });`;
+  return `// Generated by scripts/generate-providers.mjs: ${spec.name}'s OpenAI-compatible tasks and bad input, against a
+// loopback router + Hub (and ${spec.name}'s own base, reached through \`fetch\`).
+import { clearProviderMappings, createClient, InferenceInputError } from "@infer/core";
+import { fixtureBytes, providerTapeJson, sendEvents, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+${imports.join("\n")}
+import { ${exportName} } from "./index.js";
+
+void fixtureBytes;
+void providerTapeJson;
+void sendEvents;
+let standIn: ProviderStandIn;
+beforeAll(async () => {
+  standIn = await startProviderStandIn();
+});
+afterAll(() => standIn.close());
+beforeEach(() => clearProviderMappings());
+
+const routed = () =>
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(${methods.join(", ")}, ${exportName});
+const direct = () =>
+  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(${exportName}.baseUrl) }).with(
+    ${methods.join(", ")},
+    ${exportName},
+  );
+
+describe("@infer/provider-${spec.name}", () => {
+  it("is a provider named ${spec.name} serving ${Object.keys(spec.tasks).join(", ")}", () => {
+    expect(${exportName}.providerName).toBe("${spec.name}");
+    expect(Object.keys(${exportName}.tasks).sort()).toEqual(${JSON.stringify(Object.keys(spec.tasks).sort())});
+  });
+
+${blocks.join("\n\n")}${blocks.length ? "\n\n" : ""}${badInput}
+});
+`;
+}
+
+for (const spec of PROVIDERS) {
+  const directory = `packages/provider-${spec.name}`;
+  mkdirSync(`${directory}/src`, { recursive: true });
+  write(`${directory}/package.json`, packageJson(spec));
+  write(`${directory}/tsconfig.json`, JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { noEmit: true }, include: ["src"] }, null, 2));
+  write(
+    `${directory}/tsconfig.build.json`,
+    JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { rootDir: "src", outDir: "dist" }, include: ["src"], exclude: ["src/**/*.test.ts"] }, null, 2),
+  );
+  write(`${directory}/README.md`, readme(spec));
+  write(`.changeset/provider-${spec.name}.md`, `---\n"@infer/provider-${spec.name}": minor\n---\n\nFirst release: \`${camel(spec.name)}\`, the ${spec.name} inference provider (${Object.keys(spec.tasks).join(", ")}), for \`with()\`.\n`);
+  write(`${directory}/src/index.ts`, `export { ${camel(spec.name)} } from "./${spec.name}.js";`);
+  if (!spec.custom) write(`${directory}/src/${spec.name}.ts`, source(spec));
+  else if (!existsSync(`${directory}/src/${spec.name}.ts`)) console.warn(`write ${directory}/src/${spec.name}.ts by hand`);
+  write(`${directory}/src/${spec.name}.test.ts`, tests(spec));
+}
+console.log(`${PROVIDERS.length} providers`);
