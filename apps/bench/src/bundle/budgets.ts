@@ -36,12 +36,12 @@ export const ALL_TASKS_BUDGET_BYTES = 15_900;
 
 /**
  * The whole `InferenceClient`: every task and, since issue 12, every one of the 22 providers registered with
- * the routing through them (was 14,100 without providers).
+ * the routing through them (was 14,100 without providers), on top of issue 10's larger core (20,759 B measured).
  */
-export const INFERENCE_CLIENT_BUDGET_BYTES = 19_700;
+export const INFERENCE_CLIENT_BUDGET_BYTES = 20_900;
 
 /** One task and one provider (`textToImage` with `together`): the task's bundle plus the provider layer. */
-export const PROVIDER_BUNDLE_BUDGET_BYTES = 11_300;
+export const PROVIDER_BUNDLE_BUDGET_BYTES = 12_600; // 12,440 B measured with issue 10's core
 
 /** The issue's goals, reported beside the budgets. */
 export const GOAL_ONE_TASK_BYTES = 2 * 1024;
