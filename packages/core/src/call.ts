@@ -20,11 +20,11 @@ export class Call {
   readonly deadline: number;
   /** Set while waiting for a loading model, for the timeout's message. */
   loading: string | undefined;
-  readonly #timeout: number | undefined;
-  readonly #connectionFailure: ConnectionFailure;
-  readonly #callerSignals: AbortSignal[] = [];
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #onAbort: (() => void) | undefined;
+  private readonly timeout: number | undefined;
+  private readonly connectionFailure: ConnectionFailure;
+  private readonly callerSignals: AbortSignal[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onAbort: (() => void) | undefined;
 
   constructor(
     first: AbortSignal | undefined,
@@ -36,13 +36,13 @@ export class Call {
     if (timeout !== undefined && !(typeof timeout === "number" && timeout >= 0 && Number.isFinite(timeout))) {
       throw new InferenceInputError({ argument: "timeout", message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}` });
     }
-    this.#timeout = timeout;
-    this.#connectionFailure = connectionFailure;
+    this.timeout = timeout;
+    this.connectionFailure = connectionFailure;
     this.deadline = timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeout;
-    if (first) this.#callerSignals.push(first);
-    if (second && second !== first) this.#callerSignals.push(second);
-    if (third && third !== first && third !== second) this.#callerSignals.push(third);
-    const signals = this.#callerSignals;
+    if (first) this.callerSignals.push(first);
+    if (second && second !== first) this.callerSignals.push(second);
+    if (third && third !== first && third !== second) this.callerSignals.push(third);
+    const signals = this.callerSignals;
     if (timeout === undefined && signals.length <= 1) {
       this.signal = signals[0];
       return;
@@ -59,43 +59,43 @@ export class Call {
         controller.abort(signals.find((signal) => signal.aborted)?.reason);
         this.finish();
       };
-      this.#onAbort = onAbort;
+      this.onAbort = onAbort;
       for (const signal of signals) signal.addEventListener("abort", onAbort, { once: true });
     }
     if (timeout !== undefined) {
-      this.#timer = setTimeout(() => {
+      this.timer = setTimeout(() => {
         controller.abort(TIMED_OUT);
         this.finish();
       }, timeout);
-      (this.#timer as { unref?: () => void }).unref?.();
+      (this.timer as { unref?: () => void }).unref?.();
     }
   }
 
   /** Releases the timer and listeners once the call is over (its body read, or its failure thrown). */
   finish(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const onAbort = this.#onAbort;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const onAbort = this.onAbort;
     if (onAbort) {
-      this.#onAbort = undefined;
-      for (const signal of this.#callerSignals) signal.removeEventListener("abort", onAbort);
+      this.onAbort = undefined;
+      for (const signal of this.callerSignals) signal.removeEventListener("abort", onAbort);
     }
   }
 
   /** Maps any failure of this call to a typed @infer error. */
   mapError(error: unknown): unknown {
-    const aborted = this.#callerSignals.find((candidate) => candidate.aborted);
+    const aborted = this.callerSignals.find((candidate) => candidate.aborted);
     if (aborted) return InferenceAbortError.isInstance(error) ? error : new InferenceAbortError({ cause: aborted.reason });
     if (this.signal?.aborted && this.signal.reason === TIMED_OUT) {
       if (InferenceTimeoutError.isInstance(error)) return error;
       const reason = this.loading ? ` while ${this.loading}` : "";
       return new InferenceTimeoutError({
-        message: `The call timed out after ${this.#timeout} ms${reason}`,
+        message: `The call timed out after ${this.timeout} ms${reason}`,
         cause: error === TIMED_OUT ? undefined : error,
       });
     }
     if (InferenceError.isInstance(error)) return error;
-    return this.#connectionFailure(error) ?? error;
+    return this.connectionFailure(error) ?? error;
   }
 
   /** Runs a body read: failures mapped, the call finished either way. */

@@ -48,13 +48,14 @@ const RESERVED = new Set([
 
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
-  private readonly [STATE]: ClientState;
-  private readonly [TASKS]: readonly TaskIdentity[];
+  private declare readonly [STATE]: ClientState;
+  private declare readonly [TASKS]: readonly TaskIdentity[];
 
   /** @internal Use `createClient()` or `new InferenceClient()`. */
   constructor(state: ClientState) {
-    this[STATE] = state;
-    this[TASKS] = [];
+    // Not enumerable, so `inspect(client)` and `console.log(client)` never show the token in the options.
+    Object.defineProperty(this, STATE, { value: state });
+    Object.defineProperty(this, TASKS, { value: [] });
   }
 
   /** The options this client was created with. */

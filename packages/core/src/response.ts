@@ -25,43 +25,43 @@ export interface InferenceResponse {
 export class CallResponse implements InferenceResponse {
   readonly status: number;
   readonly url: string;
-  readonly #raw: TransportResponse;
-  readonly #call: Call;
-  readonly #task: string | undefined;
-  #headers: Headers | undefined;
+  private readonly raw: TransportResponse;
+  private readonly call: Call;
+  private readonly task: string | undefined;
+  private headerCache: Headers | undefined;
 
   constructor(raw: TransportResponse, url: string, task: string | undefined, call: Call) {
     this.status = raw.status;
     this.url = url;
-    this.#raw = raw;
-    this.#call = call;
-    this.#task = task;
+    this.raw = raw;
+    this.call = call;
+    this.task = task;
   }
 
   get headers(): Headers {
-    this.#headers ??= this.#raw.headers();
-    return this.#headers;
+    this.headerCache ??= this.raw.headers();
+    return this.headerCache;
   }
 
   header(name: string): string | undefined {
-    return this.#raw.header(name.toLowerCase());
+    return this.raw.header(name.toLowerCase());
   }
 
   json<T = unknown>(): Promise<T> {
-    return this.#call.settle(this.#raw.text().then((text) => parseJson<T>(text, this.#task)));
+    return this.call.settle(this.raw.text().then((text) => parseJson<T>(text, this.task)));
   }
 
   text(): Promise<string> {
-    return this.#call.settle(this.#raw.text());
+    return this.call.settle(this.raw.text());
   }
 
   bytes(): Promise<Uint8Array> {
-    return this.#call.settle(this.#raw.bytes());
+    return this.call.settle(this.raw.bytes());
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#call.settle(
-      this.#raw.bytes().then((bytes) =>
+    return this.call.settle(
+      this.raw.bytes().then((bytes) =>
         bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
           ? bytes.buffer
           : (bytes.slice().buffer as ArrayBuffer),
@@ -70,17 +70,17 @@ export class CallResponse implements InferenceResponse {
   }
 
   blob(): Promise<Blob> {
-    const type = this.#raw.header("content-type") ?? "";
-    return this.#call.settle(this.#raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
+    const type = this.raw.header("content-type") ?? "";
+    return this.call.settle(this.raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    return iterate(this.#raw.body, this.#call);
+    return iterate(this.raw.body, this.call);
   }
 
   cancel(): void {
-    this.#raw.cancel();
-    this.#call.finish();
+    this.raw.cancel();
+    this.call.finish();
   }
 }
 
