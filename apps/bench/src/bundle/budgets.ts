@@ -22,8 +22,13 @@ export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: s
   "@infer/task-chat-completion": { bytes: 2_450, reason: "OpenAI request mapping and a typed chunk stream" },
 };
 
-/** Every task together: the whole `InferenceClient`, and all tasks through `createClient().with(...)`. */
-export const ALL_TASKS_BUDGET_BYTES = 14_100;
+/**
+ * Every task together: the whole `InferenceClient`, and all tasks through `createClient().with(...)`. Raised
+ * from 14,100 B by issue 9: the task parameters at parity with huggingface_hub (core's checked parameter
+ * table, used by eight tasks, and the base64 JSON body of the binary tasks when a parameter is set) cost
+ * about 0.8 KB gzipped.
+ */
+export const ALL_TASKS_BUDGET_BYTES = 15_000;
 
 /** The issue's goals, reported beside the budgets. */
 export const GOAL_ONE_TASK_BYTES = 2 * 1024;
