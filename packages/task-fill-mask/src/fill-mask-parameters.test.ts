@@ -1,22 +1,18 @@
-import { createClient, InferenceInputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@infer/core";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { fillMask } from "./index.js";
 
 const recorded: unknown = tapeJson("/models/bert-base-uncased", "[MASK]").body;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, recorded));
-});
-afterAll(() => server.close());
+const server = useTaskServer({ json: recorded });
 
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-fill-mask", () => {
   describe("fillMask parameters", () => {
     it("sends the parameters snake_case and returns the answer", async () => {
       const output = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ topK: 2, targets: ["the", "hello"] } });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.url).toBe("/models/bert-base-uncased");
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.json()).toEqual({ inputs: "[MASK] world!", parameters: { top_k: 2, targets: ["the", "hello"] } });
@@ -25,15 +21,11 @@ describe("@infer/task-fill-mask", () => {
 
     it("sends no parameters when none is set, an explicit undefined included", async () => {
       await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", targets: undefined });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "[MASK] world!" });
+      expect(server.last().json()).toEqual({ inputs: "[MASK] world!" });
     });
 
     it("rejects a bad targets naming options.targets, before any request", async () => {
-      const before = server.requests.length;
-      const error = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ targets: [] } }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(InferenceInputError);
-      expect((error as InferenceInputError).argument).toBe("options.targets");
-      expect(server.requests.length).toBe(before);
+      await server.expectInputError(() => fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ targets: [] } }), "options.targets");
     });
   });
 });
