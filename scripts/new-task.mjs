@@ -116,45 +116,36 @@ export const ${method} = defineTask(
 );
 write(
   `packages/task-${name}/src/${name}.test.ts`,
-  `import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+  `import { createClient, InferenceOutputError } from "@infer/core";
+import { expectTaskIdentity, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { ${method} } from "./index.js";
 
 // TODO: answer with a recorded response (tapeJson from @infer/testing) instead of this made-up one.
-let answer: unknown = [{ label: "TODO", score: 1 }];
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const answer = [{ label: "TODO", score: 1 }];
+const server = useTaskServer({ json: answer });
+const client = () => createClient(server.clientOptions());
 
 describe("${packageName}", () => {
   describe("${method}", () => {
     it("carries its identity", () => {
-      expect(${method}.taskName).toBe("${name}");
-      expect(${method}.methodName).toBe("${method}");
+      expectTaskIdentity(${method}, "${name}", "${method}");
     });
 
     it("sends {inputs} as JSON to /models/{model} and returns the answer", async () => {
-      answer = [{ label: "TODO", score: 1 }];
       const output = await ${method}(client(), "some text", { model: "some/model" });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.url).toBe("/models/some/model");
       expect(request.json()).toEqual({ inputs: "some text" });
       expect(output).toEqual(answer);
     });
 
     it("rejects a text that is not a string before sending anything", async () => {
-      const before = server.requests.length;
-      await expect(${method}(client(), 42 as unknown as string, { model: "some/model" })).rejects.toBeInstanceOf(InferenceInputError);
-      expect(server.requests.length).toBe(before);
+      await server.expectInputError(() => ${method}(client(), 42 as unknown as string, { model: "some/model" }), "text");
     });
 
     it("rejects an answer of another shape with InferenceOutputError", async () => {
-      answer = { unexpected: true };
+      server.answerNext({ json: { unexpected: true } });
       await expect(${method}(client(), "some text", { model: "some/model" })).rejects.toBeInstanceOf(InferenceOutputError);
     });
   });
