@@ -100,9 +100,18 @@ function source(spec) {
       helpers.add("openAiChat");
       return `    "${task}": openAiChat("${adapter.path}"${adapter.headers ? `, ${JSON.stringify(adapter.headers)}` : ""}),`;
     }
-    if (adapter.kind === "completions") return helpers.add("openAiCompletions"), `    "${task}": openAiCompletions("${adapter.path}"),`;
-    if (adapter.kind === "chat-completions") return helpers.add("openAiChatCompletions"), `    "${task}": openAiChatCompletions("${adapter.path}"),`;
-    if (adapter.kind === "embeddings") return helpers.add("openAiEmbeddings"), `    "${task}": openAiEmbeddings("${adapter.path}"),`;
+    if (adapter.kind === "completions") {
+      helpers.add("openAiCompletions");
+      return `    "${task}": openAiCompletions("${adapter.path}"),`;
+    }
+    if (adapter.kind === "chat-completions") {
+      helpers.add("openAiChatCompletions");
+      return `    "${task}": openAiChatCompletions("${adapter.path}"),`;
+    }
+    if (adapter.kind === "embeddings") {
+      helpers.add("openAiEmbeddings");
+      return `    "${task}": openAiEmbeddings("${adapter.path}"),`;
+    }
     if (adapter.kind === "images") {
       helpers.add("openAiImages");
       const rename = Object.keys(adapter.rename).length ? `, ${JSON.stringify(adapter.rename)}` : "";

@@ -61,9 +61,9 @@ describe("@infer/cli", () => {
         const section = stdout.slice(heading + 1).split("\n\n")[0]!;
         expect(section).toMatch(new RegExp(`\\n  ${task.name} \\[options\\]`));
       }
-      expect(stdout).toMatch(/Other commands:\n(.*\n)*  chat \[options\] \[message\.\.\.\]/);
+      expect(stdout).toMatch(/Other commands:\n(.*\n)* {2}chat \[options\] \[message\.\.\.\]/);
       expect(stdout).toMatch(/migrate \[options\] <paths\.\.\.>/);
-      expect(stdout).toMatch(/\n  demo /);
+      expect(stdout).toMatch(/\n {2}demo /);
       for (const command of ["post", "serve", "status", "models"]) expect(stdout).toContain(`\n  ${command} `);
     });
 

@@ -50,7 +50,7 @@ function onTerminal(args: string[]): Promise<{ code: number | null; screen: stri
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   return new Promise((resolve) => {
     child.on("close", (code) => {
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: it strips the ANSI escapes a terminal program writes.
       resolve({ code, screen: output.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, "").replace(/\r\n/g, "\n").replace(/\r/g, "\n") });
     });
   });

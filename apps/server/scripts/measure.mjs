@@ -28,6 +28,6 @@ for (const [id, { body, type }] of cases) {
     times.push(performance.now() - t);
   }
   const warm = times.slice(1).sort((x, y) => x - y)[1];
-  console.log(`${id}\tcold ${(times[0] / 1000).toFixed(2)} s\twarm ${warm < 1000 ? warm.toFixed(0) + " ms" : (warm / 1000).toFixed(2) + " s"}`);
+  console.log(`${id}\tcold ${(times[0] / 1000).toFixed(2)} s\twarm ${warm < 1000 ? `${warm.toFixed(0)} ms` : `${(warm / 1000).toFixed(2)} s`}`);
 }
 await server.close();

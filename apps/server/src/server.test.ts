@@ -53,7 +53,7 @@ describe("text tasks", () => {
     const { petal_width: truth, ...features } = table;
     const widths = await client.tabularRegression(features, { model: "infer/iris-random-forest-regression" });
     expect(widths).toHaveLength(3);
-    widths.forEach((width, index) => expect(Math.abs(width - Number(truth[index]))).toBeLessThan(0.4));
+    for (const [index, width] of widths.entries()) expect(Math.abs(width - Number(truth[index]))).toBeLessThan(0.4);
   });
 });
 

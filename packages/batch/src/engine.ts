@@ -1,5 +1,5 @@
 import type { InferenceCore } from "@infer/core";
-import PQueue from "p-queue";
+import type PQueue from "p-queue";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { RowHandler } from "./call-row.js";
 import { classify, describeError } from "./classify.js";

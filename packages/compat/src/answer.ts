@@ -5,6 +5,7 @@ import type { InferenceHTTPError, InferenceResponse } from "@infer/core";
  * `any`, as the Python client's answers were untyped: legacy code such as `result[0].generated_text`
  * compiles unchanged. `InferenceClient`'s methods are typed per task.
  */
+// biome-ignore lint/suspicious/noExplicitAny: untyped on purpose, as said above.
 export type InferenceApiOutput = any;
 
 /** A successful answer as the Python client returned it: JSON parsed, anything else (images, audio) as a Blob. */

@@ -22,16 +22,16 @@ export class Call {
   readonly deadline: number;
   /** Set while waiting for a loading model, for the timeout's message. */
   loading: string | undefined;
-  readonly #timeout: number | undefined;
-  readonly #connectionFailure: ConnectionFailure;
-  readonly #callerSignals: AbortSignal[] = [];
-  #controller: AbortController | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #unsubscribe: (() => void)[] | undefined;
-  #finished = false;
+  private readonly timeout: number | undefined;
+  private readonly connectionFailure: ConnectionFailure;
+  private readonly callerSignals: AbortSignal[] = [];
+  private controller: AbortController | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe: (() => void)[] | undefined;
+  private finished = false;
   /** Streaming: the stream is cut only after `timeout` ms without a byte while its reader waits. */
-  #streaming = false;
-  #waitingSince: number | undefined;
+  private streaming = false;
+  private waitingSince: number | undefined;
 
   constructor(
     first: AbortSignal | undefined,
@@ -43,19 +43,19 @@ export class Call {
     if (timeout !== undefined && !(typeof timeout === "number" && timeout >= 0 && Number.isFinite(timeout))) {
       throw new InferenceInputError({ argument: "timeout", message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}` });
     }
-    this.#timeout = timeout;
-    this.#connectionFailure = connectionFailure;
+    this.timeout = timeout;
+    this.connectionFailure = connectionFailure;
     this.deadline = timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeout;
-    if (first) this.#callerSignals.push(first);
-    if (second && second !== first) this.#callerSignals.push(second);
-    if (third && third !== first && third !== second) this.#callerSignals.push(third);
-    const signals = this.#callerSignals;
+    if (first) this.callerSignals.push(first);
+    if (second && second !== first) this.callerSignals.push(second);
+    if (third && third !== first && third !== second) this.callerSignals.push(third);
+    const signals = this.callerSignals;
     if (timeout === undefined && signals.length === 0) {
       this.signal = undefined;
       return;
     }
     const controller = new AbortController();
-    this.#controller = controller;
+    this.controller = controller;
     this.signal = controller.signal;
     const aborted = signals.find((signal) => signal.aborted);
     if (aborted) {
@@ -67,26 +67,26 @@ export class Call {
         controller.abort(signals.find((signal) => signal.aborted)?.reason);
         this.finish();
       };
-      this.#unsubscribe = signals.map((signal) => onAbort(signal, abort));
+      this.unsubscribe = signals.map((signal) => onAbort(signal, abort));
     }
-    if (timeout !== undefined) this.#schedule(timeout);
+    if (timeout !== undefined) this.schedule(timeout);
   }
 
-  #schedule(ms: number): void {
-    this.#timer = setTimeout(() => this.#expire(), ms);
-    (this.#timer as { unref?: () => void }).unref?.();
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => this.expire(), ms);
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
-  #expire(): void {
-    this.#timer = undefined;
-    if (this.#finished) return;
-    if (this.#streaming) {
-      const waited = this.#waitingSince === undefined ? 0 : Date.now() - this.#waitingSince;
-      const timeout = this.#timeout as number;
+  private expire(): void {
+    this.timer = undefined;
+    if (this.finished) return;
+    if (this.streaming) {
+      const waited = this.waitingSince === undefined ? 0 : Date.now() - this.waitingSince;
+      const timeout = this.timeout as number;
       // Timers may fire a millisecond early; only a full `timeout` of silence cuts the stream.
-      if (this.#waitingSince === undefined || waited < timeout) return this.#schedule(Math.max(1, timeout - waited));
+      if (this.waitingSince === undefined || waited < timeout) return this.schedule(Math.max(1, timeout - waited));
     }
-    this.#controller?.abort(TIMED_OUT);
+    this.controller?.abort(TIMED_OUT);
     this.finish();
   }
 
@@ -95,45 +95,45 @@ export class Call {
    * chunk, not the whole call.
    */
   stream(): void {
-    if (this.#timeout === undefined || this.#streaming || this.#finished || this.signal?.aborted) return;
-    this.#streaming = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#schedule(this.#timeout);
+    if (this.timeout === undefined || this.streaming || this.finished || this.signal?.aborted) return;
+    this.streaming = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.schedule(this.timeout);
   }
 
   /** The stream's reader starts (`true`) or stops (`false`) waiting for a chunk. */
   waiting(waiting: boolean): void {
-    if (this.#streaming) this.#waitingSince = waiting ? Date.now() : undefined;
+    if (this.streaming) this.waitingSince = waiting ? Date.now() : undefined;
   }
 
   /** Releases the timer and listeners once the call is over (its body read, or its failure thrown). */
   finish(): void {
-    this.#finished = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const unsubscribe = this.#unsubscribe;
+    this.finished = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const unsubscribe = this.unsubscribe;
     if (unsubscribe) {
-      this.#unsubscribe = undefined;
+      this.unsubscribe = undefined;
       for (const stop of unsubscribe) stop();
     }
   }
 
   /** Maps any failure of this call to a typed @infer error. */
   mapError(error: unknown): unknown {
-    const aborted = this.#callerSignals.find((candidate) => candidate.aborted);
+    const aborted = this.callerSignals.find((candidate) => candidate.aborted);
     if (aborted) return InferenceAbortError.isInstance(error) ? error : new InferenceAbortError({ cause: aborted.reason });
     if (this.signal?.aborted && this.signal.reason === TIMED_OUT) {
       if (InferenceTimeoutError.isInstance(error)) return error;
-      const reason = this.#streaming ? "" : this.loading ? ` while ${this.loading}` : "";
+      const reason = this.streaming ? "" : this.loading ? ` while ${this.loading}` : "";
       return new InferenceTimeoutError({
-        message: this.#streaming
-          ? `The stream received nothing for ${this.#timeout} ms`
-          : `The call timed out after ${this.#timeout} ms${reason}`,
+        message: this.streaming
+          ? `The stream received nothing for ${this.timeout} ms`
+          : `The call timed out after ${this.timeout} ms${reason}`,
         cause: error === TIMED_OUT ? undefined : error,
       });
     }
     if (InferenceError.isInstance(error)) return error;
-    return this.#connectionFailure(error) ?? error;
+    return this.connectionFailure(error) ?? error;
   }
 
   /** Runs a body read: failures mapped, the call finished either way. */

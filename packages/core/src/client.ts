@@ -65,16 +65,18 @@ export function routerToken(token: string | undefined): void {
 /** The client every task receives: options, `post()`, the Hub look-ups, and `with()` to gain task methods. */
 export class InferenceCore {
   /** @internal */
-  readonly [STATE]: ClientState;
-  private readonly [TASKS]: readonly TaskIdentity[];
+  declare readonly [STATE]: ClientState;
+  private declare readonly [TASKS]: readonly TaskIdentity[];
   /** @internal */
-  readonly [PROVIDERS]: readonly InferenceProvider[];
+  declare readonly [PROVIDERS]: readonly InferenceProvider[];
 
   /** @internal Use `createClient()` or `new InferenceClient()`. */
   constructor(state: ClientState, providers: readonly InferenceProvider[] = []) {
-    this[STATE] = state;
-    this[TASKS] = [];
-    this[PROVIDERS] = providers;
+    // Not enumerable: `inspect(client)` and `console.log(client)` show none of the state, whatever the depth
+    // (the Node entry's inspect hook masks the token besides).
+    Object.defineProperty(this, STATE, { value: state });
+    Object.defineProperty(this, TASKS, { value: [] });
+    Object.defineProperty(this, PROVIDERS, { value: providers });
   }
 
   /** The names of the providers registered on this client (hf-inference is built in and not listed). */
@@ -177,7 +179,7 @@ export class InferenceCore {
       url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
       if (request.path !== undefined) url = appendPath(url, request.path);
       const headers = this.baseHeaders();
-      if (state.options.billTo !== undefined && url.startsWith(state.routerEndpoint + "/")) headers["x-hf-bill-to"] = state.options.billTo;
+      if (state.options.billTo !== undefined && url.startsWith(`${state.routerEndpoint}/`)) headers["x-hf-bill-to"] = state.options.billTo;
       if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
       if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
       if (request.stream) headers["accept"] = "text/event-stream";

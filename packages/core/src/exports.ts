@@ -25,6 +25,7 @@ export {
   isLabelScoreList,
   readBlobOutput,
 } from "./task-kit.js";
+export { encodeParameters, type ParameterRule, type ParameterTable } from "./parameters.js";
 export { requireTable, requireModel, type Table, type TableCell } from "./table.js";
 export { InferenceError, type InferenceErrorOptions } from "./errors/inference-error.js";
 export { InferenceHTTPError, type InferenceHTTPErrorOptions } from "./errors/http-error.js";

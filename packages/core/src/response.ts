@@ -26,43 +26,43 @@ export interface InferenceResponse {
 export class CallResponse implements InferenceResponse {
   readonly status: number;
   readonly url: string;
-  readonly #raw: TransportResponse;
-  readonly #call: Call;
-  readonly #task: string | undefined;
-  #headers: Headers | undefined;
-  #used = false;
+  private readonly raw: TransportResponse;
+  private readonly call: Call;
+  private readonly task: string | undefined;
+  private headerCache: Headers | undefined;
+  private used = false;
 
   constructor(raw: TransportResponse, url: string, task: string | undefined, call: Call) {
     this.status = raw.status;
     this.url = url;
-    this.#raw = raw;
-    this.#call = call;
-    this.#task = task;
+    this.raw = raw;
+    this.call = call;
+    this.task = task;
   }
 
   get headers(): Headers {
-    this.#headers ??= this.#raw.headers();
-    return this.#headers;
+    this.headerCache ??= this.raw.headers();
+    return this.headerCache;
   }
 
   header(name: string): string | undefined {
-    return this.#raw.header(name.toLowerCase());
+    return this.raw.header(name.toLowerCase());
   }
 
   json<T = unknown>(): Promise<T> {
-    return this.#whole((raw) => raw.text().then((text) => parseJson<T>(text, this.#task)));
+    return this.whole((raw) => raw.text().then((text) => parseJson<T>(text, this.task)));
   }
 
   text(): Promise<string> {
-    return this.#whole((raw) => raw.text());
+    return this.whole((raw) => raw.text());
   }
 
   bytes(): Promise<Uint8Array> {
-    return this.#whole((raw) => raw.bytes());
+    return this.whole((raw) => raw.bytes());
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#whole((raw) =>
+    return this.whole((raw) =>
       raw.bytes().then((bytes) =>
         bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
           ? bytes.buffer
@@ -72,31 +72,31 @@ export class CallResponse implements InferenceResponse {
   }
 
   blob(): Promise<Blob> {
-    const type = this.#raw.header("content-type") ?? "";
-    return this.#whole((raw) => raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
+    const type = this.raw.header("content-type") ?? "";
+    return this.whole((raw) => raw.bytes().then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type })));
   }
 
   /** Reads the body whole, once: a second read is a clear error, not an empty answer. */
-  #whole<T>(read: (raw: TransportResponse) => Promise<T>): Promise<T> {
-    if (this.#used) return Promise.reject(alreadyRead());
-    this.#used = true;
-    return this.#call.settle(read(this.#raw));
+  private whole<T>(read: (raw: TransportResponse) => Promise<T>): Promise<T> {
+    if (this.used) return Promise.reject(alreadyRead());
+    this.used = true;
+    return this.call.settle(read(this.raw));
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    if (this.#used) return reread();
-    this.#used = true;
-    const raw = this.#raw;
+    if (this.used) return reread();
+    this.used = true;
+    const raw = this.raw;
     const token = {};
-    const body = iterate(raw, this.#call, token);
+    const body = iterate(raw, this.call, token);
     // A stream dropped without `break` (never finished) is released when it is garbage-collected.
-    abandoned?.register(body, { raw, call: this.#call }, token);
+    abandoned?.register(body, { raw, call: this.call }, token);
     return body;
   }
 
   cancel(): void {
-    this.#raw.cancel();
-    this.#call.finish();
+    this.raw.cancel();
+    this.call.finish();
   }
 }
 
@@ -146,6 +146,7 @@ function alreadyRead(): InferenceError {
   return new InferenceError({ message: "This response's body was already read: an answer is read, or a stream iterated, only once" });
 }
 
+// biome-ignore lint/correctness/useYield: its only step is to throw, as a consumed body does when iterated again.
 async function* reread(): AsyncGenerator<Uint8Array> {
   throw alreadyRead();
 }

@@ -130,7 +130,8 @@ export class InferenceClient extends CoreClient {
   static {
     for (const task of allTasks) {
       const run = task as (client: CoreClient, ...args: unknown[]) => unknown;
-      Object.defineProperty(InferenceClient.prototype, task.methodName, {
+      // `this` is the class: naming it here would make esbuild rename the class to _InferenceClient.
+      Object.defineProperty(this.prototype, task.methodName, {
         value: function (this: CoreClient, ...args: unknown[]) {
           return run(this, ...args);
         },

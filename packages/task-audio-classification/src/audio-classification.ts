@@ -1,15 +1,31 @@
 import {
+  bytesToBase64,
   defineTask,
   expectOutput,
   isLabelScoreList,
+  encodeParameters,
   splitOptions,
   type BinaryInput,
   type InferenceCore,
+  type ParameterTable,
   type RequestOptions,
 } from "@infer/core";
 
-/** Options of `audioClassification()`: the request options only; the task takes no parameters. */
-export type AudioClassificationOptions = RequestOptions;
+/** The parameters of `audioClassification()`, checked before sending and sent snake_case. */
+export interface AudioClassificationParameters {
+  /** How many labels to return, best first (an integer ≥ 1); default: the server's. */
+  topK?: number | undefined;
+  /** The function applied to the model's outputs to get the scores. */
+  functionToApply?: "sigmoid" | "softmax" | "none" | undefined;
+}
+
+/** Options of `audioClassification()`: the request options and the task's parameters, all optional. */
+export type AudioClassificationOptions = RequestOptions & AudioClassificationParameters;
+
+const PARAMETERS = {
+  topK: { type: "integer", atLeast: 1 },
+  functionToApply: { type: "string", oneOf: ["sigmoid", "softmax", "none"] },
+} satisfies ParameterTable;
 
 /** Labels with their scores, best first as the server orders them. */
 export type AudioClassificationOutput = { label: string; score: number }[];
@@ -23,8 +39,16 @@ export type AudioClassificationOutput = { label: string; score: number }[];
 export const audioClassification = defineTask(
   { taskName: "audio-classification", methodName: "audioClassification" },
   async (client: InferenceCore, audio: BinaryInput, options?: AudioClassificationOptions): Promise<AudioClassificationOutput> => {
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    // Without parameters the audio is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
+    const response =
+      wire === undefined
+        ? await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request)
+        : await client.post(
+            { task: "audio-classification", json: { inputs: bytesToBase64(await client.readBinary(audio, "audio", request)), parameters: wire } },
+            request,
+          );
     const body = await response.json();
     expectOutput(isLabelScoreList(body), "audio-classification", "[{label, score}]", body);
     return body as AudioClassificationOutput;

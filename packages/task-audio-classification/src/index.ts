@@ -1,2 +1,2 @@
 export { audioClassification } from "./audio-classification.js";
-export type { AudioClassificationOptions, AudioClassificationOutput } from "./audio-classification.js";
+export type { AudioClassificationOptions, AudioClassificationParameters, AudioClassificationOutput } from "./audio-classification.js";

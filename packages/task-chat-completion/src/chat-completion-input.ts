@@ -17,11 +17,11 @@ export interface ChatCompletionToolCall {
 export interface ChatCompletionMessage {
   role: ChatCompletionRole;
   /** The text, or parts; may be absent or `null` on an assistant message that has `tool_calls`. */
-  content?: string | ChatCompletionContentPart[] | null;
-  name?: string;
-  tool_calls?: ChatCompletionToolCall[];
+  content?: string | ChatCompletionContentPart[] | null | undefined;
+  name?: string | undefined;
+  tool_calls?: ChatCompletionToolCall[] | undefined;
   /** On a `tool` message: the call it answers. */
-  tool_call_id?: string;
+  tool_call_id?: string | undefined;
 }
 
 /** A tool the model may call, in OpenAI's format (sent as given). */
@@ -47,43 +47,43 @@ export interface ChatCompletionInput {
    * The `model` field of the body; also where the request goes when neither the call nor the client names a model.
    * @default "tgi"
    */
-  model?: string;
+  model?: string | undefined;
   /** The most tokens to generate, an integer > 0. @example 500 */
-  maxTokens?: number;
+  maxTokens?: number | undefined;
   /** Sampling temperature, ≥ 0; lower is more deterministic. @example 0.7 */
-  temperature?: number;
+  temperature?: number | undefined;
   /** Nucleus sampling, 0 < topP ≤ 1. @example 0.95 */
-  topP?: number;
+  topP?: number | undefined;
   /** Stop when one of these sequences is generated. */
-  stop?: string | string[];
+  stop?: string | string[] | undefined;
   /** Random seed for sampling, an integer ≥ 0. */
-  seed?: number;
+  seed?: number | undefined;
   /** Penalises tokens by how often they appeared so far, -2 to 2. */
-  frequencyPenalty?: number;
+  frequencyPenalty?: number | undefined;
   /** Penalises tokens that appeared at all so far, -2 to 2. */
-  presencePenalty?: number;
+  presencePenalty?: number | undefined;
   /** Biases token ids, `{ "50256": -100 }`: sent as given. */
-  logitBias?: Record<string, number>;
+  logitBias?: Record<string, number> | undefined;
   /** Return the log-probabilities of the generated tokens. @default false */
-  logprobs?: boolean;
+  logprobs?: boolean | undefined;
   /** With `logprobs`, how many of the most likely tokens to return at each position, an integer ≥ 0. */
-  topLogprobs?: number;
+  topLogprobs?: number | undefined;
   /** How many choices to generate, an integer ≥ 1. @default 1 */
-  n?: number;
+  n?: number | undefined;
   /** Tools the model may call, sent as given. */
-  tools?: ChatCompletionTool[];
+  tools?: ChatCompletionTool[] | undefined;
   /** Which tool to call, sent as `tool_choice`. */
-  toolChoice?: ChatCompletionToolChoice;
+  toolChoice?: ChatCompletionToolChoice | undefined;
   /** TGI only: the text put before the tools in the prompt. */
-  toolPrompt?: string;
+  toolPrompt?: string | undefined;
   /** The answer's format, sent as `response_format`, as given. */
-  responseFormat?: ChatCompletionResponseFormat;
+  responseFormat?: ChatCompletionResponseFormat | undefined;
   /**
    * Stream the answer: the call resolves to an `AsyncIterable` of chunks (`choices[].delta`) until `[DONE]`.
    * Breaking out of the loop closes the connection.
    * @default false
    */
-  stream?: boolean;
+  stream?: boolean | undefined;
   /** With `stream`: `{ include_usage: true }` adds a last chunk with `usage`. Sent as given. */
-  streamOptions?: { include_usage?: boolean };
+  streamOptions?: { include_usage?: boolean } | undefined;
 }

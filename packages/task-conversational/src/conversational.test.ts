@@ -1,29 +1,21 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { conversational } from "./index.js";
 
 const recorded = tapeJson("/models/microsoft/DialoGPT-large");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-conversational", () => {
   describe("conversational", () => {
-    it("sends {inputs: {text, generated_responses, past_user_inputs}} to /models/{model} and returns the recorded answer as is", async () => {
-      answer = { status: 200, body: recorded.body };
-      const reply = await conversational(client(), "Can you explain why ?", {
+    it("sends {inputs: {text, generated_responses, past_user_inputs}} to /models/{model} and returns the recorded answer as is", async () => {      const reply = await conversational(client(), "Can you explain why ?", {
         model: "microsoft/DialoGPT-large",
         pastUserInputs: ["Which movie is the best ?"],
         generatedResponses: ["It is Die Hard for sure."],
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/microsoft/DialoGPT-large");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -40,17 +32,13 @@ describe("@infer/task-conversational", () => {
       expect(reply.conversation.past_user_inputs).toEqual(["Which movie is the best ?", "Can you explain why ?"]);
     });
 
-    it("sends only the text on a first turn, and the parameters as they are", async () => {
-      answer = { status: 200, body: recorded.body };
-      await conversational(client(), "Hello", { model: "m" });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: { text: "Hello" } });
+    it("sends only the text on a first turn, and the parameters as they are", async () => {      await conversational(client(), "Hello", { model: "m" });
+      expect(server.last().json()).toEqual({ inputs: { text: "Hello" } });
       await conversational(client(), "Hello", { model: "m", parameters: { max_length: 50, temperature: 0.5 } });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: { text: "Hello" }, parameters: { max_length: 50, temperature: 0.5 } });
+      expect(server.last().json()).toEqual({ inputs: { text: "Hello" }, parameters: { max_length: 50, temperature: 0.5 } });
     });
 
-    it("is a method after client.with(conversational)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const reply = await client().with(conversational).conversational("Can you explain why ?", { model: "m" });
+    it("is a method after client.with(conversational)", async () => {      const reply = await client().with(conversational).conversational("Can you explain why ?", { model: "m" });
       expect(reply.warnings).toEqual((recorded.body as { warnings: string[] }).warnings);
       expect(conversational.taskName).toBe("conversational");
       expect(conversational.methodName).toBe("conversational");
@@ -80,7 +68,7 @@ describe("@infer/task-conversational", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ generated_text: "hi" }] };
+      server.answerNext({ json: [{ generated_text: "hi" }] });
       const error = await conversational(client(), "hello", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ generated_text: "hi" }]);

@@ -16,19 +16,19 @@ import {
  */
 export interface ConversationalParameters {
   /** The shortest response, in tokens. */
-  min_length?: number;
+  min_length?: number | undefined;
   /** The longest response, in tokens. */
-  max_length?: number;
+  max_length?: number | undefined;
   /** Sample only from the `top_k` most likely tokens. */
-  top_k?: number;
+  top_k?: number | undefined;
   /** Sample only from the most likely tokens whose probabilities add up to `top_p`. */
-  top_p?: number;
+  top_p?: number | undefined;
   /** Sampling temperature: above 1 is more random, near 0 is nearly greedy. @default 1 */
-  temperature?: number;
+  temperature?: number | undefined;
   /** Penalty for tokens already generated: above 1 repeats less. */
-  repetition_penalty?: number;
+  repetition_penalty?: number | undefined;
   /** The most seconds the server may spend generating. */
-  max_time?: number;
+  max_time?: number | undefined;
   [name: string]: unknown;
 }
 
@@ -38,17 +38,17 @@ export interface ConversationalOptions extends RequestOptions {
    * The model's earlier responses, oldest first; pass the previous answer's `conversation.generated_responses`.
    * @example ["It is Die Hard for sure."]
    */
-  generatedResponses?: string[];
+  generatedResponses?: string[] | undefined;
   /**
    * The user's earlier messages, oldest first; pass the previous answer's `conversation.past_user_inputs`.
    * @example ["Which movie is the best ?"]
    */
-  pastUserInputs?: string[];
+  pastUserInputs?: string[] | undefined;
   /**
    * Generation parameters, passed through to the server as they are.
    * @example { max_length: 50 }
    */
-  parameters?: ConversationalParameters;
+  parameters?: ConversationalParameters | undefined;
 }
 
 /** The model's response and the conversation so far; fields the server adds beyond these are kept. */

@@ -69,7 +69,7 @@ describe("@infer/task-document-question-answering", () => {
     it.each([
       ["question", "a question that is not a string", 42, new Uint8Array(invoice)],
       ["question", "an empty question", "", new Uint8Array(invoice)],
-      ["image", "a missing file", question, fixturePath("invoice.png") + ".missing"],
+      ["image", "a missing file", question, `${fixturePath("invoice.png")}.missing`],
       ["image", "a directory", question, dirname(fixturePath("invoice.png"))],
       ["image", "an unsupported image value", question, { pages: 1 }],
     ])("rejects %s: %s, before any request", async (argument, _kind, badQuestion, image) => {

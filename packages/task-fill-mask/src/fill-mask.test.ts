@@ -1,27 +1,19 @@
 import { createClient, InferenceHTTPError, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { findTapes, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTapes, tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { fillMask } from "./index.js";
 
 const recorded = tapeJson("/models/bert-base-uncased", "[MASK]");
 const [distilbert] = findTapes("/models/distilbert-base-uncased", "[MASK]");
 const missing = tapeJson("/models/this-model-does-not-exist-123");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-fill-mask", () => {
   describe("fillMask", () => {
-    it("sends {inputs} as JSON to /models/{model} and returns the recorded candidates as they are", async () => {
-      answer = { status: 200, body: recorded.body };
-      const candidates = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased" });
-      const request = server.requests.at(-1)!;
+    it("sends {inputs} as JSON to /models/{model} and returns the recorded candidates as they are", async () => {      const candidates = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/bert-base-uncased");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -32,21 +24,19 @@ describe("@infer/task-fill-mask", () => {
     });
 
     it("reads another recorded model's answer", async () => {
-      answer = { status: 200, body: JSON.parse(distilbert!.response.body) };
+      server.answerNext({ json: JSON.parse(distilbert!.response.body) });
       const candidates = await fillMask(client(), "[MASK] world!", { model: "distilbert-base-uncased" });
-      expect(server.requests.at(-1)!.url).toBe("/models/distilbert-base-uncased");
+      expect(server.last().url).toBe("/models/distilbert-base-uncased");
       expect(candidates[0]?.token_str).toBe("hello");
     });
 
     it("keeps fields it does not know", async () => {
-      answer = { status: 200, body: [{ score: 0.5, token: 1, token_str: "a", sequence: "a b", extra: [1] }] };
+      server.answerNext({ json: [{ score: 0.5, token: 1, token_str: "a", sequence: "a b", extra: [1] }] });
       const candidates = await fillMask(client(), "[MASK] b", { model: "m" });
       expect(candidates[0]).toEqual({ score: 0.5, token: 1, token_str: "a", sequence: "a b", extra: [1] });
     });
 
-    it("is a method after client.with(fillMask)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const candidates = await client().with(fillMask).fillMask("[MASK] world!", { model: "m" });
+    it("is a method after client.with(fillMask)", async () => {      const candidates = await client().with(fillMask).fillMask("[MASK] world!", { model: "m" });
       expect(candidates).toHaveLength((recorded.body as unknown[]).length);
       expect(fillMask.taskName).toBe("fill-mask");
       expect(fillMask.methodName).toBe("fillMask");
@@ -61,14 +51,15 @@ describe("@infer/task-fill-mask", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ score: 0.5, token: "1", token_str: "a", sequence: "a" }] };
+      const body = [{ score: 0.5, token: "1", token_str: "a", sequence: "a" }];
+      server.answerNext({ json: body });
       const error = await fillMask(client(), "[MASK]", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
-      expect((error as InferenceOutputError).body).toEqual(answer.body);
+      expect((error as InferenceOutputError).body).toEqual(body);
     });
 
     it("surfaces the recorded 404 of a missing model as InferenceHTTPError", async () => {
-      answer = { status: missing.tape.response.status, body: missing.body };
+      server.answerNext({ json: missing.body, status: missing.tape.response.status });
       const error = await fillMask(client(), "[MASK] world!", { model: "this-model-does-not-exist-123" }).catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(404);

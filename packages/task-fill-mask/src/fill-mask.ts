@@ -1,7 +1,20 @@
-import { defineTask, expectOutput, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
 
-/** Options of `fillMask()`: the request options only; the task takes no parameters. */
-export type FillMaskOptions = RequestOptions;
+/** The parameters of `fillMask()`, checked before sending and sent snake_case. */
+export interface FillMaskParameters {
+  /** How many candidates to return, best first (an integer ≥ 1); default: the server's. */
+  topK?: number | undefined;
+  /** Score only these candidates (one word or several) instead of the whole vocabulary. */
+  targets?: string | string[] | undefined;
+}
+
+/** Options of `fillMask()`: the request options and the task's parameters, all optional. */
+export type FillMaskOptions = RequestOptions & FillMaskParameters;
+
+const PARAMETERS = {
+  topK: { type: "integer", atLeast: 1 },
+  targets: { type: "string-or-strings" },
+} satisfies ParameterTable;
 
 /** One candidate for the masked token; fields the server adds beyond these are kept. */
 export interface FillMaskCandidate {
@@ -27,8 +40,9 @@ export const fillMask = defineTask(
   { taskName: "fill-mask", methodName: "fillMask" },
   async (client: InferenceCore, text: string, options?: FillMaskOptions): Promise<FillMaskOutput> => {
     requireString(text, "text");
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "fill-mask", json: { inputs: text } }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    const response = await client.post({ task: "fill-mask", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } }, request);
     const body = await response.json();
     expectOutput(isCandidateList(body), "fill-mask", "[{score, token, token_str, sequence}]", body);
     return body as FillMaskOutput;

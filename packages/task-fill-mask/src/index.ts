@@ -1,2 +1,2 @@
 export { fillMask } from "./fill-mask.js";
-export type { FillMaskCandidate, FillMaskOptions, FillMaskOutput } from "./fill-mask.js";
+export type { FillMaskCandidate, FillMaskOptions, FillMaskParameters, FillMaskOutput } from "./fill-mask.js";

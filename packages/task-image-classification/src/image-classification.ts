@@ -1,15 +1,31 @@
 import {
+  bytesToBase64,
   defineTask,
   expectOutput,
   isLabelScoreList,
+  encodeParameters,
   splitOptions,
   type BinaryInput,
   type InferenceCore,
+  type ParameterTable,
   type RequestOptions,
 } from "@infer/core";
 
-/** Options of `imageClassification()`: the request options only; the task takes no parameters. */
-export type ImageClassificationOptions = RequestOptions;
+/** The parameters of `imageClassification()`, checked before sending and sent snake_case. */
+export interface ImageClassificationParameters {
+  /** How many labels to return, best first (an integer ≥ 1); default: the server's. */
+  topK?: number | undefined;
+  /** The function applied to the model's outputs to get the scores. */
+  functionToApply?: "sigmoid" | "softmax" | "none" | undefined;
+}
+
+/** Options of `imageClassification()`: the request options and the task's parameters, all optional. */
+export type ImageClassificationOptions = RequestOptions & ImageClassificationParameters;
+
+const PARAMETERS = {
+  topK: { type: "integer", atLeast: 1 },
+  functionToApply: { type: "string", oneOf: ["sigmoid", "softmax", "none"] },
+} satisfies ParameterTable;
 
 /** Labels with their scores, best first as the server orders them. */
 export type ImageClassificationOutput = { label: string; score: number }[];
@@ -22,8 +38,16 @@ export type ImageClassificationOutput = { label: string; score: number }[];
 export const imageClassification = defineTask(
   { taskName: "image-classification", methodName: "imageClassification" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageClassificationOptions): Promise<ImageClassificationOutput> => {
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "image-classification", data: image, dataArgument: "image" }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
+    const response =
+      wire === undefined
+        ? await client.post({ task: "image-classification", data: image, dataArgument: "image" }, request)
+        : await client.post(
+            { task: "image-classification", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            request,
+          );
     const body = await response.json();
     expectOutput(isLabelScoreList(body), "image-classification", "[{label, score}]", body);
     return body as ImageClassificationOutput;

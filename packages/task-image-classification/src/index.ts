@@ -1,2 +1,2 @@
 export { imageClassification } from "./image-classification.js";
-export type { ImageClassificationOptions, ImageClassificationOutput } from "./image-classification.js";
+export type { ImageClassificationOptions, ImageClassificationParameters, ImageClassificationOutput } from "./image-classification.js";

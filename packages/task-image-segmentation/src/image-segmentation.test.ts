@@ -1,6 +1,6 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { imageSegmentation } from "./index.js";
 
 const MODEL = "facebook/detr-resnet-50-panoptic";
@@ -8,22 +8,14 @@ const recorded = tapeJson(MODEL);
 const recordedSegments = recorded.body as { label: string; score: number; mask: string }[];
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const cheetah = fixtureBytes("cheetah.png");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-image-segmentation", () => {
   describe("imageSegmentation", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png", async () => {
-      answer = { status: 200, body: recorded.body };
-      await imageSegmentation(client(), fixturePath("cheetah.png"), { model: MODEL });
-      const request = server.requests.at(-1)!;
+    it("streams a path as the raw body to /models/{model}, typed image/png", async () => {      await imageSegmentation(client(), fixturePath("cheetah.png"), { model: MODEL });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -31,10 +23,8 @@ describe("@infer/task-image-segmentation", () => {
       expect(request.body.equals(cheetah)).toBe(true);
     });
 
-    it("returns the recorded labels and scores with each mask decoded to an image/png Blob", async () => {
-      answer = { status: 200, body: recorded.body };
-      const segments = await imageSegmentation(client(), new Uint8Array(cheetah), { model: MODEL });
-      expect(server.requests.at(-1)!.body.equals(cheetah)).toBe(true);
+    it("returns the recorded labels and scores with each mask decoded to an image/png Blob", async () => {      const segments = await imageSegmentation(client(), new Uint8Array(cheetah), { model: MODEL });
+      expect(server.last().body.equals(cheetah)).toBe(true);
       expect(segments).toHaveLength(recordedSegments.length);
       for (const [index, segment] of segments.entries()) {
         const expected = recordedSegments[index]!;
@@ -51,15 +41,13 @@ describe("@infer/task-image-segmentation", () => {
 
     it("accepts a null score (semantic segmentation) and keeps fields it does not read", async () => {
       const mask = recordedSegments[0]!.mask;
-      answer = { status: 200, body: [{ label: "sky", score: null, mask, area: 1234 }] };
+      server.answerNext({ json: [{ label: "sky", score: null, mask, area: 1234 }] });
       const segments = await imageSegmentation(client(), cheetah, { model: MODEL });
       expect(segments[0]).toMatchObject({ label: "sky", score: null, area: 1234 });
       expect(segments[0]!.mask.type).toBe("image/png");
     });
 
-    it("is a method after client.with(imageSegmentation)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const segments = await client().with(imageSegmentation).imageSegmentation(cheetah, { model: MODEL });
+    it("is a method after client.with(imageSegmentation)", async () => {      const segments = await client().with(imageSegmentation).imageSegmentation(cheetah, { model: MODEL });
       expect(segments).toHaveLength(7);
       expect(imageSegmentation.taskName).toBe("image-segmentation");
       expect(imageSegmentation.methodName).toBe("imageSegmentation");
@@ -74,7 +62,7 @@ describe("@infer/task-image-segmentation", () => {
     });
 
     it("rejects a segment without a base64 mask with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ label: "cat", score: 0.9 }] };
+      server.answerNext({ json: [{ label: "cat", score: 0.9 }] });
       const error = await imageSegmentation(client(), cheetah, { model: MODEL }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ label: "cat", score: 0.9 }]);

@@ -1,16 +1,38 @@
 import {
+  bytesToBase64,
   base64ToBytes,
   defineTask,
   expectOutput,
   isObject,
+  encodeParameters,
   splitOptions,
   type BinaryInput,
   type InferenceCore,
+  type ParameterTable,
   type RequestOptions,
 } from "@infer/core";
 
-/** Options of `imageSegmentation()`: the request options only; the task takes no parameters. */
-export type ImageSegmentationOptions = RequestOptions;
+/** The parameters of `imageSegmentation()`, checked before sending and sent snake_case. */
+export interface ImageSegmentationParameters {
+  /** The lowest score a segment must reach to be returned, from 0 to 1. */
+  threshold?: number | undefined;
+  /** The threshold that turns predicted masks into binary ones, from 0 to 1. */
+  maskThreshold?: number | undefined;
+  /** Mask overlap threshold that removes small, disconnected segments, from 0 to 1. */
+  overlapMaskAreaThreshold?: number | undefined;
+  /** Which segmentation the model does, when it does several. */
+  subtask?: "instance" | "panoptic" | "semantic" | undefined;
+}
+
+/** Options of `imageSegmentation()`: the request options and the task's parameters, all optional. */
+export type ImageSegmentationOptions = RequestOptions & ImageSegmentationParameters;
+
+const PARAMETERS = {
+  threshold: { type: "number", atLeast: 0, atMost: 1 },
+  maskThreshold: { type: "number", atLeast: 0, atMost: 1 },
+  overlapMaskAreaThreshold: { type: "number", atLeast: 0, atMost: 1 },
+  subtask: { type: "string", oneOf: ["instance", "panoptic", "semantic"] },
+} satisfies ParameterTable;
 
 /** One segment per label the model found, as the server orders them. */
 export type ImageSegmentationOutput = {
@@ -30,8 +52,16 @@ export type ImageSegmentationOutput = {
 export const imageSegmentation = defineTask(
   { taskName: "image-segmentation", methodName: "imageSegmentation" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageSegmentationOptions): Promise<ImageSegmentationOutput> => {
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "image-segmentation", data: image, dataArgument: "image" }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
+    const response =
+      wire === undefined
+        ? await client.post({ task: "image-segmentation", data: image, dataArgument: "image" }, request)
+        : await client.post(
+            { task: "image-segmentation", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            request,
+          );
     const body = await response.json();
     expectOutput(isSegmentList(body), "image-segmentation", "[{label, score, mask: base64 PNG}]", body);
     return (body as Record<string, unknown>[]).map((segment) => ({

@@ -1,2 +1,2 @@
 export { imageSegmentation } from "./image-segmentation.js";
-export type { ImageSegmentationOptions, ImageSegmentationOutput } from "./image-segmentation.js";
+export type { ImageSegmentationOptions, ImageSegmentationParameters, ImageSegmentationOutput } from "./image-segmentation.js";

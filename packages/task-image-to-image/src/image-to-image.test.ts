@@ -126,8 +126,8 @@ describe("@infer/task-image-to-image", () => {
     });
 
     it.each([
-      ["a missing file", fixturePath("bird_canny.png") + ".missing", {}],
-      ["a missing file with parameters", fixturePath("bird_canny.png") + ".missing", { prompt: "a red bird" }],
+      ["a missing file", `${fixturePath("bird_canny.png")}.missing`, {}],
+      ["a missing file with parameters", `${fixturePath("bird_canny.png")}.missing`, { prompt: "a red bird" }],
       ["a directory", dirname(fixturePath("bird_canny.png")), {}],
       ["a directory with parameters", dirname(fixturePath("bird_canny.png")), { prompt: "a red bird" }],
       ["a number", 42, {}],

@@ -16,42 +16,42 @@ export interface ImageToImageOptions extends RequestOptions {
    * What the new image should show, guiding the change.
    * @example "a bird in a jungle, oil painting"
    */
-  prompt?: string;
+  prompt?: string | undefined;
   /**
    * What the new image should not show.
    * @example "blurry, low resolution"
    */
-  negativePrompt?: string;
+  negativePrompt?: string | undefined;
   /**
    * Height of the new image in pixels, a positive integer.
    * @default the input image's, or the model's own
    * @example 512
    */
-  height?: number;
+  height?: number | undefined;
   /**
    * Width of the new image in pixels, a positive integer.
    * @default the input image's, or the model's own
    * @example 512
    */
-  width?: number;
+  width?: number | undefined;
   /**
    * Denoising steps, a positive integer: more give a finer image, more slowly.
    * @default the model's own, often 50
    * @example 25
    */
-  numInferenceSteps?: number;
+  numInferenceSteps?: number | undefined;
   /**
    * How closely the new image follows the prompt: higher is closer, at some cost to quality.
    * @default the model's own, often 7.5
    * @example 9
    */
-  guidanceScale?: number;
+  guidanceScale?: number | undefined;
   /**
    * How much the input image may change, from 0 (kept as is) to 1 (ignored).
    * @default the model's own, often 0.8
    * @example 0.5
    */
-  strength?: number;
+  strength?: number | undefined;
 }
 
 /** The new image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */

@@ -1,27 +1,19 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { imageToText } from "./index.js";
 
 const MODEL = "nlpconnect/vit-gpt2-image-captioning";
 const recorded = tapeJson(MODEL);
 const cheetah = fixtureBytes("cheetah.png");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-image-to-text", () => {
   describe("imageToText", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png, and unwraps [0].generated_text", async () => {
-      answer = { status: 200, body: recorded.body };
-      const caption = await imageToText(client(), fixturePath("cheetah.png"), { model: MODEL });
-      const request = server.requests.at(-1)!;
+    it("streams a path as the raw body to /models/{model}, typed image/png, and unwraps [0].generated_text", async () => {      const caption = await imageToText(client(), fixturePath("cheetah.png"), { model: MODEL });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -31,16 +23,14 @@ describe("@infer/task-image-to-text", () => {
       expect(caption).toBe("a large brown and white giraffe standing in a field ");
     });
 
-    it("sends a Blob's bytes with the Blob's type", async () => {
-      answer = { status: 200, body: recorded.body };
-      await imageToText(client(), new Blob([new Uint8Array(cheetah)], { type: "image/webp" }), { model: MODEL });
-      const request = server.requests.at(-1)!;
+    it("sends a Blob's bytes with the Blob's type", async () => {      await imageToText(client(), new Blob([new Uint8Array(cheetah)], { type: "image/webp" }), { model: MODEL });
+      const request = server.last();
       expect(request.headers["content-type"]).toBe("image/webp");
       expect(request.body.equals(cheetah)).toBe(true);
     });
 
     it("is a method after client.with(imageToText)", async () => {
-      answer = { status: 200, body: [{ generated_text: "a cheetah" }, { generated_text: "a cat" }] };
+      server.answerNext({ json: [{ generated_text: "a cheetah" }, { generated_text: "a cat" }] });
       const caption = await client().with(imageToText).imageToText(cheetah, { model: MODEL });
       expect(caption).toBe("a cheetah");
       expect(imageToText.taskName).toBe("image-to-text");
@@ -56,7 +46,7 @@ describe("@infer/task-image-to-text", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: { generated_text: "not in a list" } };
+      server.answerNext({ json: { generated_text: "not in a list" } });
       const error = await imageToText(client(), cheetah, { model: MODEL }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ generated_text: "not in a list" });

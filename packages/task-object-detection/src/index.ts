@@ -1,2 +1,2 @@
 export { objectDetection } from "./object-detection.js";
-export type { ObjectDetectionOptions, ObjectDetectionOutput } from "./object-detection.js";
+export type { ObjectDetectionOptions, ObjectDetectionParameters, ObjectDetectionOutput } from "./object-detection.js";

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { findTapes, fixtureBytes, fixturePath, sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTapes, fixtureBytes, fixturePath, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { objectDetection } from "./index.js";
 
 const MODEL = "facebook/detr-resnet-50";
@@ -9,22 +9,14 @@ const MODEL = "facebook/detr-resnet-50";
 const tape = findTapes(`/models/${MODEL}`).find((candidate) => candidate.url.endsWith(`/models/${MODEL}`))!;
 const recorded = { tape, body: JSON.parse(tape.response.body) as unknown };
 const cheetah = fixtureBytes("cheetah.png");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-object-detection", () => {
   describe("objectDetection", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png, and returns the recorded objects as is", async () => {
-      answer = { status: 200, body: recorded.body };
-      const objects = await objectDetection(client(), fixturePath("cheetah.png"), { model: MODEL });
-      const request = server.requests.at(-1)!;
+    it("streams a path as the raw body to /models/{model}, typed image/png, and returns the recorded objects as is", async () => {      const objects = await objectDetection(client(), fixturePath("cheetah.png"), { model: MODEL });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -34,15 +26,11 @@ describe("@infer/task-object-detection", () => {
       expect(objects[0]).toEqual({ score: 0.9957962036132812, label: "cat", box: { xmin: 506, ymin: 233, xmax: 629, ymax: 405 } });
     });
 
-    it("sends a Node Readable's bytes", async () => {
-      answer = { status: 200, body: recorded.body };
-      await objectDetection(client(), createReadStream(fixturePath("cheetah.png")), { model: MODEL });
-      expect(server.requests.at(-1)!.body.equals(cheetah)).toBe(true);
+    it("sends a Node Readable's bytes", async () => {      await objectDetection(client(), createReadStream(fixturePath("cheetah.png")), { model: MODEL });
+      expect(server.last().body.equals(cheetah)).toBe(true);
     });
 
-    it("is a method after client.with(objectDetection)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const objects = await client().with(objectDetection).objectDetection(cheetah, { model: MODEL });
+    it("is a method after client.with(objectDetection)", async () => {      const objects = await client().with(objectDetection).objectDetection(cheetah, { model: MODEL });
       expect(objects).toHaveLength((recorded.body as unknown[]).length);
       expect(objectDetection.taskName).toBe("object-detection");
       expect(objectDetection.methodName).toBe("objectDetection");
@@ -58,7 +46,7 @@ describe("@infer/task-object-detection", () => {
 
     it("rejects an object without a complete box with InferenceOutputError carrying the body", async () => {
       const body = [{ label: "cat", score: 0.9, box: { xmin: 1, ymin: 2, xmax: 3 } }];
-      answer = { status: 200, body };
+      server.answerNext({ json: body });
       const error = await objectDetection(client(), cheetah, { model: MODEL }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual(body);

@@ -1,15 +1,28 @@
 import {
+  bytesToBase64,
   defineTask,
   expectOutput,
   isObject,
+  encodeParameters,
   splitOptions,
   type BinaryInput,
   type InferenceCore,
+  type ParameterTable,
   type RequestOptions,
 } from "@infer/core";
 
-/** Options of `objectDetection()`: the request options only; the task takes no parameters. */
-export type ObjectDetectionOptions = RequestOptions;
+/** The parameters of `objectDetection()`, checked before sending and sent snake_case. */
+export interface ObjectDetectionParameters {
+  /** The lowest score an object must reach to be returned, from 0 to 1. */
+  threshold?: number | undefined;
+}
+
+/** Options of `objectDetection()`: the request options and the task's parameters, all optional. */
+export type ObjectDetectionOptions = RequestOptions & ObjectDetectionParameters;
+
+const PARAMETERS = {
+  threshold: { type: "number", atLeast: 0, atMost: 1 },
+} satisfies ParameterTable;
 
 /** The objects found, each with its label, score and bounding box in pixels of the input image. */
 export type ObjectDetectionOutput = {
@@ -26,8 +39,16 @@ export type ObjectDetectionOutput = {
 export const objectDetection = defineTask(
   { taskName: "object-detection", methodName: "objectDetection" },
   async (client: InferenceCore, image: BinaryInput, options?: ObjectDetectionOptions): Promise<ObjectDetectionOutput> => {
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "object-detection", data: image, dataArgument: "image" }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
+    const response =
+      wire === undefined
+        ? await client.post({ task: "object-detection", data: image, dataArgument: "image" }, request)
+        : await client.post(
+            { task: "object-detection", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            request,
+          );
     const body = await response.json();
     expectOutput(isDetectionList(body), "object-detection", "[{label, score, box: {xmin, ymin, xmax, ymax}}]", body);
     return body as ObjectDetectionOutput;

@@ -1,2 +1,2 @@
 export { questionAnswering } from "./question-answering.js";
-export type { QuestionAnsweringOptions, QuestionAnsweringOutput } from "./question-answering.js";
+export type { QuestionAnsweringOptions, QuestionAnsweringParameters, QuestionAnsweringOutput } from "./question-answering.js";

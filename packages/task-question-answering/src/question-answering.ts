@@ -1,7 +1,32 @@
-import { defineTask, expectOutput, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
 
-/** Options of `questionAnswering()`: the request options only; the task takes no parameters. */
-export type QuestionAnsweringOptions = RequestOptions;
+/** The parameters of `questionAnswering()`, checked before sending and sent snake_case. */
+export interface QuestionAnsweringParameters {
+  /** Align the answer to whole words. */
+  alignToWords?: boolean | undefined;
+  /** Overlap in tokens between chunks of a long context (an integer ≥ 0). */
+  docStride?: number | undefined;
+  /** Accept "no answer" (an empty answer) as an answer. */
+  handleImpossibleAnswer?: boolean | undefined;
+  /** The longest answer, in tokens (an integer ≥ 1). */
+  maxAnswerLen?: number | undefined;
+  /** The longest question, in tokens after tokenization (an integer ≥ 1). */
+  maxQuestionLen?: number | undefined;
+  /** The longest question and context chunk, in tokens (an integer ≥ 1). */
+  maxSeqLen?: number | undefined;
+}
+
+/** Options of `questionAnswering()`: the request options and the task's parameters, all optional. */
+export type QuestionAnsweringOptions = RequestOptions & QuestionAnsweringParameters;
+
+const PARAMETERS = {
+  alignToWords: { type: "boolean" },
+  docStride: { type: "integer", atLeast: 0 },
+  handleImpossibleAnswer: { type: "boolean" },
+  maxAnswerLen: { type: "integer", atLeast: 1 },
+  maxQuestionLen: { type: "integer", atLeast: 1 },
+  maxSeqLen: { type: "integer", atLeast: 1 },
+} satisfies ParameterTable;
 
 /** The answer found in the context; fields the server adds beyond these are kept. */
 export interface QuestionAnsweringOutput {
@@ -27,8 +52,9 @@ export const questionAnswering = defineTask(
   async (client: InferenceCore, question: string, context: string, options?: QuestionAnsweringOptions): Promise<QuestionAnsweringOutput> => {
     requireString(question, "question");
     requireString(context, "context");
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "question-answering", json: { question, context } }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    const response = await client.post({ task: "question-answering", json: wire === undefined ? { question, context } : { question, context, parameters: wire } }, request);
     const body = await response.json();
     expectOutput(isAnswer(body), "question-answering", "{answer, score, start, end}", body);
     return body as QuestionAnsweringOutput;

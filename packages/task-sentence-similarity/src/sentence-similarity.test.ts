@@ -1,6 +1,6 @@
 import { createClient, InferenceInputError, InferenceOutputError, type PipelineLayout } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { sentenceSimilarity } from "./index.js";
 
 const model = "sentence-transformers/paraphrase-xlm-r-multilingual-v1";
@@ -8,23 +8,15 @@ const recorded = tapeJson(`/models/${model}`, "source_sentence");
 const { source_sentence: sentence, sentences } = (
   JSON.parse(recorded.tape.init.body!) as { inputs: { source_sentence: string; sentences: string[] } }
 ).inputs;
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
-
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
+const server = useTaskServer({ json: recorded.body });
 
 const client = (pipelineLayout?: PipelineLayout) =>
   createClient({ endpoint: server.url, token: "hf_test", retry: false, ...(pipelineLayout ? { pipelineLayout } : {}) });
 
 describe("@infer/task-sentence-similarity", () => {
   describe("sentenceSimilarity", () => {
-    it("sends {inputs: {source_sentence, sentences}} to the legacy pipeline route by default on a custom endpoint and returns the recorded scores", async () => {
-      answer = { status: 200, body: recorded.body };
-      const scores = await sentenceSimilarity(client(), sentence, sentences, { model });
-      const request = server.requests.at(-1)!;
+    it("sends {inputs: {source_sentence, sentences}} to the legacy pipeline route by default on a custom endpoint and returns the recorded scores", async () => {      const scores = await sentenceSimilarity(client(), sentence, sentences, { model });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/pipeline/sentence-similarity/${model}`);
       expect(request.headers["content-type"]).toBe("application/json");
@@ -35,26 +27,20 @@ describe("@infer/task-sentence-similarity", () => {
       expect(scores.indexOf(Math.max(...scores))).toBe(sentences.indexOf("That is a very happy person"));
     });
 
-    it("sends to /models/{model}/pipeline/sentence-similarity with the router layout", async () => {
-      answer = { status: 200, body: recorded.body };
-      await sentenceSimilarity(client("router"), sentence, sentences, { model });
-      expect(server.requests.at(-1)!.url).toBe(`/models/${model}/pipeline/sentence-similarity`);
+    it("sends to /models/{model}/pipeline/sentence-similarity with the router layout", async () => {      await sentenceSimilarity(client("router"), sentence, sentences, { model });
+      expect(server.last().url).toBe(`/models/${model}/pipeline/sentence-similarity`);
     });
 
-    it("sends to /pipeline/sentence-similarity/{model} with the legacy layout given explicitly", async () => {
-      answer = { status: 200, body: recorded.body };
-      await sentenceSimilarity(client("legacy"), sentence, sentences, { model });
-      expect(server.requests.at(-1)!.url).toBe(`/pipeline/sentence-similarity/${model}`);
+    it("sends to /pipeline/sentence-similarity/{model} with the legacy layout given explicitly", async () => {      await sentenceSimilarity(client("legacy"), sentence, sentences, { model });
+      expect(server.last().url).toBe(`/pipeline/sentence-similarity/${model}`);
     });
 
-    it("uses a model URL as is", async () => {
-      answer = { status: 200, body: recorded.body };
-      await sentenceSimilarity(client("router"), sentence, sentences, { model: `${server.url}/similarity` });
-      expect(server.requests.at(-1)!.url).toBe("/similarity");
+    it("uses a model URL as is", async () => {      await sentenceSimilarity(client("router"), sentence, sentences, { model: `${server.url}/similarity` });
+      expect(server.last().url).toBe("/similarity");
     });
 
     it("is a method after client.with(sentenceSimilarity)", async () => {
-      answer = { status: 200, body: [0.25] };
+      server.answerNext({ json: [0.25] });
       const scores = await client().with(sentenceSimilarity).sentenceSimilarity("a", ["b"], { model: "m" });
       expect(scores).toEqual([0.25]);
       expect(sentenceSimilarity.taskName).toBe("sentence-similarity");
@@ -78,7 +64,7 @@ describe("@infer/task-sentence-similarity", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [[0.66, 0.93, 0.22]] };
+      server.answerNext({ json: [[0.66, 0.93, 0.22]] });
       const error = await sentenceSimilarity(client(), sentence, sentences, { model }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([[0.66, 0.93, 0.22]]);

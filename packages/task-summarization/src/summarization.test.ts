@@ -1,27 +1,19 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { summarization } from "./index.js";
 
 const recorded = tapeJson("/models/facebook/bart-large-cnn");
 const text = (JSON.parse(recorded.tape.init.body!) as { inputs: string }).inputs;
 const summary = (recorded.body as { summary_text: string }[])[0]!.summary_text;
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-summarization", () => {
   describe("summarization", () => {
-    it("sends {inputs} as JSON to /models/{model}, without parameters when none is given, and unwraps [0].summary_text", async () => {
-      answer = { status: 200, body: recorded.body };
-      const result = await summarization(client(), text, { model: "facebook/bart-large-cnn" });
-      const request = server.requests.at(-1)!;
+    it("sends {inputs} as JSON to /models/{model}, without parameters when none is given, and unwraps [0].summary_text", async () => {      const result = await summarization(client(), text, { model: "facebook/bart-large-cnn" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/facebook/bart-large-cnn");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -31,14 +23,12 @@ describe("@infer/task-summarization", () => {
       expect(result.startsWith("The tower is 324 metres")).toBe(true);
     });
 
-    it("passes the parameters through as they are", async () => {
-      answer = { status: 200, body: recorded.body };
-      await summarization(client(), text, { model: "m", parameters: { max_length: 100, min_length: 10, do_sample: false } });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: text, parameters: { max_length: 100, min_length: 10, do_sample: false } });
+    it("passes the parameters through as they are", async () => {      await summarization(client(), text, { model: "m", parameters: { max_length: 100, min_length: 10, do_sample: false } });
+      expect(server.last().json()).toEqual({ inputs: text, parameters: { max_length: 100, min_length: 10, do_sample: false } });
     });
 
     it("is a method after client.with(summarization)", async () => {
-      answer = { status: 200, body: [{ summary_text: "Short." }] };
+      server.answerNext({ json: [{ summary_text: "Short." }] });
       const result = await client().with(summarization).summarization(text, { model: "m" });
       expect(result).toBe("Short.");
       expect(summarization.taskName).toBe("summarization");
@@ -62,7 +52,7 @@ describe("@infer/task-summarization", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ generated_text: "not a summary" }] };
+      server.answerNext({ json: [{ generated_text: "not a summary" }] });
       const error = await summarization(client(), text, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ generated_text: "not a summary" }]);

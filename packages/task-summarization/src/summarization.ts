@@ -6,19 +6,19 @@ import { defineTask, expectOutput, InferenceInputError, isObject, requireString,
  */
 export interface SummarizationParameters {
   /** The shortest summary, in tokens. */
-  min_length?: number;
+  min_length?: number | undefined;
   /** The longest summary, in tokens. */
-  max_length?: number;
+  max_length?: number | undefined;
   /** Sample only from the `top_k` most likely tokens. */
-  top_k?: number;
+  top_k?: number | undefined;
   /** Sample only from the most likely tokens whose probabilities add up to `top_p`. */
-  top_p?: number;
+  top_p?: number | undefined;
   /** Sampling temperature: above 1 is more random, near 0 is nearly greedy. @default 1 */
-  temperature?: number;
+  temperature?: number | undefined;
   /** Penalty for tokens already generated: above 1 repeats less. */
-  repetition_penalty?: number;
+  repetition_penalty?: number | undefined;
   /** The most seconds the server may spend generating. */
-  max_time?: number;
+  max_time?: number | undefined;
   [name: string]: unknown;
 }
 
@@ -28,7 +28,7 @@ export interface SummarizationOptions extends RequestOptions {
    * Generation parameters, passed through to the server as they are.
    * @example { max_length: 100 }
    */
-  parameters?: SummarizationParameters;
+  parameters?: SummarizationParameters | undefined;
 }
 
 /** The summary. */

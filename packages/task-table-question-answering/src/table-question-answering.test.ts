@@ -1,19 +1,13 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { tableQuestionAnswering, type TableQuestionAnsweringTable } from "./index.js";
 
 const recorded = tapeJson("/models/google/tapas-base-finetuned-wtq");
 const { query, table } = (JSON.parse(recorded.tape.init.body!) as { inputs: { query: string; table: Record<string, string[]> } }).inputs;
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 async function expectInputError(badTable: unknown, badQuery: unknown, argument: string): Promise<void> {
   await expect(
@@ -23,10 +17,8 @@ async function expectInputError(badTable: unknown, badQuery: unknown, argument: 
 
 describe("@infer/task-table-question-answering", () => {
   describe("tableQuestionAnswering", () => {
-    it("sends {query, table} at the top level to /models/{model} and returns the recorded answer as is", async () => {
-      answer = { status: 200, body: recorded.body };
-      const result = await tableQuestionAnswering(client(), table, query, { model: "google/tapas-base-finetuned-wtq" });
-      const request = server.requests.at(-1)!;
+    it("sends {query, table} at the top level to /models/{model} and returns the recorded answer as is", async () => {      const result = await tableQuestionAnswering(client(), table, query, { model: "google/tapas-base-finetuned-wtq" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/google/tapas-base-finetuned-wtq");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -36,24 +28,21 @@ describe("@infer/task-table-question-answering", () => {
       expect(result).toMatchObject({ answer: "AVERAGE > 36542", coordinates: [[0, 1]], cells: ["36542"], aggregator: "AVERAGE" });
     });
 
-    it("sends numbers and booleans as strings", async () => {
-      answer = { status: 200, body: recorded.body };
-      await tableQuestionAnswering(client(), { Stars: [36542, 4512.5], Archived: [false, true] }, "Which is archived?", { model: "m" });
-      expect(server.requests.at(-1)!.json()).toEqual({
+    it("sends numbers and booleans as strings", async () => {      await tableQuestionAnswering(client(), { Stars: [36542, 4512.5], Archived: [false, true] }, "Which is archived?", { model: "m" });
+      expect(server.last().json()).toEqual({
         query: "Which is archived?",
         table: { Stars: ["36542", "4512.5"], Archived: ["false", "true"] },
       });
     });
 
     it("keeps fields it does not know", async () => {
-      answer = { status: 200, body: { answer: "Python", coordinates: [[0, 3]], cells: ["Python"], aggregator: "NONE", extra: 1 } };
+      const body = { answer: "Python", coordinates: [[0, 3]], cells: ["Python"], aggregator: "NONE", extra: 1 };
+      server.answerNext({ json: body });
       const result = await tableQuestionAnswering(client(), table, "Which language?", { model: "m" });
-      expect(result).toEqual(answer.body);
+      expect(result).toEqual(body);
     });
 
-    it("is a method after client.with(tableQuestionAnswering)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const result = await client().with(tableQuestionAnswering).tableQuestionAnswering(table, query, { model: "m" });
+    it("is a method after client.with(tableQuestionAnswering)", async () => {      const result = await client().with(tableQuestionAnswering).tableQuestionAnswering(table, query, { model: "m" });
       expect(result.cells).toEqual(["36542"]);
       expect(tableQuestionAnswering.taskName).toBe("table-question-answering");
       expect(tableQuestionAnswering.methodName).toBe("tableQuestionAnswering");
@@ -79,7 +68,7 @@ describe("@infer/task-table-question-answering", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ answer: "36542" }] };
+      server.answerNext({ json: [{ answer: "36542" }] });
       const error = await tableQuestionAnswering(client(), table, query, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ answer: "36542" }]);

@@ -1,27 +1,19 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { tabularClassification, type Table } from "./index.js";
 
 const recorded = tapeJson("vvmnnnkv/wine-quality");
 // The recorded request's table (the old client sent it as inputs.data).
 const table = (JSON.parse(recorded.tape.init.body ?? "{}") as { inputs: { data: Table } }).inputs.data;
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-tabular-classification", () => {
   describe("tabularClassification", () => {
-    it("sends {table} as JSON to /models/{model} and returns the recorded labels as strings", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await tabularClassification(client(), table, { model: "vvmnnnkv/wine-quality" });
-      const request = server.requests.at(-1)!;
+    it("sends {table} as JSON to /models/{model} and returns the recorded labels as strings", async () => {      const labels = await tabularClassification(client(), table, { model: "vvmnnnkv/wine-quality" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/vvmnnnkv/wine-quality");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -32,10 +24,10 @@ describe("@infer/task-tabular-classification", () => {
     });
 
     it("returns string labels as they are, and uses the client's model", async () => {
-      answer = { status: 200, body: ["good", "bad"] };
+      server.answerNext({ json: ["good", "bad"] });
       const labels = await tabularClassification(createClient({ endpoint: server.url, token: false, model: "me/wine" }), { alcohol: [9.4, 12.6] });
-      expect(server.requests.at(-1)!.url).toBe("/models/me/wine");
-      expect(server.requests.at(-1)!.json()).toEqual({ table: { alcohol: [9.4, 12.6] } });
+      expect(server.last().url).toBe("/models/me/wine");
+      expect(server.last().json()).toEqual({ table: { alcohol: [9.4, 12.6] } });
       expect(labels).toEqual(["good", "bad"]);
     });
 
@@ -68,15 +60,13 @@ describe("@infer/task-tabular-classification", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ label: "good" }] };
+      server.answerNext({ json: [{ label: "good" }] });
       const error = await tabularClassification(client(), table, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ label: "good" }]);
     });
 
-    it("is a method after client.with(tabularClassification)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await client().with(tabularClassification).tabularClassification(table, { model: "vvmnnnkv/wine-quality" });
+    it("is a method after client.with(tabularClassification)", async () => {      const labels = await client().with(tabularClassification).tabularClassification(table, { model: "vvmnnnkv/wine-quality" });
       expect(labels).toEqual(["5", "5", "7"]);
       expect(tabularClassification.taskName).toBe("tabular-classification");
       expect(tabularClassification.methodName).toBe("tabularClassification");

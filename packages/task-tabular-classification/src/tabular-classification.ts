@@ -6,7 +6,7 @@ export interface TabularClassificationOptions extends RequestOptions {
    * The model: required here (or on the client), as tabular tasks have no recommended model.
    * @example "vvmnnnkv/wine-quality"
    */
-  model?: string;
+  model?: string | undefined;
 }
 
 /** The predicted label of each row, in order. */

@@ -1,27 +1,19 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { tabularRegression, type Table } from "./index.js";
 
 const recorded = tapeJson("scikit-learn/Fish-Weight");
 // The recorded request's table (the old client sent it as inputs.data).
 const table = (JSON.parse(recorded.tape.init.body ?? "{}") as { inputs: { data: Table } }).inputs.data;
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-tabular-regression", () => {
   describe("tabularRegression", () => {
-    it("sends {table} as JSON to /models/{model} and returns the recorded numbers", async () => {
-      answer = { status: 200, body: recorded.body };
-      const weights = await tabularRegression(client(), table, { model: "scikit-learn/Fish-Weight" });
-      const request = server.requests.at(-1)!;
+    it("sends {table} as JSON to /models/{model} and returns the recorded numbers", async () => {      const weights = await tabularRegression(client(), table, { model: "scikit-learn/Fish-Weight" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/scikit-learn/Fish-Weight");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -31,15 +23,15 @@ describe("@infer/task-tabular-regression", () => {
     });
 
     it("uses the client's model, and sends cells as given", async () => {
-      answer = { status: 200, body: [1.5] };
+      server.answerNext({ json: [1.5] });
       const weights = await tabularRegression(createClient({ endpoint: server.url, token: false, model: "me/fish" }), {
         Species: ["Bream"],
         Height: [11.52],
         Tagged: [true],
         Width: [null],
       });
-      expect(server.requests.at(-1)!.url).toBe("/models/me/fish");
-      expect(server.requests.at(-1)!.json()).toEqual({ table: { Species: ["Bream"], Height: [11.52], Tagged: [true], Width: [null] } });
+      expect(server.last().url).toBe("/models/me/fish");
+      expect(server.last().json()).toEqual({ table: { Species: ["Bream"], Height: [11.52], Tagged: [true], Width: [null] } });
       expect(weights).toEqual([1.5]);
     });
 
@@ -67,16 +59,14 @@ describe("@infer/task-tabular-regression", () => {
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       for (const body of [["270.5"], { predictions: [270.5] }]) {
-        answer = { status: 200, body };
+        server.answerNext({ json: body });
         const error = await tabularRegression(client(), table, { model: "m" }).catch((caught: unknown) => caught);
         expect(InferenceOutputError.isInstance(error)).toBe(true);
         expect((error as InferenceOutputError).body).toEqual(body);
       }
     });
 
-    it("is a method after client.with(tabularRegression)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const weights = await client().with(tabularRegression).tabularRegression(table, { model: "scikit-learn/Fish-Weight" });
+    it("is a method after client.with(tabularRegression)", async () => {      const weights = await client().with(tabularRegression).tabularRegression(table, { model: "scikit-learn/Fish-Weight" });
       expect(weights).toHaveLength(3);
       expect(tabularRegression.taskName).toBe("tabular-regression");
       expect(tabularRegression.methodName).toBe("tabularRegression");

@@ -6,7 +6,7 @@ export interface TabularRegressionOptions extends RequestOptions {
    * The model: required here (or on the client), as tabular tasks have no recommended model.
    * @example "scikit-learn/Fish-Weight"
    */
-  model?: string;
+  model?: string | undefined;
 }
 
 /** The predicted value of each row, in order. */

@@ -1,2 +1,2 @@
 export { textClassification } from "./text-classification.js";
-export type { TextClassificationOptions, TextClassificationOutput } from "./text-classification.js";
+export type { TextClassificationOptions, TextClassificationParameters, TextClassificationOutput } from "./text-classification.js";

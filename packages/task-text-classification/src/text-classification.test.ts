@@ -1,27 +1,19 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { textClassification } from "./index.js";
 
 const recorded = tapeJson("distilbert-base-uncased-finetuned-sst-2-english");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-text-classification", () => {
   describe("textClassification", () => {
-    it("sends {inputs} as JSON to /models/{model} and unwraps [0] of the recorded answer", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await textClassification(client(), "I like you. I love you.", {
+    it("sends {inputs} as JSON to /models/{model} and unwraps [0] of the recorded answer", async () => {      const labels = await textClassification(client(), "I like you. I love you.", {
         model: "distilbert-base-uncased-finetuned-sst-2-english",
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/distilbert-base-uncased-finetuned-sst-2-english");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -31,9 +23,7 @@ describe("@infer/task-text-classification", () => {
       expect(labels[0]?.label).toBe("POSITIVE");
     });
 
-    it("is a method after client.with(textClassification)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await client().with(textClassification).textClassification("good", { model: "m" });
+    it("is a method after client.with(textClassification)", async () => {      const labels = await client().with(textClassification).textClassification("good", { model: "m" });
       expect(labels).toHaveLength(2);
       expect(textClassification.taskName).toBe("text-classification");
       expect(textClassification.methodName).toBe("textClassification");
@@ -48,7 +38,7 @@ describe("@infer/task-text-classification", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: { unexpected: true } };
+      server.answerNext({ json: { unexpected: true } });
       const error = await textClassification(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ unexpected: true });

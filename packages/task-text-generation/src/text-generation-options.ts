@@ -6,48 +6,48 @@ export interface TextGenerationParameters {
    * Sample the next token instead of picking the most likely one (greedy decoding).
    * @default false
    */
-  doSample?: boolean;
+  doSample?: boolean | undefined;
   /**
    * The most tokens to generate, an integer > 0.
    * @example 200
    */
-  maxNewTokens?: number;
+  maxNewTokens?: number | undefined;
   /** Penalty for repeating tokens, > 0; 1 means none. @example 1.03 */
-  repetitionPenalty?: number;
+  repetitionPenalty?: number | undefined;
   /**
    * Prepend the prompt to the generated text.
    * @default false
    */
-  returnFullText?: boolean;
+  returnFullText?: boolean | undefined;
   /** Stop generating when one of these sequences is generated (TGI only; dropped for other servers). */
-  stop?: string[];
+  stop?: string[] | undefined;
   /** Random seed for sampling, an integer ≥ 0. Not allowed with `bestOf` > 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** Sampling temperature, > 0; lower is more deterministic. @example 0.7 */
-  temperature?: number;
+  temperature?: number | undefined;
   /** Sample only among the `topK` most likely tokens, an integer > 0. @example 50 */
-  topK?: number;
+  topK?: number | undefined;
   /** Nucleus sampling: sample among the most likely tokens whose probabilities add up to `topP`; 0 < topP < 1. @example 0.95 */
-  topP?: number;
+  topP?: number | undefined;
   /** Keep only the last `truncate` tokens of the prompt, an integer > 0. */
-  truncate?: number;
+  truncate?: number | undefined;
   /** Typical decoding mass, 0 < typicalP < 1 (see "Typical Decoding for Natural Language Generation"). */
-  typicalP?: number;
+  typicalP?: number | undefined;
   /**
    * Generate `bestOf` sequences and return the one with the highest log-probability, an integer > 0.
    * Above 1 it needs `doSample: true`, and neither `seed` nor `stream`.
    */
-  bestOf?: number;
+  bestOf?: number | undefined;
   /** Watermark the generated text (TGI only; dropped for other servers). @default false */
-  watermark?: boolean;
+  watermark?: boolean | undefined;
   /**
    * Return `{ generated_text, details }` (finish reason, tokens, log-probabilities) instead of the text; with
    * `stream`, yield whole stream events instead of token texts. TGI only.
    * @default false
    */
-  details?: boolean;
+  details?: boolean | undefined;
   /** Include the prompt's tokens in `details.prefill`. Needs `details: true`; not allowed with `stream`. TGI only. */
-  decoderInputDetails?: boolean;
+  decoderInputDetails?: boolean | undefined;
 }
 
 /** Options of `textGeneration()`: the request options, TGI's parameters, and `stream`. */
@@ -57,5 +57,5 @@ export interface TextGenerationOptions extends RequestOptions, TextGenerationPar
    * of token texts, or of stream events with `details: true`. Breaking out of the loop closes the connection.
    * @default false
    */
-  stream?: boolean;
+  stream?: boolean | undefined;
 }

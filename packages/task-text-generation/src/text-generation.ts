@@ -29,6 +29,11 @@ export interface TextGenerationMethod {
   (prompt: string, options: TextGenerationOptions & { stream: true; details?: false | undefined }): Promise<AsyncIterable<string>>;
   (prompt: string, options: TextGenerationOptions & { stream?: false | undefined; details: true }): Promise<TextGenerationOutput>;
   (prompt: string, options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined }): Promise<string>;
+  // Options whose `stream` or `details` is only known as a boolean (a spread, a variable) keep what is known.
+  (prompt: string, options: TextGenerationOptions & { stream: true }): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
+  (prompt: string, options: TextGenerationOptions & { stream?: false | undefined }): Promise<string | TextGenerationOutput>;
+  (prompt: string, options: TextGenerationOptions & { details: true }): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
+  (prompt: string, options: TextGenerationOptions & { details?: false | undefined }): Promise<string | AsyncIterable<string>>;
   (prompt: string, options?: TextGenerationOptions): Promise<TextGenerationResult>;
 }
 
@@ -38,6 +43,10 @@ export interface TextGenerationFunction {
   (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream: true; details?: false | undefined }): Promise<AsyncIterable<string>>;
   (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream?: false | undefined; details: true }): Promise<TextGenerationOutput>;
   (client: InferenceCore, prompt: string, options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined }): Promise<string>;
+  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream: true }): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
+  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream?: false | undefined }): Promise<string | TextGenerationOutput>;
+  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { details: true }): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
+  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { details?: false | undefined }): Promise<string | AsyncIterable<string>>;
   (client: InferenceCore, prompt: string, options?: TextGenerationOptions): Promise<TextGenerationResult>;
 }
 

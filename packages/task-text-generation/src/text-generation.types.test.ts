@@ -44,10 +44,11 @@ describe("@infer/task-text-generation", () => {
       for await (const event of events) expect(event.generated_text).toBe("a");
     });
 
-    it("resolves to the union when stream or details is only known at run time", async () => {
+    it("keeps what is known when stream is only known at run time (no details: text or a text stream)", async () => {
       const stream = Math.random() > 2;
       const result = await textGeneration(client(), "x", { model: "m", stream });
-      expectTypeOf(result).toEqualTypeOf<TextGenerationResult>();
+      expectTypeOf(result).toEqualTypeOf<string | AsyncIterable<string>>();
+      expectTypeOf(result).toMatchTypeOf<TextGenerationResult>();
       expect(result).toBe("a");
     });
 

@@ -6,31 +6,31 @@ export interface TextToImageOptions extends RequestOptions {
    * What the image should not show.
    * @example "blurry, low resolution"
    */
-  negativePrompt?: string;
+  negativePrompt?: string | undefined;
   /**
    * Height of the image in pixels, a positive integer (diffusion models want a multiple of 8).
    * @default the model's own, often 512 or 1024
    * @example 768
    */
-  height?: number;
+  height?: number | undefined;
   /**
    * Width of the image in pixels, a positive integer (diffusion models want a multiple of 8).
    * @default the model's own, often 512 or 1024
    * @example 768
    */
-  width?: number;
+  width?: number | undefined;
   /**
    * Denoising steps, a positive integer: more give a finer image, more slowly.
    * @default the model's own, often 50
    * @example 25
    */
-  numInferenceSteps?: number;
+  numInferenceSteps?: number | undefined;
   /**
    * How closely the image follows the prompt: higher is closer, at some cost to quality.
    * @default the model's own, often 7.5
    * @example 9
    */
-  guidanceScale?: number;
+  guidanceScale?: number | undefined;
 }
 
 /** The generated image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */

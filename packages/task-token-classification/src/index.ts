@@ -1,2 +1,2 @@
 export { tokenClassification } from "./token-classification.js";
-export type { TokenClassificationEntity, TokenClassificationOptions, TokenClassificationOutput } from "./token-classification.js";
+export type { TokenClassificationEntity, TokenClassificationOptions, TokenClassificationParameters, TokenClassificationOutput } from "./token-classification.js";

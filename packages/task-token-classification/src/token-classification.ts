@@ -1,7 +1,26 @@
-import { defineTask, expectOutput, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
 
-/** Options of `tokenClassification()`: the request options only; the task takes no parameters. */
-export type TokenClassificationOptions = RequestOptions;
+/** The parameters of `tokenClassification()`, checked before sending and sent snake_case. */
+export interface TokenClassificationParameters {
+  /**
+   * How tokens are merged into entities. huggingface_hub's `"none"` is left out: it answers one `entity` per
+   * token instead of `entity_group`s, a shape this task's output does not have.
+   */
+  aggregationStrategy?: "simple" | "first" | "average" | "max" | undefined;
+  /** Labels to leave out of the answer, e.g. `["O"]`. */
+  ignoreLabels?: string[] | undefined;
+  /** Overlap in tokens between chunks of a long text (an integer ≥ 0). */
+  stride?: number | undefined;
+}
+
+/** Options of `tokenClassification()`: the request options and the task's parameters, all optional. */
+export type TokenClassificationOptions = RequestOptions & TokenClassificationParameters;
+
+const PARAMETERS = {
+  aggregationStrategy: { type: "string", oneOf: ["simple", "first", "average", "max"] },
+  ignoreLabels: { type: "strings" },
+  stride: { type: "integer", atLeast: 0 },
+} satisfies ParameterTable;
 
 /** One entity found in the text; fields the server adds beyond these are kept. */
 export interface TokenClassificationEntity {
@@ -31,8 +50,9 @@ export const tokenClassification = defineTask(
   { taskName: "token-classification", methodName: "tokenClassification" },
   async (client: InferenceCore, text: string, options?: TokenClassificationOptions): Promise<TokenClassificationOutput> => {
     requireString(text, "text");
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "token-classification", json: { inputs: text } }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = encodeParameters(PARAMETERS, parameters);
+    const response = await client.post({ task: "token-classification", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } }, request);
     const body = await response.json();
     expectOutput(isEntityList(body), "token-classification", "[{entity_group, score, word, start, end}]", body);
     return body as TokenClassificationOutput;

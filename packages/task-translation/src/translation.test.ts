@@ -1,25 +1,17 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { translation } from "./index.js";
 
 const recorded = tapeJson("t5-base", '"My name is Wolfgang and I live in Berlin","options"');
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-translation", () => {
   describe("translation", () => {
-    it("sends {inputs} as JSON to /models/{model} and unwraps [0].translation_text of the recorded answer", async () => {
-      answer = { status: 200, body: recorded.body };
-      const text = await translation(client(), "My name is Wolfgang and I live in Berlin", { model: "t5-base" });
-      const request = server.requests.at(-1)!;
+    it("sends {inputs} as JSON to /models/{model} and unwraps [0].translation_text of the recorded answer", async () => {      const text = await translation(client(), "My name is Wolfgang and I live in Berlin", { model: "t5-base" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/t5-base");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -29,9 +21,9 @@ describe("@infer/task-translation", () => {
     });
 
     it("sends srcLang and tgtLang as parameters {src_lang, tgt_lang}", async () => {
-      answer = { status: 200, body: [{ translation_text: "Je m'appelle Wolfgang" }] };
+      server.answerNext({ json: [{ translation_text: "Je m'appelle Wolfgang" }] });
       const text = await translation(client(), "My name is Wolfgang", { model: "facebook/mbart-large-50-many-to-many-mmt", srcLang: "en_XX", tgtLang: "fr_XX" });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "My name is Wolfgang", parameters: { src_lang: "en_XX", tgt_lang: "fr_XX" } });
+      expect(server.last().json()).toEqual({ inputs: "My name is Wolfgang", parameters: { src_lang: "en_XX", tgt_lang: "fr_XX" } });
       expect(text).toBe("Je m'appelle Wolfgang");
     });
 
@@ -58,15 +50,13 @@ describe("@infer/task-translation", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ summary_text: "no" }] };
+      server.answerNext({ json: [{ summary_text: "no" }] });
       const error = await translation(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ summary_text: "no" }]);
     });
 
-    it("is a method after client.with(translation)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const text = await client().with(translation).translation("My name is Wolfgang and I live in Berlin", { model: "t5-base" });
+    it("is a method after client.with(translation)", async () => {      const text = await client().with(translation).translation("My name is Wolfgang and I live in Berlin", { model: "t5-base" });
       expect(text).toBe("Mein Name ist Wolfgang und ich lebe in Berlin");
       expect(translation.taskName).toBe("translation");
       expect(translation.methodName).toBe("translation");

@@ -6,12 +6,12 @@ export interface TranslationOptions extends RequestOptions {
    * The language of the text, for multilingual models; needs `tgtLang`. Codes are the model's own.
    * @example "en_XX"
    */
-  srcLang?: string;
+  srcLang?: string | undefined;
   /**
    * The language to translate to, for multilingual models; needs `srcLang`. Codes are the model's own.
    * @example "fr_XX"
    */
-  tgtLang?: string;
+  tgtLang?: string | undefined;
 }
 
 /** The translated text. */

@@ -56,7 +56,7 @@ describe("@infer/task-visual-question-answering", () => {
     it.each([
       ["question", "a question that is not a string", undefined, new Uint8Array(cheetah)],
       ["question", "an empty question", "", new Uint8Array(cheetah)],
-      ["image", "a missing file", question, fixturePath("cheetah.png") + ".missing"],
+      ["image", "a missing file", question, `${fixturePath("cheetah.png")}.missing`],
       ["image", "a directory", question, dirname(fixturePath("cheetah.png"))],
       ["image", "an unsupported image value", question, null],
     ])("rejects %s: %s, before any request", async (argument, _kind, badQuestion, image) => {

@@ -1,26 +1,18 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson, useTaskServer } from "@infer/testing";
+import { describe, expect, it } from "vitest";
 import { zeroShotClassification } from "./index.js";
 
 const recorded = tapeJson("facebook/bart-large-mnli");
 const text = "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!";
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-zero-shot-classification", () => {
   describe("zeroShotClassification", () => {
-    it("sends the labels comma-joined as candidate_labels and zips the recorded answer", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await zeroShotClassification(client(), text, ["refund", "legal", "faq"], { model: "facebook/bart-large-mnli" });
-      const request = server.requests.at(-1)!;
+    it("sends the labels comma-joined as candidate_labels and zips the recorded answer", async () => {      const labels = await zeroShotClassification(client(), text, ["refund", "legal", "faq"], { model: "facebook/bart-large-mnli" });
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/facebook/bart-large-mnli");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -34,7 +26,7 @@ describe("@infer/task-zero-shot-classification", () => {
     });
 
     it("reads the unwrapped {sequence, labels, scores} answer too", async () => {
-      answer = { status: 200, body: { sequence: "x", labels: ["b", "a"], scores: [0.7, 0.3] } };
+      server.answerNext({ json: { sequence: "x", labels: ["b", "a"], scores: [0.7, 0.3] } });
       const labels = await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" });
       expect(labels).toEqual([
         { label: "b", score: 0.7 },
@@ -43,17 +35,17 @@ describe("@infer/task-zero-shot-classification", () => {
     });
 
     it("sends multi_label only when set", async () => {
-      answer = { status: 200, body: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } };
+      server.answerNext({ json: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } });
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: true });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: true } });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: true } });
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: false });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: false } });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: false } });
     });
 
     it("sends no multi_label key when multiLabel is not set", async () => {
-      answer = { status: 200, body: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } };
+      server.answerNext({ json: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } });
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"x","parameters":{"candidate_labels":"a,b"}}');
+      expect(server.last().body.toString("utf8")).toBe('{"inputs":"x","parameters":{"candidate_labels":"a,b"}}');
     });
 
     it("rejects fewer than two labels, or labels that cannot be comma-joined, before any request", async () => {
@@ -79,16 +71,14 @@ describe("@infer/task-zero-shot-classification", () => {
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       for (const body of [[{ label: "a", score: 1 }], { sequence: "x", labels: ["a", "b"], scores: [1] }]) {
-        answer = { status: 200, body };
+        server.answerNext({ json: body });
         const error = await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" }).catch((caught: unknown) => caught);
         expect(InferenceOutputError.isInstance(error)).toBe(true);
         expect((error as InferenceOutputError).body).toEqual(body);
       }
     });
 
-    it("is a method after client.with(zeroShotClassification)", async () => {
-      answer = { status: 200, body: recorded.body };
-      const labels = await client().with(zeroShotClassification).zeroShotClassification(text, ["refund", "legal", "faq"], { model: "m" });
+    it("is a method after client.with(zeroShotClassification)", async () => {      const labels = await client().with(zeroShotClassification).zeroShotClassification(text, ["refund", "legal", "faq"], { model: "m" });
       expect(labels[0]?.label).toBe("refund");
       expect(zeroShotClassification.taskName).toBe("zero-shot-classification");
       expect(zeroShotClassification.methodName).toBe("zeroShotClassification");

@@ -16,7 +16,7 @@ export interface ZeroShotClassificationOptions extends RequestOptions {
    * Score each label on its own (several may be true), instead of scores that add up to 1.
    * @default false
    */
-  multiLabel?: boolean;
+  multiLabel?: boolean | undefined;
 }
 
 /** The labels with their scores, best first as the server orders them. */

@@ -58,7 +58,7 @@ describe("@infer/task-zero-shot-image-classification", () => {
       ["labels", "a label that is not a string", ["animal", 3]],
       ["labels", "a label with a comma", ["animal", "toy, car"]],
       ["labels", "an empty label", ["animal", " "]],
-      ["image", "a missing file", ["animal", "toy"], fixturePath("cheetah.png") + ".missing"],
+      ["image", "a missing file", ["animal", "toy"], `${fixturePath("cheetah.png")}.missing`],
       ["image", "a directory", ["animal", "toy"], dirname(fixturePath("cheetah.png"))],
       ["image", "an unsupported image value", ["animal", "toy"], 42],
     ])("rejects %s: %s, before any request", async (argument, _kind, badLabels, image: unknown = new Uint8Array(cheetah)) => {

@@ -75,7 +75,7 @@ export async function startProviderStandIn(): Promise<ProviderStandIn> {
     last: (prefix) => [...server.requests].reverse().find((request) => request.url.startsWith(prefix)),
     directFetch: (baseUrl) => ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      return fetch(url.startsWith(baseUrl) ? server.url + "/direct" + url.slice(baseUrl.length) : url, init);
+      return fetch(url.startsWith(baseUrl) ? `${server.url}/direct${url.slice(baseUrl.length)}` : url, init);
     }) as typeof fetch,
     close: async () => {
       await server.close();

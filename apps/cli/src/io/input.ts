@@ -88,6 +88,6 @@ async function csvTable(text: string, argument: string): Promise<Record<string, 
   const [header, ...body] = rows;
   if (!header || body.length === 0) throw new UsageError(argument, "expected a header row of column names and at least one row");
   const columns: Record<string, string[]> = {};
-  header.forEach((name, index) => (columns[name] = body.map((row) => row[index] ?? "")));
+  for (const [index, name] of header.entries()) columns[name] = body.map((row) => row[index] ?? "");
   return columns;
 }

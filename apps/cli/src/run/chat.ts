@@ -3,7 +3,7 @@ import colors from "picocolors";
 import { readStdin } from "../io/input.js";
 import { printJson } from "../io/json.js";
 import { startActivity } from "./activity.js";
-import { createClient, prettyOutput, type CommonOptions } from "./common.js";
+import { createClient, type CommonOptions } from "./common.js";
 import { onInterrupt } from "./interrupt.js";
 import type { InferenceClient } from "@infer/inference";
 

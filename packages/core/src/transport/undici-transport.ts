@@ -129,28 +129,28 @@ async function* iterateDecoded(stream: Readable): AsyncGenerator<Uint8Array> {
 class UndiciResponse implements TransportResponse {
   readonly status: number;
   url: string | undefined;
-  readonly #response: Dispatcher.ResponseData<unknown>;
+  private readonly response: Dispatcher.ResponseData<unknown>;
   /** The decoded body, when the answer was encoded. */
-  readonly #decoded: Readable | undefined;
+  private readonly decoded: Readable | undefined;
 
   constructor(response: Dispatcher.ResponseData<unknown>, zlib: Zlib) {
     this.status = response.statusCode;
-    this.#response = response;
+    this.response = response;
     const encoding = response.headers["content-encoding"];
     if (typeof encoding === "string" && encoding !== "" && response.statusCode !== 204 && response.statusCode !== 304 && response.headers["content-length"] !== "0") {
       const decoded = decode(response.body, encoding, zlib);
-      if (decoded !== response.body) this.#decoded = decoded;
+      if (decoded !== response.body) this.decoded = decoded;
     }
   }
 
   header(name: string): string | undefined {
-    const value = this.#response.headers[name];
+    const value = this.response.headers[name];
     return Array.isArray(value) ? value.join(", ") : value;
   }
 
   headers(): Headers {
     const headers = new Headers();
-    for (const [name, value] of Object.entries(this.#response.headers)) {
+    for (const [name, value] of Object.entries(this.response.headers)) {
       if (Array.isArray(value)) for (const item of value) headers.append(name, item);
       else if (value !== undefined) headers.set(name, value);
     }
@@ -158,24 +158,24 @@ class UndiciResponse implements TransportResponse {
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    return this.#decoded ? iterateDecoded(this.#decoded) : this.#response.body;
+    return this.decoded ? iterateDecoded(this.decoded) : this.response.body;
   }
 
   text(): Promise<string> {
-    return this.#decoded ? collect(this.#decoded).then((bytes) => bytes.toString("utf8")) : this.#response.body.text();
+    return this.decoded ? collect(this.decoded).then((bytes) => bytes.toString("utf8")) : this.response.body.text();
   }
 
   async bytes(): Promise<Uint8Array> {
-    if (this.#decoded) return collect(this.#decoded);
-    return new Uint8Array(await this.#response.body.arrayBuffer());
+    if (this.decoded) return collect(this.decoded);
+    return new Uint8Array(await this.response.body.arrayBuffer());
   }
 
   cancel(): void {
-    const body = this.#response.body;
+    const body = this.response.body;
     // Destroying emits "error" (UND_ERR_ABORTED); nobody is listening any more, so swallow it.
     body.on("error", ignore);
     body.destroy();
-    this.#decoded?.on("error", ignore).destroy();
+    this.decoded?.on("error", ignore).destroy();
   }
 }
 
