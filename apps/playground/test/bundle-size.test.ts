@@ -7,7 +7,7 @@ import { TASKS } from "../src/tasks.js";
 import { distDirectory } from "./static-server.js";
 
 /** Budgets in gzipped bytes; the first measurement (December 2026) is in the comment. */
-export const INITIAL_BUDGET = 18 * 1024; // 16,560 B: the page's UI and @infer/core
+export const INITIAL_BUDGET = 19 * 1024; // 18,473 B: the page's UI and @infer/core (16,560 B before issues 10 and 12 grew core)
 export const TASK_BUDGET = 5 * 1024; // text-generation, the largest: 4,167 B (with core's task kit, shared by all tasks)
 export const TOTAL_BUDGET = 40 * 1024; // every task loaded: 32,682 B
 
