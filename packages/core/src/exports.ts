@@ -4,7 +4,7 @@ export type { InferenceResponse } from "./response.js";
 export { defineTask, type Task, type TaskIdentity, type TaskMethods, type BoundMethod, type AnyTaskFunction } from "./task.js";
 export type { BinaryInput } from "./binary.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./sse.js";
-export { expectEventStream, readJsonEvents, type JsonEventsEnd } from "./json-events.js";
+export { expectEventStream, iterateOnce, readJsonEvents, type JsonEventsEnd } from "./json-events.js";
 export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { clearRecommendedModels } from "./hub/recommended-model.js";
 export { getModelStatus, type ModelStatus } from "./hub/model-status.js";

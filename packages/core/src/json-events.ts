@@ -1,3 +1,4 @@
+import { InferenceError } from "./errors/inference-error.js";
 import { InferenceOutputError } from "./errors/output-error.js";
 import { textGenerationErrorFromPayload } from "./errors/text-generation-errors.js";
 import type { InferenceResponse } from "./response.js";
@@ -46,6 +47,23 @@ export async function expectEventStream(response: InferenceResponse, task: strin
   const body = await response.json();
   throwIfErrorPayload(body);
   throw new InferenceOutputError({ task, expected: "a text/event-stream answer", body });
+}
+
+/**
+ * A stream a caller may iterate once: a second `for await` throws a clear error instead of yielding nothing (an
+ * async generator that has finished, or whose body was read, would silently be empty).
+ */
+export function iterateOnce<T>(source: AsyncIterator<T> & AsyncIterable<T>, task: string): AsyncIterable<T> {
+  let started = false;
+  return {
+    [Symbol.asyncIterator]() {
+      if (started) {
+        throw new InferenceError({ message: `This ${task} stream was already iterated: a stream is read only once` });
+      }
+      started = true;
+      return source;
+    },
+  };
 }
 
 function throwIfErrorPayload(payload: unknown): void {

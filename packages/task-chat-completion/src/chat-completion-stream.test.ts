@@ -66,6 +66,16 @@ describe("@infer/task-chat-completion", () => {
       expect(items.at(-1)?.choices[0]?.finish_reason).toBe("eos_token");
     });
 
+    it("throws a clear error when the stream is iterated a second time, instead of yielding nothing", async () => {
+      handle = (_request, response) => sendEvents(response, chunks, { done: true });
+      const stream = await chatCompletion(client(), { stream: true, messages }, { model: "m" });
+      expect((await collect(stream)).items).toEqual(chunks);
+      const again = await collect(stream);
+      expect(again.items).toEqual([]);
+      expect((again.error as Error).name).toBe("InferenceError");
+      expect((again.error as Error).message).toMatch(/already iterated/);
+    });
+
     it("sends stream last in the body", async () => {
       handle = (_request, response) => sendEvents(response, chunks, { done: true });
       await collect(await chatCompletion(client(), { stream: true, messages, maxTokens: 5 }, { model: "m" }));

@@ -2,6 +2,7 @@ import {
   defineTask,
   expectEventStream,
   InferenceOutputError,
+  iterateOnce,
   isObject,
   splitOptions,
   toTextGenerationError,
@@ -54,7 +55,7 @@ async function complete(client: InferenceCore, input: ChatCompletionInput, optio
   }
   if (stream) {
     await expectEventStream(response, "chat-completion");
-    return streamChunks(response);
+    return iterateOnce(streamChunks(response), "chat-completion");
   }
   const body = await response.json();
   if (!isObject(body) || !Array.isArray(body["choices"]) || !body["choices"].every((choice) => isObject(choice) && isObject(choice["message"]))) {

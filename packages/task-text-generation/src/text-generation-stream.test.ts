@@ -113,6 +113,16 @@ describe("@infer/task-text-generation", () => {
       expect(items).toEqual(["a", "b"]);
     });
 
+    it("throws a clear error when the stream is iterated a second time, instead of yielding nothing", async () => {
+      handle = (_request, response) => sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
+      const stream = await textGeneration(client(), "x", { model: "m", stream: true });
+      expect((await collect(stream)).items).toEqual(["a", "b"]);
+      const again = await collect(stream);
+      expect(again.items).toEqual([]);
+      expect((again.error as Error).name).toBe("InferenceError");
+      expect((again.error as Error).message).toMatch(/already iterated/);
+    });
+
     it("throws the recorded validation error event as ValidationError", async () => {
       handle = (_request, response) => {
         startEvents(response);

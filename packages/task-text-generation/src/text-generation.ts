@@ -2,6 +2,7 @@ import {
   defineTask,
   expectEventStream,
   InferenceOutputError,
+  iterateOnce,
   isObject,
   requireString,
   splitOptions,
@@ -77,7 +78,7 @@ async function generate(client: InferenceCore, prompt: string, options?: TextGen
   if (stream) {
     await expectEventStream(response, "text-generation");
     // Events with `details`, token texts without: which one is up to the caller's overload.
-    return streamEvents(response, details === true) as AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
+    return iterateOnce(streamEvents(response, details === true), TASK) as AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
   }
   const body = await response.json();
   // The model's root route answers `[{generated_text}]`; TGI's `/generate` route the object itself.
