@@ -16,6 +16,7 @@ export interface BatchCommandOptions {
   inputField: string;
   attempts: string;
   timeout?: string;
+  provider?: string;
   redis?: string;
   queue: string;
 }
@@ -70,7 +71,7 @@ export async function batchCommand(task: string, options: BatchCommandOptions): 
       idField: options.idField,
       inputField: options.inputField,
       attempts: number(options.attempts, "--attempts"),
-      clientOptions: { ...timeout },
+      clientOptions: { ...timeout, ...(options.provider === undefined ? {} : { provider: options.provider }) },
       signal: controller.signal,
       onProgress: (counts) => progress.update(counts.skipped + counts.finished, counts.failed, counts.total),
     });

@@ -49,6 +49,26 @@ describe("@infer/cli", () => {
       expect(lines(output)).toHaveLength(20);
     }, 90_000);
 
+    it("routes the rows through --provider: hf-inference answers, an unknown provider is an error row sent nowhere", async () => {
+      const input = join(directory, "provider.jsonl");
+      writeFileSync(input, Array.from({ length: 5 }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(""));
+      const served = join(directory, "provider-served.jsonl");
+      const ok = await infer(["batch", "text-classification", "--input", input, "--output", served, "--model", "m", "--endpoint", server.url, "--provider", "hf-inference"]);
+      expect(ok.code).toBe(0);
+      expect(lines(served).find((row) => String(row.id) === "2")?.output).toEqual(expectedOutput("text 2"));
+      const before = server.requests.length;
+      const refused = join(directory, "provider-refused.jsonl");
+      const result = await infer(["batch", "text-classification", "--input", input, "--output", refused, "--model", "m", "--endpoint", server.url, "--provider", "no-such-provider"]);
+      expect(result.code).toBe(0);
+      const rows = readFileSync(refused, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { error?: { name: string; message: string } });
+      expect(rows).toHaveLength(5);
+      for (const row of rows) {
+        expect(row.error?.name).toBe("InferenceInputError");
+        expect(row.error?.message).toContain("no-such-provider");
+      }
+      expect(server.requests.length).toBe(before);
+    }, 90_000);
+
     it("exits 2 naming the argument for bad input", async () => {
       const result = await infer(["batch", "text-classification", "--input", join(directory, "missing.jsonl"), "--output", join(directory, "x.jsonl"), "--endpoint", server.url]);
       expect(result.code).toBe(2);

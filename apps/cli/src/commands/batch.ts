@@ -19,6 +19,7 @@ export function registerBatchCommand(program: Command): void {
     .option("--input-field <name>", "the input field or column", "inputs")
     .option("--attempts <n>", "tries of a row meeting 429/503, a dropped connection or a timeout", "5")
     .option("--timeout <ms>", "milliseconds per request")
+    .option("--provider <name>", 'who serves the rows: "auto", "hf-inference" or a provider\'s name (with --redis, give it to `infer worker`)')
     .option("--redis <url>", "run through a BullMQ queue on this Redis instead of here (workers: `infer worker`)")
     .option("--queue <name>", "the queue's name, with --redis", "infer-batch")
     .action(async (task: string, options: BatchCommandOptions) => {

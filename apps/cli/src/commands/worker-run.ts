@@ -8,6 +8,7 @@ export interface WorkerCommandOptions {
   rps?: string;
   endpoint?: string[];
   timeout?: string;
+  provider?: string;
   lockDuration: string;
   stalledInterval: string;
 }
@@ -21,7 +22,10 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
       concurrency: positive(options.concurrency, "--concurrency"),
       rps: options.rps === undefined ? undefined : positive(options.rps, "--rps"),
       endpoints: options.endpoint,
-      clientOptions: options.timeout === undefined ? {} : { timeout: positive(options.timeout, "--timeout") },
+      clientOptions: {
+        ...(options.timeout === undefined ? {} : { timeout: positive(options.timeout, "--timeout") }),
+        ...(options.provider === undefined ? {} : { provider: options.provider }),
+      },
       lockDuration: positive(options.lockDuration, "--lock-duration"),
       stalledInterval: positive(options.stalledInterval, "--stalled-interval"),
     });

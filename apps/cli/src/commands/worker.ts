@@ -12,6 +12,7 @@ export function registerWorkerCommand(program: Command): void {
     .option("--rps <r>", "most rows started per second by all the queue's workers together")
     .option("--endpoint <url...>", "base URL(s); several replicas are spread with undici's BalancedPool")
     .option("--timeout <ms>", "milliseconds per request")
+    .option("--provider <name>", 'who serves the rows: "auto", "hf-inference" or a provider\'s name')
     .option("--lock-duration <ms>", "how long a dead worker's rows stay locked before others take them", "30000")
     .option("--stalled-interval <ms>", "how often to look for a dead worker's rows", "30000")
     .action(async (options: WorkerCommandOptions) => {
