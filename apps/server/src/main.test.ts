@@ -102,10 +102,14 @@ describe("infer-server", () => {
     };
     const rss = async () => ((await (await fetch(`${url}/health`)).json()) as { rss_bytes: number }).rss_bytes;
     await batch(300);
-    const before = await rss();
-    await batch(1000);
-    const grown = ((await rss()) - before) / 1024 / 1024;
-    // Each body is 50 KB: keeping the bodies of 1,000 requests would add about 50 MB.
-    expect(grown).toBeLessThan(25);
+    const grown: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const before = await rss();
+      await batch(1000);
+      grown.push(((await rss()) - before) / 1024 / 1024);
+    }
+    // Each body is 50 KB: keeping the bodies of 1,000 requests would add about 50 MB in every round. RSS is
+    // noisy (the allocator, Node 24's GC), so the better of two rounds of 1,000 must stay under half of that.
+    expect(Math.min(...grown)).toBeLessThan(25);
   }, 240_000);
 });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
-import { hasRedisServer, startRedisServer, type RedisServer } from "./__fixtures__/redis-server.js";
+import { hasRedisServer, startRedisServer, type RedisServer } from "@infer/testing";
 import { collectResults, enqueueRows, runQueueBatch, startWorker } from "./index.js";
 
 const workerChild = fileURLToPath(new URL("./__fixtures__/worker-child.mjs", import.meta.url));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchContext, BenchmarkReport } from "../context.js";
 import { markdownTable } from "../markdown.js";
-import { startRedisProcess } from "../servers/redis.js";
+import { startRedisServer } from "@infer/testing";
 
 const runner = fileURLToPath(new URL("../runners/bulk-runner.js", import.meta.url));
 /** `INFER_BULK_WORKERS=2` (comma-separated) runs only those worker counts. */
@@ -77,7 +77,7 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
   writeFileSync(input, Array.from({ length: count }, (_, index) => `${JSON.stringify({ id: index, inputs: `${phrases[index % phrases.length]} #${index}` })}\n`).join(""));
   const server = startRole("server", []);
   const url = String((await server.first).url);
-  const redis = await startRedisProcess();
+  const redis = await startRedisServer();
   const table: string[][] = [];
   try {
     context.log(`  bulk: ${count} rows, one machine, concurrency ${BATCH_CONCURRENCY}`);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
-import { hasRedisServer, startRedisServer } from "./__fixtures__/redis-server.js";
+import { hasRedisServer, startRedisServer } from "@infer/testing";
 
 const main = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 let server: ClassificationServer;

@@ -28,7 +28,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a throwaway redis-server on a free loopback port (no persistence), and resolves once it answers. */
+/**
+ * Starts a throwaway redis-server on a free loopback port (no persistence), and resolves once it answers: for the
+ * queue tests (@infer/queue, `infer worker`) and the bulk benchmark.
+ */
 export async function startRedisServer(): Promise<RedisServer> {
   const directory = mkdtempSync(join(tmpdir(), "infer-redis-"));
   for (let tries = 0; ; tries += 1) {
