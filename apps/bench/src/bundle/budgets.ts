@@ -27,8 +27,11 @@ export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
 
 /** Tasks allowed more than the default increment, with the reason. */
 export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: string }> = {
-  "@infer/task-text-generation": { bytes: 2_750, reason: "TGI's parameter checks, typed streams and the non-TGI fallback" },
-  "@infer/task-chat-completion": { bytes: 2_450, reason: "OpenAI request mapping and a typed chunk stream" },
+  "@infer/task-text-generation": {
+    bytes: 2_800,
+    reason: "TGI's parameter checks, typed streams (read once: +26 B) and the non-TGI fallback",
+  },
+  "@infer/task-chat-completion": { bytes: 2_500, reason: "OpenAI request mapping and a typed chunk stream (read once: +8 B)" },
 };
 
 /**
