@@ -131,15 +131,19 @@ describe("send", () => {
     });
 
     it("never retries past the timeout", async () => {
-      reply = (response) => sendJson(response, { error: "busy" }, 429, { "retry-after": "0.15" });
+      // Retry-After 2 s with a 3 s timeout: the first wait fits, the second would not, so the second 429 is
+      // surfaced at once (about 2 s in). Sleeping past the timeout would end in InferenceTimeoutError at 3 s, or
+      // in a third attempt. The second attempt's round trip has a whole second of room on a loaded machine.
+      reply = (response) => sendJson(response, { error: "busy" }, 429, { "retry-after": "2" });
       const started = performance.now();
-      const error = await client({ retry: { retries: 10, maxDelay: 1000 } })
-        .post({ model: "m", json: {} }, { timeout: 200 })
+      const error = await client({ retry: { retries: 10, maxDelay: 5000 } })
+        .post({ model: "m", json: {} }, { timeout: 3000 })
         .catch((caught: unknown) => caught);
-      // Retrying past the timeout would mean 10 more Retry-After waits (≥ 1.5 s) and more attempts.
-      expect(performance.now() - started).toBeLessThan(1400);
-      expect(error).toMatchObject({ status: 429 });
+      const elapsed = performance.now() - started;
+      expect(error).toMatchObject({ name: "InferenceHTTPError", status: 429 });
       expect(attempts).toBe(2);
+      expect(elapsed).toBeGreaterThanOrEqual(1900);
+      expect(elapsed).toBeLessThan(2950);
     });
   });
 
