@@ -11,13 +11,47 @@ const embeddings = (path) => ({ kind: "embeddings", path });
 const custom = (description) => ({ kind: "custom", description });
 
 export const PROVIDERS = [
-  { name: "baseten", baseUrl: "https://inference.baseten.co", tasks: { "chat-completion": chat("/v1/chat/completions") } },
-  { name: "black-forest-labs", baseUrl: "https://api.us1.bfl.ai", custom: true, auth: "X-Key", tasks: { "text-to-image": custom("`/v1/{providerId}` `{prompt, …}` → `polling_url`, polled (no token off-origin) until `Ready`, then `result.sample` downloaded") } },
-  { name: "cerebras", baseUrl: "https://api.cerebras.ai", tape: "api.cerebras.ai/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions") } },
-  { name: "cohere", baseUrl: "https://api.cohere.com", tape: "api.cohere.com/compatibility/v1/chat/completions", tasks: { "chat-completion": chat("/compatibility/v1/chat/completions") } },
-  { name: "deepinfra", baseUrl: "https://api.deepinfra.com", tasks: { "chat-completion": chat("/v1/openai/chat/completions"), "feature-extraction": embeddings("/v1/openai/embeddings") } },
   {
-    name: "fal-ai", baseUrl: "https://fal.run", custom: true, auth: "Key",
+    name: "baseten",
+    baseUrl: "https://inference.baseten.co",
+    tasks: { "chat-completion": chat("/v1/chat/completions") },
+  },
+  {
+    name: "black-forest-labs",
+    baseUrl: "https://api.us1.bfl.ai",
+    custom: true,
+    auth: "X-Key",
+    tasks: {
+      "text-to-image": custom(
+        "`/v1/{providerId}` `{prompt, …}` → `polling_url`, polled (no token off-origin) until `Ready`, then `result.sample` downloaded",
+      ),
+    },
+  },
+  {
+    name: "cerebras",
+    baseUrl: "https://api.cerebras.ai",
+    tape: "api.cerebras.ai/v1/chat/completions",
+    tasks: { "chat-completion": chat("/v1/chat/completions") },
+  },
+  {
+    name: "cohere",
+    baseUrl: "https://api.cohere.com",
+    tape: "api.cohere.com/compatibility/v1/chat/completions",
+    tasks: { "chat-completion": chat("/compatibility/v1/chat/completions") },
+  },
+  {
+    name: "deepinfra",
+    baseUrl: "https://api.deepinfra.com",
+    tasks: {
+      "chat-completion": chat("/v1/openai/chat/completions"),
+      "feature-extraction": embeddings("/v1/openai/embeddings"),
+    },
+  },
+  {
+    name: "fal-ai",
+    baseUrl: "https://fal.run",
+    custom: true,
+    auth: "Key",
     tasks: {
       "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
       "image-to-image": custom("`/{providerId}` `{image_url: data URL, prompt?, …}` → `images[0].url`, downloaded"),
@@ -25,39 +59,102 @@ export const PROVIDERS = [
       "text-to-speech": custom("`/{providerId}` `{text}` → `audio.url`, downloaded"),
     },
   },
-  { name: "featherless-ai", baseUrl: "https://api.featherless.ai", tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions") } },
-  { name: "fireworks-ai", baseUrl: "https://api.fireworks.ai", tape: "api.fireworks.ai/inference/v1/chat/completions", tasks: { "chat-completion": chat("/inference/v1/chat/completions") } },
+  {
+    name: "featherless-ai",
+    baseUrl: "https://api.featherless.ai",
+    tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions") },
+  },
+  {
+    name: "fireworks-ai",
+    baseUrl: "https://api.fireworks.ai",
+    tape: "api.fireworks.ai/inference/v1/chat/completions",
+    tasks: { "chat-completion": chat("/inference/v1/chat/completions") },
+  },
   { name: "groq", baseUrl: "https://api.groq.com", tasks: { "chat-completion": chat("/openai/v1/chat/completions") } },
   {
-    name: "hyperbolic", baseUrl: "https://api.hyperbolic.xyz", custom: true, tape: "api.hyperbolic.xyz/v1/chat/completions",
+    name: "hyperbolic",
+    baseUrl: "https://api.hyperbolic.xyz",
+    custom: true,
+    tape: "api.hyperbolic.xyz/v1/chat/completions",
     tasks: {
       "chat-completion": chat("/v1/chat/completions"),
       "text-generation": chatCompletions("/v1/chat/completions"),
-      "text-to-image": custom("`/v1/images/generations` `{prompt, model_name, width, height, steps, cfg_scale}` → `images[0].image` (base64)"),
+      "text-to-image": custom(
+        "`/v1/images/generations` `{prompt, model_name, width, height, steps, cfg_scale}` → `images[0].image` (base64)",
+      ),
     },
   },
   {
-    name: "nebius", baseUrl: "https://api.studio.nebius.ai", tape: "api.studio.nebius.ai/v1/chat/completions",
-    tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions"), "text-to-image": images("/v1/images/generations", "b64_json"), "feature-extraction": embeddings("/v1/embeddings") },
+    name: "nebius",
+    baseUrl: "https://api.studio.nebius.ai",
+    tape: "api.studio.nebius.ai/v1/chat/completions",
+    tasks: {
+      "chat-completion": chat("/v1/chat/completions"),
+      "text-generation": completions("/v1/completions"),
+      "text-to-image": images("/v1/images/generations", "b64_json"),
+      "feature-extraction": embeddings("/v1/embeddings"),
+    },
   },
-  { name: "novita", baseUrl: "https://api.novita.ai", tape: "api.novita.ai/v3/openai/chat/completions", tasks: { "chat-completion": chat("/v3/openai/chat/completions"), "text-generation": completions("/v3/openai/completions") } },
-  { name: "nscale", baseUrl: "https://inference.api.nscale.com", tasks: { "chat-completion": chat("/v1/chat/completions"), "text-to-image": images("/v1/images/generations", "b64_json") } },
-  { name: "openai", baseUrl: "https://api.openai.com", access: "direct", tape: "api.openai.com/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions") } },
-  { name: "ovhcloud", baseUrl: "https://oai.endpoints.kepler.ai.cloud.ovh.net", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  {
+    name: "novita",
+    baseUrl: "https://api.novita.ai",
+    tape: "api.novita.ai/v3/openai/chat/completions",
+    tasks: {
+      "chat-completion": chat("/v3/openai/chat/completions"),
+      "text-generation": completions("/v3/openai/completions"),
+    },
+  },
+  {
+    name: "nscale",
+    baseUrl: "https://inference.api.nscale.com",
+    tasks: {
+      "chat-completion": chat("/v1/chat/completions"),
+      "text-to-image": images("/v1/images/generations", "b64_json"),
+    },
+  },
+  {
+    name: "openai",
+    baseUrl: "https://api.openai.com",
+    access: "direct",
+    tape: "api.openai.com/v1/chat/completions",
+    tasks: { "chat-completion": chat("/v1/chat/completions") },
+  },
+  {
+    name: "ovhcloud",
+    baseUrl: "https://oai.endpoints.kepler.ai.cloud.ovh.net",
+    tasks: { "chat-completion": chat("/v1/chat/completions") },
+  },
   { name: "publicai", baseUrl: "https://api.publicai.co", tasks: { "chat-completion": chat("/v1/chat/completions") } },
   {
-    name: "replicate", baseUrl: "https://api.replicate.com", custom: true,
+    name: "replicate",
+    baseUrl: "https://api.replicate.com",
+    custom: true,
     tasks: {
-      "text-to-image": custom("`/v1/models/{providerId}/predictions` (or `/v1/predictions` with `version` for `owner/name:version`) `{input: {prompt, …}}`, `Prefer: wait` → `output` downloaded, or `urls.get` polled"),
+      "text-to-image": custom(
+        "`/v1/models/{providerId}/predictions` (or `/v1/predictions` with `version` for `owner/name:version`) `{input: {prompt, …}}`, `Prefer: wait` → `output` downloaded, or `urls.get` polled",
+      ),
       "image-to-image": custom("a prediction with `{input: {image: data URL, prompt?, …}}` → `output` downloaded"),
-      "automatic-speech-recognition": custom("a prediction with `{input: {audio: data URL}}` → `output` (text or `{transcription}`)"),
+      "automatic-speech-recognition": custom(
+        "a prediction with `{input: {audio: data URL}}` → `output` (text or `{transcription}`)",
+      ),
       "text-to-speech": custom("a prediction with `{input: {text}}` → `output` downloaded"),
     },
   },
-  { name: "sambanova", baseUrl: "https://api.sambanova.ai", tape: "api.sambanova.ai/v1/chat/completions", tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") } },
-  { name: "scaleway", baseUrl: "https://api.scaleway.ai", tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") } },
   {
-    name: "together", baseUrl: "https://api.together.xyz", tape: "api.together.xyz/v1/chat/completions",
+    name: "sambanova",
+    baseUrl: "https://api.sambanova.ai",
+    tape: "api.sambanova.ai/v1/chat/completions",
+    tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") },
+  },
+  {
+    name: "scaleway",
+    baseUrl: "https://api.scaleway.ai",
+    tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") },
+  },
+  {
+    name: "together",
+    baseUrl: "https://api.together.xyz",
+    tape: "api.together.xyz/v1/chat/completions",
     tasks: {
       "chat-completion": chat("/v1/chat/completions"),
       "text-generation": completions("/v1/completions"),
@@ -66,13 +163,21 @@ export const PROVIDERS = [
     },
   },
   {
-    name: "wavespeed", baseUrl: "https://api.wavespeed.ai", custom: true,
+    name: "wavespeed",
+    baseUrl: "https://api.wavespeed.ai",
+    custom: true,
     tasks: {
-      "text-to-image": custom("`/api/v3/{providerId}` `{prompt, …}` → `data.urls.get` polled until `completed`, then `data.outputs[0]` downloaded"),
+      "text-to-image": custom(
+        "`/api/v3/{providerId}` `{prompt, …}` → `data.urls.get` polled until `completed`, then `data.outputs[0]` downloaded",
+      ),
       "image-to-image": custom("`/api/v3/{providerId}` `{image: data URL, prompt?, …}` → polled like text-to-image"),
     },
   },
-  { name: "zai-org", baseUrl: "https://api.z.ai", tasks: { "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }) } },
+  {
+    name: "zai-org",
+    baseUrl: "https://api.z.ai",
+    tasks: { "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }) },
+  },
 ];
 
 const UNSERVED_CANDIDATES = ["text-to-image", "chat-completion", "text-to-speech"];
@@ -143,21 +248,29 @@ function readme(spec) {
   const [taskPackage, method] = TASK_PACKAGES[firstTask];
   const rows = Object.entries(spec.tasks).map(([task, adapter]) => {
     const how =
-      adapter.kind === "custom" ? adapter.description
-      : adapter.kind === "chat" ? `OpenAI's chat at \`${adapter.path}\` (streams too); the body's \`model\` is the provider's id`
-      : adapter.kind === "completions" ? `OpenAI's completions at \`${adapter.path}\`: \`{model, prompt, max_tokens, …}\` → \`choices[0].text\` (no stream)`
-      : adapter.kind === "chat-completions" ? `the prompt as one user message at \`${adapter.path}\` → \`choices[0].message.content\` (no stream)`
-      : adapter.kind === "embeddings" ? `OpenAI's embeddings at \`${adapter.path}\`: \`{model, input}\` → \`data[].embedding\``
-      : `\`${adapter.path}\` \`{prompt, model, response_format: "${adapter.format}", …}\` → \`data[0].b64_json\`, decoded to an image Blob`;
+      adapter.kind === "custom"
+        ? adapter.description
+        : adapter.kind === "chat"
+          ? `OpenAI's chat at \`${adapter.path}\` (streams too); the body's \`model\` is the provider's id`
+          : adapter.kind === "completions"
+            ? `OpenAI's completions at \`${adapter.path}\`: \`{model, prompt, max_tokens, …}\` → \`choices[0].text\` (no stream)`
+            : adapter.kind === "chat-completions"
+              ? `the prompt as one user message at \`${adapter.path}\` → \`choices[0].message.content\` (no stream)`
+              : adapter.kind === "embeddings"
+                ? `OpenAI's embeddings at \`${adapter.path}\`: \`{model, input}\` → \`data[].embedding\``
+                : `\`${adapter.path}\` \`{prompt, model, response_format: "${adapter.format}", …}\` → \`data[0].b64_json\`, decoded to an image Blob`;
     return `| ${task} | \`${TASK_PACKAGES[task][1]}\` | ${how} |`;
   });
   const call =
-    method === "chatCompletion" ? `await client.chatCompletion(\n  { messages: [{ role: "user", content: "Hello!" }], maxTokens: 100 },\n  { model: "meta-llama/Llama-3.1-8B-Instruct", provider: "${spec.name}" },\n);`
-    : method === "textToImage" ? `const image = await client.textToImage("An astronaut riding a horse", {\n  model: "black-forest-labs/FLUX.1-dev",\n  provider: "${spec.name}",\n}); // a Blob, image/*`
-    : `await client.${method}(/* … */ { provider: "${spec.name}" });`;
-  const auth = spec.access === "direct"
-    ? `openai is reached only with an OpenAI key as \`token\` (an \`hf_\` token is an \`InferenceInputError\`), and model ids are OpenAI's own (\`gpt-4o-mini\`): there is no mapping look-up.`
-    : `With an \`hf_\` token (or none) calls go through the router, \`{routerEndpoint}/${spec.name}/…\`, with \`Authorization: Bearer\` (and \`X-HF-Bill-To\` for \`billTo\`). Any other token is ${spec.name}'s own key: calls go straight to ${spec.baseUrl} with ${spec.auth === "Key" ? "`Authorization: Key <key>`" : spec.auth === "X-Key" ? "`X-Key: <key>`" : "`Authorization: Bearer <key>`"}. The Hub id is mapped to ${spec.name}'s own id through the model's \`inferenceProviderMapping\` (fetched once per model).`;
+    method === "chatCompletion"
+      ? `await client.chatCompletion(\n  { messages: [{ role: "user", content: "Hello!" }], maxTokens: 100 },\n  { model: "meta-llama/Llama-3.1-8B-Instruct", provider: "${spec.name}" },\n);`
+      : method === "textToImage"
+        ? `const image = await client.textToImage("An astronaut riding a horse", {\n  model: "black-forest-labs/FLUX.1-dev",\n  provider: "${spec.name}",\n}); // a Blob, image/*`
+        : `await client.${method}(/* … */ { provider: "${spec.name}" });`;
+  const auth =
+    spec.access === "direct"
+      ? `openai is reached only with an OpenAI key as \`token\` (an \`hf_\` token is an \`InferenceInputError\`), and model ids are OpenAI's own (\`gpt-4o-mini\`): there is no mapping look-up.`
+      : `With an \`hf_\` token (or none) calls go through the router, \`{routerEndpoint}/${spec.name}/…\`, with \`Authorization: Bearer\` (and \`X-HF-Bill-To\` for \`billTo\`). Any other token is ${spec.name}'s own key: calls go straight to ${spec.baseUrl} with ${spec.auth === "Key" ? "`Authorization: Key <key>`" : spec.auth === "X-Key" ? "`X-Key: <key>`" : "`Authorization: Bearer <key>`"}. The Hub id is mapped to ${spec.name}'s own id through the model's \`inferenceProviderMapping\` (fetched once per model).`;
   return `# @infer/provider-${spec.name}
 
 The ${spec.name} inference provider for @infer: \`${exportName}\`, which \`with()\` takes beside tasks. It depends on
@@ -214,18 +327,28 @@ function packageJson(spec) {
 
 function authExpectation(spec) {
   if (spec.auth === "Key") return `expect(request.headers["authorization"]).toBe("Key provider-key");`;
-  if (spec.auth === "X-Key") return `expect(request.headers["x-key"]).toBe("provider-key");\n      expect(request.headers["authorization"]).toBeUndefined();`;
+  if (spec.auth === "X-Key")
+    return `expect(request.headers["x-key"]).toBe("provider-key");\n      expect(request.headers["authorization"]).toBeUndefined();`;
   return `expect(request.headers["authorization"]).toBe("Bearer provider-key");`;
 }
 
 function tests(spec) {
   const exportName = camel(spec.name);
   const standard = Object.entries(spec.tasks).filter(([, adapter]) => adapter.kind !== "custom");
-  const used = new Set([...standard.map(([task]) => task), UNSERVED_CANDIDATES.find((task) => !spec.tasks[task]), Object.keys(spec.tasks)[0]]);
+  const used = new Set([
+    ...standard.map(([task]) => task),
+    UNSERVED_CANDIDATES.find((task) => !spec.tasks[task]),
+    Object.keys(spec.tasks)[0],
+  ]);
   const methods = [...used].sort().map((task) => TASK_PACKAGES[task][1]);
-  const imports = [...used].sort().map((task) => `import { ${TASK_PACKAGES[task][1]} } from "${TASK_PACKAGES[task][0]}";`);
+  const imports = [...used]
+    .sort()
+    .map((task) => `import { ${TASK_PACKAGES[task][1]} } from "${TASK_PACKAGES[task][0]}";`);
   const unservedTask = UNSERVED_CANDIDATES.find((task) => !spec.tasks[task]);
-  const unserved = [TASK_PACKAGES[unservedTask][1], unservedTask === "chat-completion" ? `{ messages: [{ role: "user", content: "Hi" }] }` : `"An astronaut"`];
+  const unserved = [
+    TASK_PACKAGES[unservedTask][1],
+    unservedTask === "chat-completion" ? `{ messages: [{ role: "user", content: "Hi" }] }` : `"An astronaut"`,
+  ];
   const isDirect = spec.access === "direct";
   const blocks = [];
   for (const [task, adapter] of standard) {
@@ -234,11 +357,17 @@ function tests(spec) {
     const mappingTask = task === "chat-completion" ? "conversational" : task;
     const client = isDirect ? "direct()" : "routed()";
     const prefix = isDirect ? "/direct" : `/${spec.name}`;
-    const setMapping = isDirect ? "" : `standIn.mapping(model, { "${spec.name}": { providerId: "${id}", task: "${mappingTask}" } });\n      `;
+    const setMapping = isDirect
+      ? ""
+      : `standIn.mapping(model, { "${spec.name}": { providerId: "${id}", task: "${mappingTask}" } });\n      `;
     const idInBody = isDirect ? "model" : `"${id}"`;
-    const authLine = isDirect ? `expect(request.headers["authorization"]).toBe("Bearer provider-key");` : `expect(request.headers["authorization"]).toBe("Bearer hf_test");`;
+    const authLine = isDirect
+      ? `expect(request.headers["authorization"]).toBe("Bearer provider-key");`
+      : `expect(request.headers["authorization"]).toBe("Bearer hf_test");`;
     if (adapter.kind === "chat") {
-      const answer = spec.tape ? `providerTapeJson("${spec.tape}").body as { choices: { message: { content: string } }[] }` : `{ id: "chat-1", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: "Hello from ${spec.name}" }, finish_reason: "stop" }] }`;
+      const answer = spec.tape
+        ? `providerTapeJson("${spec.tape}").body as { choices: { message: { content: string } }[] }`
+        : `{ id: "chat-1", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: "Hello from ${spec.name}" }, finish_reason: "stop" }] }`;
       blocks.push(`  describe("chat-completion", () => {
     const model = "${model}";
     const answer = ${answer};
@@ -270,7 +399,10 @@ function tests(spec) {
       expect(request.json()).toMatchObject({ model: ${idInBody}, stream: true });
       expect(text).toBe("Hello");
     });
-${isDirect ? "" : `
+${
+  isDirect
+    ? ""
+    : `
     it("goes straight to ${spec.baseUrl} with ${spec.name}'s own key, and keeps that key from the Hub", async () => {
       ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, answer));
       await direct().chatCompletion({ messages: [{ role: "user", content: "Hello" }] }, { model, provider: "${spec.name}" });
@@ -279,11 +411,16 @@ ${isDirect ? "" : `
       expect(request.json()).toMatchObject({ model: "${id}" });
       expect(standIn.mappingRequests(model).at(-1)?.headers["authorization"]).toBeUndefined();
     });
-`}  });`);
+`
+}  });`);
     } else if (adapter.kind === "completions" || adapter.kind === "chat-completions") {
       const chatShaped = adapter.kind === "chat-completions";
-      const answer = chatShaped ? `{ choices: [{ index: 0, message: { role: "assistant", content: " a city of love" }, finish_reason: "length" }] }` : `{ object: "text.completion", choices: [{ index: 0, text: " a city of love", finish_reason: "length" }] }`;
-      const body = chatShaped ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5 }` : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5 }`;
+      const answer = chatShaped
+        ? `{ choices: [{ index: 0, message: { role: "assistant", content: " a city of love" }, finish_reason: "length" }] }`
+        : `{ object: "text.completion", choices: [{ index: 0, text: " a city of love", finish_reason: "length" }] }`;
+      const body = chatShaped
+        ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5 }`
+        : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5 }`;
       blocks.push(`  describe("text-generation", () => {
     const model = "${model}";
 
@@ -414,16 +551,36 @@ for (const spec of PROVIDERS) {
   const directory = `packages/provider-${spec.name}`;
   mkdirSync(`${directory}/src`, { recursive: true });
   write(`${directory}/package.json`, packageJson(spec));
-  write(`${directory}/tsconfig.json`, JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { noEmit: true }, include: ["src"] }, null, 2));
+  write(
+    `${directory}/tsconfig.json`,
+    JSON.stringify(
+      { extends: "../../tsconfig.base.json", compilerOptions: { noEmit: true }, include: ["src"] },
+      null,
+      2,
+    ),
+  );
   write(
     `${directory}/tsconfig.build.json`,
-    JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { rootDir: "src", outDir: "dist" }, include: ["src"], exclude: ["src/**/*.test.ts"] }, null, 2),
+    JSON.stringify(
+      {
+        extends: "../../tsconfig.base.json",
+        compilerOptions: { rootDir: "src", outDir: "dist" },
+        include: ["src"],
+        exclude: ["src/**/*.test.ts"],
+      },
+      null,
+      2,
+    ),
   );
   write(`${directory}/README.md`, readme(spec));
-  write(`.changeset/provider-${spec.name}.md`, `---\n"@infer/provider-${spec.name}": minor\n---\n\nFirst release: \`${camel(spec.name)}\`, the ${spec.name} inference provider (${Object.keys(spec.tasks).join(", ")}), for \`with()\`.\n`);
+  write(
+    `.changeset/provider-${spec.name}.md`,
+    `---\n"@infer/provider-${spec.name}": minor\n---\n\nFirst release: \`${camel(spec.name)}\`, the ${spec.name} inference provider (${Object.keys(spec.tasks).join(", ")}), for \`with()\`.\n`,
+  );
   write(`${directory}/src/index.ts`, `export { ${camel(spec.name)} } from "./${spec.name}.js";`);
   if (!spec.custom) write(`${directory}/src/${spec.name}.ts`, source(spec));
-  else if (!existsSync(`${directory}/src/${spec.name}.ts`)) console.warn(`write ${directory}/src/${spec.name}.ts by hand`);
+  else if (!existsSync(`${directory}/src/${spec.name}.ts`))
+    console.warn(`write ${directory}/src/${spec.name}.ts by hand`);
   write(`${directory}/src/${spec.name}.test.ts`, tests(spec));
 }
 console.log(`${PROVIDERS.length} providers`);

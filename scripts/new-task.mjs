@@ -42,7 +42,8 @@ function addDependency(path, section, sorted) {
   const manifest = JSON.parse(read(path));
   if (!manifest[section]) fail(`${path} has no ${section}`);
   manifest[section][packageName] = "workspace:^";
-  if (sorted) manifest[section] = Object.fromEntries(Object.entries(manifest[section]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (sorted)
+    manifest[section] = Object.fromEntries(Object.entries(manifest[section]).sort(([a], [b]) => (a < b ? -1 : 1)));
   write(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -177,7 +178,10 @@ if (!lastImport || !client.includes("\n] as const;")) fail("inference-client.ts 
 const at = lastImport.index + lastImport[0].length;
 client = `${client.slice(0, at)}import { ${method} } from "${packageName}";\n${client.slice(at)}`;
 // Chat completion stays last, as the list's comment says.
-client = client.replace(/\n( {2}chatCompletion,\n)?\] as const;/, (_end, chat) => `\n  ${method},\n${chat ?? ""}] as const;`);
+client = client.replace(
+  /\n( {2}chatCompletion,\n)?\] as const;/,
+  (_end, chat) => `\n  ${method},\n${chat ?? ""}] as const;`,
+);
 write("packages/inference/src/inference-client.ts", client);
 
 // 5. the types
@@ -191,7 +195,10 @@ const clientTest = read("packages/inference/src/inference-client.test.ts");
 if (!clientTest.includes("\n] as const;")) fail("inference-client.test.ts does not have the expected method list");
 write(
   "packages/inference/src/inference-client.test.ts",
-  clientTest.replace(/\n( {2}"chatCompletion",\n)?\] as const;/, (_end, chat) => `\n  "${method}",\n${chat ?? ""}] as const;`),
+  clientTest.replace(
+    /\n( {2}"chatCompletion",\n)?\] as const;/,
+    (_end, chat) => `\n  "${method}",\n${chat ?? ""}] as const;`,
+  ),
 );
 
 for (const [path, text] of writes) {
@@ -206,7 +213,8 @@ for (const [path, text] of writes) {
 if (!dryRun) {
   // The templates above are close to the house style; the formatter makes them exact.
   const biome = join(root, "node_modules/.bin/biome");
-  if (existsSync(biome)) spawnSync(biome, ["format", "--write", `packages/task-${name}`], { cwd: root, stdio: "ignore" });
+  if (existsSync(biome))
+    spawnSync(biome, ["format", "--write", `packages/task-${name}`], { cwd: root, stdio: "ignore" });
   console.log(`\nnext: npx --yes pnpm@10.34.9 install, then fill in the TODOs of packages/task-${name}, then
   npx --yes pnpm@10.34.9 exec turbo run build --filter=@infer/inference && (cd packages/task-${name} && npx vitest run)`);
 }

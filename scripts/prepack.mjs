@@ -8,7 +8,11 @@ import { fileURLToPath } from "node:url";
 const { name } = JSON.parse(readFileSync("package.json", "utf8"));
 const root = fileURLToPath(new URL("..", import.meta.url));
 const turboArgs = ["run", "build", `--filter=${name}`, "--output-logs=errors-only"];
-const options = { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { TURBO_TELEMETRY_DISABLED: "1", ...process.env } };
+const options = {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { TURBO_TELEMETRY_DISABLED: "1", ...process.env },
+};
 const hasPnpm = spawnSync("pnpm", ["--version"], { stdio: "ignore" }).status === 0;
 const result = hasPnpm
   ? spawnSync(fileURLToPath(new URL("../node_modules/.bin/turbo", import.meta.url)), turboArgs, options)

@@ -23,7 +23,8 @@ export default defineConfig(async ({ command }) => {
       rollupOptions: {
         output: {
           // Name each task's chunk after its package, not after its file (every package's file is dist/index.js).
-          chunkFileNames: (chunk: { facadeModuleId: string | null; name: string }) => `assets/${/packages\/([^/]+)\/dist\/index\.js$/.exec(chunk.facadeModuleId ?? "")?.[1] ?? chunk.name}-[hash].js`,
+          chunkFileNames: (chunk: { facadeModuleId: string | null; name: string }) =>
+            `assets/${/packages\/([^/]+)\/dist\/index\.js$/.exec(chunk.facadeModuleId ?? "")?.[1] ?? chunk.name}-[hash].js`,
         },
       },
     },

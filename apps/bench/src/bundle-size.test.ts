@@ -42,7 +42,10 @@ afterAll(() => {
 describe("@infer/bench", () => {
   describe("bundle sizes", () => {
     it(`bundles core's browser entry over fetch in ≤ ${CORE_BUDGET_BYTES} B gzipped, without undici or node built-ins`, async () => {
-      coreAlone = await measureBundle("createClient() alone", `import { createClient } from "@infer/core";\ncreateClient();`);
+      coreAlone = await measureBundle(
+        "createClient() alone",
+        `import { createClient } from "@infer/core";\ncreateClient();`,
+      );
       expect(coreAlone.undiciInputs).toEqual([]);
       expect(coreAlone.inputs.some((input) => input.path.endsWith("fetch-transport.js"))).toBe(true);
       expect(coreAlone.inputs.some((input) => /node:|follow-redirects|node-platform/.test(input.path))).toBe(false);
@@ -56,28 +59,46 @@ describe("@infer/bench", () => {
 
     for (const task of tasks) {
       const budget = taskIncrementBudget(task.packageName);
-      it.skipIf(!task.built)(`bundles ${task.exportName} alone with createClient, adding ≤ ${budget} B gzipped, without undici`, async () => {
-        const measure = await measureBundle(task.packageName, taskEntry(task));
-        const floor = coreAlone ?? (await measureBundle("createClient() alone", `import { createClient } from "@infer/core";\ncreateClient();`));
-        measured.push({ measure, budget: floor.gzipBytes + budget });
-        expect(measure.undiciInputs).toEqual([]);
-        const increment = measure.gzipBytes - floor.gzipBytes;
-        expect(increment, overBudget(measure, floor.gzipBytes + budget)).toBeLessThanOrEqual(budget);
-      });
+      it.skipIf(!task.built)(
+        `bundles ${task.exportName} alone with createClient, adding ≤ ${budget} B gzipped, without undici`,
+        async () => {
+          const measure = await measureBundle(task.packageName, taskEntry(task));
+          const floor =
+            coreAlone ??
+            (await measureBundle(
+              "createClient() alone",
+              `import { createClient } from "@infer/core";\ncreateClient();`,
+            ));
+          measured.push({ measure, budget: floor.gzipBytes + budget });
+          expect(measure.undiciInputs).toEqual([]);
+          const increment = measure.gzipBytes - floor.gzipBytes;
+          expect(increment, overBudget(measure, floor.gzipBytes + budget)).toBeLessThanOrEqual(budget);
+        },
+      );
     }
 
     it(`bundles every built task on one client in ≤ ${ALL_TASKS_BUDGET_BYTES} B gzipped, without undici`, async () => {
-      const measure = await measureBundle(`every built task (${built.length}) with createClient().with(…)`, allTasksEntry(built));
+      const measure = await measureBundle(
+        `every built task (${built.length}) with createClient().with(…)`,
+        allTasksEntry(built),
+      );
       measured.push({ measure, budget: ALL_TASKS_BUDGET_BYTES });
       expect(measure.undiciInputs).toEqual([]);
-      expect(measure.gzipBytes, overBudget(measure, ALL_TASKS_BUDGET_BYTES)).toBeLessThanOrEqual(ALL_TASKS_BUDGET_BYTES);
+      expect(measure.gzipBytes, overBudget(measure, ALL_TASKS_BUDGET_BYTES)).toBeLessThanOrEqual(
+        ALL_TASKS_BUDGET_BYTES,
+      );
     });
 
-    it.skipIf(!inferenceBuilt())(`bundles the whole InferenceClient (every task and provider) in ≤ ${INFERENCE_CLIENT_BUDGET_BYTES} B gzipped, without undici`, async () => {
-      const measure = await measureBundle("@infer/inference InferenceClient", inferenceClientEntry);
-      measured.push({ measure, budget: INFERENCE_CLIENT_BUDGET_BYTES });
-      expect(measure.undiciInputs).toEqual([]);
-      expect(measure.gzipBytes, overBudget(measure, INFERENCE_CLIENT_BUDGET_BYTES)).toBeLessThanOrEqual(INFERENCE_CLIENT_BUDGET_BYTES);
-    });
+    it.skipIf(!inferenceBuilt())(
+      `bundles the whole InferenceClient (every task and provider) in ≤ ${INFERENCE_CLIENT_BUDGET_BYTES} B gzipped, without undici`,
+      async () => {
+        const measure = await measureBundle("@infer/inference InferenceClient", inferenceClientEntry);
+        measured.push({ measure, budget: INFERENCE_CLIENT_BUDGET_BYTES });
+        expect(measure.undiciInputs).toEqual([]);
+        expect(measure.gzipBytes, overBudget(measure, INFERENCE_CLIENT_BUDGET_BYTES)).toBeLessThanOrEqual(
+          INFERENCE_CLIENT_BUDGET_BYTES,
+        );
+      },
+    );
   });
 });

@@ -53,7 +53,10 @@ function parseArguments(argv: readonly string[]): Arguments {
   return parsed;
 }
 
-const loadAverage = () => loadavg().map((load) => load.toFixed(2)).join(", ");
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
@@ -66,7 +69,9 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const started = performance.now();
   // The run goes in the issue's order, except bundle sizes first: they are quick and deterministic.
-  const order = [...options.only].sort((left, right) => (left === "bundle" ? -1 : right === "bundle" ? 1 : NAMES.indexOf(left) - NAMES.indexOf(right)));
+  const order = [...options.only].sort((left, right) =>
+    left === "bundle" ? -1 : right === "bundle" ? 1 : NAMES.indexOf(left) - NAMES.indexOf(right),
+  );
   const reports = new Map<BenchmarkName, BenchmarkReport>();
   for (const name of order) {
     context.log(`${name}…`);
@@ -78,7 +83,9 @@ async function main(): Promise<void> {
     return report ? [report] : [];
   });
   const headline = sections.flatMap((report) => report.headline);
-  const flags = [options.quick ? "--quick" : "", options.only === NAMES ? "" : `--only=${options.only.join(",")}`].filter(Boolean).join(" ");
+  const flags = [options.quick ? "--quick" : "", options.only === NAMES ? "" : `--only=${options.only.join(",")}`]
+    .filter(Boolean)
+    .join(" ");
   const markdown = [
     "# Benchmarks",
     "",
@@ -113,7 +120,14 @@ async function main(): Promise<void> {
     "",
     markdownTable(
       ["benchmark", "@infer", "raw undici", "@huggingface/inference", "goal", "met"],
-      headline.map((row) => [row.benchmark, row.infer, row.raw, row.peer, row.goal, row.met === undefined ? "—" : row.met ? "yes" : "**no**"]),
+      headline.map((row) => [
+        row.benchmark,
+        row.infer,
+        row.raw,
+        row.peer,
+        row.goal,
+        row.met === undefined ? "—" : row.met ? "yes" : "**no**",
+      ]),
     ),
     "",
     ...sections.flatMap((report) => [report.markdown, ""]),

@@ -61,7 +61,8 @@ let profiles = 0;
 export function runRunner<Result>(name: string, argument: unknown, options: RunnerOptions = {}): Promise<Result> {
   const script = fileURLToPath(new URL(`./runners/${name}.js`, import.meta.url));
   const flags = [...(options.nodeFlags ?? [])];
-  if (flags.includes("--cpu-prof")) flags.push(`--cpu-prof-name=${name}-${options.label ?? "run"}-${++profiles}.cpuprofile`);
+  if (flags.includes("--cpu-prof"))
+    flags.push(`--cpu-prof-name=${name}-${options.label ?? "run"}-${++profiles}.cpuprofile`);
   const child = spawn(process.execPath, [...flags, script, JSON.stringify(argument)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -88,7 +89,10 @@ export function runRunner<Result>(name: string, argument: unknown, options: Runn
 }
 
 /** Runs a node script in a fresh process and resolves to its wall-clock time and its last line of output. */
-export function timeProcess(script: string, argumentsList: readonly string[]): Promise<{ wallMilliseconds: number; output: string }> {
+export function timeProcess(
+  script: string,
+  argumentsList: readonly string[],
+): Promise<{ wallMilliseconds: number; output: string }> {
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...argumentsList], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";

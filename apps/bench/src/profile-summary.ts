@@ -35,7 +35,11 @@ function shortUrl(url: string): string {
 }
 
 /** Self time per function and per owner, in milliseconds, largest first. */
-export function summarize(profile: Profile): { functions: [string, number][]; owners: [string, number][]; totalMilliseconds: number } {
+export function summarize(profile: Profile): {
+  functions: [string, number][];
+  owners: [string, number][];
+  totalMilliseconds: number;
+} {
   const totalMilliseconds = (profile.endTime - profile.startTime) / 1000;
   const sampleMilliseconds = totalMilliseconds / Math.max(1, profile.samples.length);
   const functions = new Map<string, number>();
@@ -63,7 +67,12 @@ function main(): void {
   const { functions, owners, totalMilliseconds } = summarize(JSON.parse(readFileSync(file, "utf8")) as Profile);
   const percent = (milliseconds: number) => `${((milliseconds / totalMilliseconds) * 100).toFixed(1)}%`;
   console.log(`${file}: ${totalMilliseconds.toFixed(0)} ms profiled\n`);
-  console.log(markdownTable(["owner", "self ms", "share"], owners.map(([owner, ms]) => [owner, ms.toFixed(1), percent(ms)])));
+  console.log(
+    markdownTable(
+      ["owner", "self ms", "share"],
+      owners.map(([owner, ms]) => [owner, ms.toFixed(1), percent(ms)]),
+    ),
+  );
   console.log("");
   console.log(
     markdownTable(

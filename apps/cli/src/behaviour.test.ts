@@ -24,11 +24,19 @@ const answers = ["Paris is the capital.", "Its population is about two million."
 function chat(request: RecordedRequest, response: ServerResponse): void {
   const body = request.json() as { messages: { role: string }[]; stream?: boolean };
   const text = answers[(body.messages.filter((message) => message.role === "user").length - 1) % answers.length]!;
-  const completion = { id: "c1", object: "chat.completion", created: 1, model: "tgi", choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }] };
+  const completion = {
+    id: "c1",
+    object: "chat.completion",
+    created: 1,
+    model: "tgi",
+    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+  };
   if (!body.stream) return sendJson(response, completion);
   response.writeHead(200, { "content-type": "text/event-stream" });
   for (const piece of text.split(/(?= )/)) {
-    response.write(`data:${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "tgi", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+    response.write(
+      `data:${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "tgi", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+    );
   }
   response.end("data: [DONE]\n\n");
 }
@@ -68,7 +76,8 @@ const routes: Record<string, (request: RecordedRequest, response: ServerResponse
     response.end();
   },
   "/models/chat*": chat,
-  "/status/gpt2": (_request, response) => sendJson(response, { loaded: true, state: "Loaded", compute_type: "gpu", framework: "text-generation-inference" }),
+  "/status/gpt2": (_request, response) =>
+    sendJson(response, { loaded: true, state: "Loaded", compute_type: "gpu", framework: "text-generation-inference" }),
   "/framework/text-generation-inference": (_request, response) =>
     sendJson(response, [
       { model_id: "bigcode/starcoder", task: "text-generation", compute_type: "gpu" },
@@ -83,7 +92,9 @@ beforeAll(async () => {
   server = await startServer((request, response) => {
     const path = request.url.split("?")[0]!;
     // Exact paths, or prefixes ending in *: each test calls its own model, so tests can run concurrently.
-    const route = routes[path] ?? Object.entries(routes).find(([key]) => key.endsWith("*") && path.startsWith(key.slice(0, -1)))?.[1];
+    const route =
+      routes[path] ??
+      Object.entries(routes).find(([key]) => key.endsWith("*") && path.startsWith(key.slice(0, -1)))?.[1];
     if (route) return route(request, response);
     sendJson(response, { error: `no route for ${request.url}` }, 404);
   });
@@ -110,11 +121,15 @@ describe.concurrent("@infer/cli", () => {
       });
       expect(code).toBe(0);
       expect(JSON.parse(text)).toEqual((JSON.parse(sst2.response.body) as unknown[])[0]);
-      expect(requestsTo("/models/sst2-stdin").map((request) => request.json())).toEqual([{ inputs: "I like you. I love you." }]);
+      expect(requestsTo("/models/sst2-stdin").map((request) => request.json())).toEqual([
+        { inputs: "I like you. I love you." },
+      ]);
     });
 
     it("reads a binary input from stdin with -, byte for byte", async () => {
-      const { code, text } = await infer(["image-classification", "-", "--model", "vit-stdin", ...common()], { stdin: png });
+      const { code, text } = await infer(["image-classification", "-", "--model", "vit-stdin", ...common()], {
+        stdin: png,
+      });
       expect(code).toBe(0);
       expect(JSON.parse(text)).toEqual([{ label: "cheetah", score: 0.99 }]);
       const received = requestsTo("/models/vit-stdin");
@@ -125,7 +140,15 @@ describe.concurrent("@infer/cli", () => {
 
   it("downloads an http(s) URL input without the token, and sends its bytes to the model with it", async () => {
     const token = "hf_urlInputToken";
-    const { code } = await infer(["image-classification", `${server.url}/media/cheetah.png`, "--token", token, "--model", "vit-url", ...common()]);
+    const { code } = await infer([
+      "image-classification",
+      `${server.url}/media/cheetah.png`,
+      "--token",
+      token,
+      "--model",
+      "vit-url",
+      ...common(),
+    ]);
     expect(code).toBe(0);
     expect(requestsTo("/media/cheetah.png").at(-1)!.headers["authorization"]).toBeUndefined();
     const [model] = requestsTo("/models/vit-url");
@@ -136,11 +159,16 @@ describe.concurrent("@infer/cli", () => {
   describe("-o FILE", () => {
     it("image-segmentation -o DIR writes each mask as a PNG file and prints their paths", async () => {
       const dir = join(mkdtempSync(join(directory, "masks-")), "masks");
-      const { code, text } = await infer(["image-segmentation", "-", "-o", dir, "--model", "facebook/detr-resnet-50-panoptic", ...common()], { stdin: png });
+      const { code, text } = await infer(
+        ["image-segmentation", "-", "-o", dir, "--model", "facebook/detr-resnet-50-panoptic", ...common()],
+        { stdin: png },
+      );
       expect(code).toBe(0);
       const recorded = JSON.parse(panoptic.response.body) as { label: string; score: number; mask: string }[];
       const printed = JSON.parse(text) as { label: string; score: number; mask: string }[];
-      expect(printed.map(({ label, score }) => ({ label, score }))).toEqual(recorded.map(({ label, score }) => ({ label, score })));
+      expect(printed.map(({ label, score }) => ({ label, score }))).toEqual(
+        recorded.map(({ label, score }) => ({ label, score })),
+      );
       for (const [index, segment] of printed.entries()) {
         expect(segment.mask).toBe(join(dir, `mask-${index}.png`));
         expect(readFileSync(segment.mask).equals(Buffer.from(recorded[index]!.mask, "base64"))).toBe(true);
@@ -151,7 +179,15 @@ describe.concurrent("@infer/cli", () => {
     it("refuses to overwrite an existing file without --force, before any request (exit 2)", async () => {
       const file = join(directory, "exists.png");
       writeFileSync(file, "old");
-      const { code, stderr } = await infer(["text-to-image", "a cat", "--model", "png-refused", "-o", file, ...common()]);
+      const { code, stderr } = await infer([
+        "text-to-image",
+        "a cat",
+        "--model",
+        "png-refused",
+        "-o",
+        file,
+        ...common(),
+      ]);
       expect(code).toBe(2);
       expect(stderr).toContain("-o");
       expect(stderr).toContain("--force");
@@ -163,7 +199,16 @@ describe.concurrent("@infer/cli", () => {
       const dir = mkdtempSync(join(directory, "atomic-"));
       const file = join(dir, "result.png");
       writeFileSync(file, "old");
-      const { code, stderr } = await infer(["text-to-image", "a cat", "--model", "broken", "-o", file, "--force", ...common()]);
+      const { code, stderr } = await infer([
+        "text-to-image",
+        "a cat",
+        "--model",
+        "broken",
+        "-o",
+        file,
+        "--force",
+        ...common(),
+      ]);
       expect(code).toBe(3);
       expect(stderr).toContain("HTTP 500");
       expect(stderr).toContain("the GPU caught fire");
@@ -201,24 +246,50 @@ describe.concurrent("@infer/cli", () => {
 
     it("exits 3 with the status and the server's message, and never prints the token", async () => {
       const token = "hf_cliSecretToken123";
-      const { code, stderr, text } = await infer(["fill-mask", "[MASK] world!", "--model", "this-model-does-not-exist-123", "--token", token, ...common()]);
+      const { code, stderr, text } = await infer([
+        "fill-mask",
+        "[MASK] world!",
+        "--model",
+        "this-model-does-not-exist-123",
+        "--token",
+        token,
+        ...common(),
+      ]);
       expect(code).toBe(3);
       expect(text).toBe("");
       expect(stderr).toContain("HTTP 404");
       expect(stderr).toContain((JSON.parse(missing.response.body) as { error: string }).error);
       expect(stderr).not.toContain(token);
-      expect(requestsTo("/models/this-model-does-not-exist-123").at(-1)!.headers["authorization"]).toBe(`Bearer ${token}`);
+      expect(requestsTo("/models/this-model-does-not-exist-123").at(-1)!.headers["authorization"]).toBe(
+        `Bearer ${token}`,
+      );
     });
 
     it("exits 4 when --timeout expires", async () => {
-      const { code, stderr } = await infer(["text-classification", "hello", "--model", "hang-timeout", "--timeout", "300ms", ...common()]);
+      const { code, stderr } = await infer([
+        "text-classification",
+        "hello",
+        "--model",
+        "hang-timeout",
+        "--timeout",
+        "300ms",
+        ...common(),
+      ]);
       expect(code).toBe(4);
       expect(stderr).toMatch(/time/i);
     });
 
     it("exits 130 on Ctrl-C mid-request, leaving no file and no temporary file", async () => {
       const dir = mkdtempSync(join(directory, "interrupt-"));
-      const run = start(["text-to-image", "a cat", "--model", "hang-interrupt", "-o", join(dir, "cat.png"), ...common()]);
+      const run = start([
+        "text-to-image",
+        "a cat",
+        "--model",
+        "hang-interrupt",
+        "-o",
+        join(dir, "cat.png"),
+        ...common(),
+      ]);
       await untilRequest("/models/hang-interrupt", 1);
       run.child.kill("SIGINT");
       const { code, stderr } = await run.done;
@@ -245,25 +316,48 @@ describe.concurrent("@infer/cli", () => {
     it("chat prints the answer streamed, or the whole completion with --json", async () => {
       const [streamed, json] = await Promise.all([
         infer(["chat", "What", "is", "the", "capital", "of", "France?", "--model", "chat-one", ...common()]),
-        infer(["chat", "What is the capital of France?", "--json", "--max-tokens", "20", "--model", "chat-one", ...common()]),
+        infer([
+          "chat",
+          "What is the capital of France?",
+          "--json",
+          "--max-tokens",
+          "20",
+          "--model",
+          "chat-one",
+          ...common(),
+        ]),
       ]);
       expect(streamed.stderr).toBe("");
       expect(streamed.code).toBe(0);
       expect(streamed.text).toBe(`${answers[0]}\n`);
       expect(json.code).toBe(0);
-      expect((JSON.parse(json.text) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toBe(answers[0]);
-      const bodies = requestsTo("/models/chat-one/v1/chat/completions").map((request) => request.json() as Record<string, unknown>);
-      expect(bodies).toContainEqual(expect.objectContaining({ messages: [{ role: "user", content: "What is the capital of France?" }], stream: true }));
+      expect(
+        (JSON.parse(json.text) as { choices: { message: { content: string } }[] }).choices[0]!.message.content,
+      ).toBe(answers[0]);
+      const bodies = requestsTo("/models/chat-one/v1/chat/completions").map(
+        (request) => request.json() as Record<string, unknown>,
+      );
+      expect(bodies).toContainEqual(
+        expect.objectContaining({
+          messages: [{ role: "user", content: "What is the capital of France?" }],
+          stream: true,
+        }),
+      );
       expect(bodies).toContainEqual(expect.objectContaining({ max_tokens: 20 }));
     });
 
     it("chat -i keeps the conversation, one message per line", async () => {
-      const { code, text } = await infer(["chat", "-i", "--system", "Be brief.", "--model", "chat-session", ...common()], {
-        stdin: "What is the capital of France?\nHow many people live there?\n",
-      });
+      const { code, text } = await infer(
+        ["chat", "-i", "--system", "Be brief.", "--model", "chat-session", ...common()],
+        {
+          stdin: "What is the capital of France?\nHow many people live there?\n",
+        },
+      );
       expect(code).toBe(0);
       expect(text).toBe(`${answers[0]}\n${answers[1]}\n`);
-      const [first, second] = requestsTo("/models/chat-session/v1/chat/completions").map((request) => (request.json() as { messages: unknown }).messages);
+      const [first, second] = requestsTo("/models/chat-session/v1/chat/completions").map(
+        (request) => (request.json() as { messages: unknown }).messages,
+      );
       expect(first).toEqual([
         { role: "system", content: "Be brief." },
         { role: "user", content: "What is the capital of France?" },
@@ -297,7 +391,15 @@ describe.concurrent("@infer/cli", () => {
     });
 
     it("--provider goes to the client, never into the request", async () => {
-      const { code } = await infer(["text-classification", "provider check", "--provider", "hf-inference", "--model", "sst2-flagged", ...common()]);
+      const { code } = await infer([
+        "text-classification",
+        "provider check",
+        "--provider",
+        "hf-inference",
+        "--model",
+        "sst2-flagged",
+        ...common(),
+      ]);
       expect(code).toBe(0);
       const [request] = requestsTo("/models/sst2-flagged");
       expect(request!.json()).toEqual({ inputs: "provider check" });

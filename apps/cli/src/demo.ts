@@ -28,8 +28,15 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
   const files: string[] = [];
   try {
     write(`@infer demo: an InferenceClient against the local inference server at ${server.url} (offline, CPU only)\n`);
-    write(`Each model loads on its first call (the server answers 503 "loading" and the client waits), so a first call is a cold one.\n\n`);
-    const client = new InferenceClient({ endpoint: server.url, hubEndpoint: server.url, token: false, timeout: 180_000 });
+    write(
+      `Each model loads on its first call (the server answers 503 "loading" and the client waits), so a first call is a cold one.\n\n`,
+    );
+    const client = new InferenceClient({
+      endpoint: server.url,
+      hubEndpoint: server.url,
+      token: false,
+      timeout: 180_000,
+    });
     let step = 0;
     const section = async <T>(title: string, run: () => Promise<T>, show: (value: T) => string): Promise<void> => {
       step++;
@@ -43,21 +50,36 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
       }
     };
 
-    const reviews = ["I love how simple this library is, it is really great.", "The update broke everything and support was awful."];
+    const reviews = [
+      "I love how simple this library is, it is really great.",
+      "The update broke everything and support was awful.",
+    ];
     await section(
       "textClassification (the recommended model: wink-nlp sentiment)",
       () => Promise.all(reviews.map((review) => client.textClassification(review))),
-      (results) => results.map((labels, index) => `   "${reviews[index]}"\n   → ${labels.map(({ label, score }) => `${label} ${score.toFixed(3)}`).join("  ")}`).join("\n"),
+      (results) =>
+        results
+          .map(
+            (labels, index) =>
+              `   "${reviews[index]}"\n   → ${labels.map(({ label, score }) => `${label} ${score.toFixed(3)}`).join("  ")}`,
+          )
+          .join("\n"),
     );
 
     const sentence = "Barack Obama met Angela Merkel in Paris before visiting Microsoft in Seattle.";
     await section(
       "tokenClassification (compromise: people, places, organisations)",
       () => client.tokenClassification(sentence),
-      (entities) => `   "${sentence}"\n   → ${entities.map((entity) => `${entity.word} [${entity.entity_group}]`).join(", ")}`,
+      (entities) =>
+        `   "${sentence}"\n   → ${entities.map((entity) => `${entity.word} [${entity.entity_group}]`).join(", ")}`,
     );
 
-    const flowers = { sepal_length: ["5.1", "6.4", "7.7"], sepal_width: ["3.5", "3.2", "3.0"], petal_length: ["1.4", "4.5", "6.1"], petal_width: ["0.2", "1.5", "2.3"] };
+    const flowers = {
+      sepal_length: ["5.1", "6.4", "7.7"],
+      sepal_width: ["3.5", "3.2", "3.0"],
+      petal_length: ["1.4", "4.5", "6.1"],
+      petal_width: ["0.2", "1.5", "2.3"],
+    };
     await section(
       "tabularClassification and tabularRegression (random forests trained on the iris data set at load)",
       async () => {
@@ -66,7 +88,8 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
         const widths = await client.tabularRegression(threeColumns, { model: "infer/iris-random-forest-regression" });
         return { species, widths };
       },
-      ({ species, widths }) => `   species: ${species.join(", ")}\n   petal_width predicted: ${widths.map((width) => width.toFixed(2)).join(", ")} (true: ${flowers.petal_width.join(", ")})`,
+      ({ species, widths }) =>
+        `   species: ${species.join(", ")}\n   petal_width predicted: ${widths.map((width) => width.toFixed(2)).join(", ")} (true: ${flowers.petal_width.join(", ")})`,
     );
 
     const prompt = "The Fox saw the grapes";
@@ -86,8 +109,13 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
 
     await section(
       "chatCompletion (the same model behind /v1/chat/completions)",
-      () => client.chatCompletion({ messages: [{ role: "user", content: "Tell me about the Lion and the Mouse." }], maxTokens: 30 }, { model: server.url }),
-      (output) => `   user: Tell me about the Lion and the Mouse.\n   assistant: ${output.choices[0]?.message.content ?? ""}`,
+      () =>
+        client.chatCompletion(
+          { messages: [{ role: "user", content: "Tell me about the Lion and the Mouse." }], maxTokens: 30 },
+          { model: server.url },
+        ),
+      (output) =>
+        `   user: Tell me about the Lion and the Mouse.\n   assistant: ${output.choices[0]?.message.content ?? ""}`,
     );
 
     const speech = "Hello! This sentence was spoken by eSpeak N G, running in WebAssembly, on your own machine.";
@@ -101,7 +129,8 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
         files.push(file);
         return { file, bytes: bytes.length, type: audio.type, duration: wavSeconds(bytes) };
       },
-      ({ file, bytes, type, duration }) => `   "${speech}"\n   → ${file} (${type}, ${bytes} bytes, ${duration.toFixed(1)} s of audio)`,
+      ({ file, bytes, type, duration }) =>
+        `   "${speech}"\n   → ${file} (${type}, ${bytes} bytes, ${duration.toFixed(1)} s of audio)`,
     );
 
     step++;
@@ -112,7 +141,11 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
       write(`   heard: "${heard}"\n   (${seconds(begin)})\n\n`);
     } catch (error) {
       const status = (error as { status?: unknown }).status;
-      write(status === 501 ? `   not available here: ${(error as Error).message}\n\n` : `   failed: ${(error as Error).message}\n\n`);
+      write(
+        status === 501
+          ? `   not available here: ${(error as Error).message}\n\n`
+          : `   failed: ${(error as Error).message}\n\n`,
+      );
     }
 
     if (options.invoicePath !== undefined) {
@@ -120,10 +153,22 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
       await section(
         "imageToText (Tesseract OCR, English data from npm)",
         () => readFile(invoicePath).then((bytes) => client.imageToText(bytes)),
-        (text) => `   ${path.basename(invoicePath)} →\n${text.split("\n").filter((line) => line.trim()).slice(0, 6).map((line) => `     | ${line}`).join("\n")}`,
+        (text) =>
+          `   ${path.basename(invoicePath)} →\n${text
+            .split("\n")
+            .filter((line) => line.trim())
+            .slice(0, 6)
+            .map((line) => `     | ${line}`)
+            .join("\n")}`,
       );
     } else {
-      const invoice = await renderText(["INVOICE 2024-117", "East Repair Inc.", "1912 Harvest Lane, New York", "Front brake cables: 100.00", "Total due: 154.06 USD"]);
+      const invoice = await renderText([
+        "INVOICE 2024-117",
+        "East Repair Inc.",
+        "1912 Harvest Lane, New York",
+        "Front brake cables: 100.00",
+        "Total due: 154.06 USD",
+      ]);
       await section(
         "imageToText (Tesseract OCR, English data from npm)",
         async () => {
@@ -132,7 +177,12 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
           files.push(file);
           return { file, text: await client.imageToText(invoice) };
         },
-        ({ file, text }) => `   ${file} (an image the demo drew) →\n${text.split("\n").filter((line) => line.trim()).map((line) => `     | ${line}`).join("\n")}`,
+        ({ file, text }) =>
+          `   ${file} (an image the demo drew) →\n${text
+            .split("\n")
+            .filter((line) => line.trim())
+            .map((line) => `     | ${line}`)
+            .join("\n")}`,
       );
     }
 

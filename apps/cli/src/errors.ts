@@ -20,7 +20,15 @@ export class InterruptedError extends Error {
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, http: 3, timeout: 4, interrupted: 130 } as const;
 
-const HTTP_ERRORS = new Set(["InferenceHTTPError", "TextGenerationError", "GenerationError", "IncompleteGenerationError", "OverloadedError", "ValidationError", "UnknownError"]);
+const HTTP_ERRORS = new Set([
+  "InferenceHTTPError",
+  "TextGenerationError",
+  "GenerationError",
+  "IncompleteGenerationError",
+  "OverloadedError",
+  "ValidationError",
+  "UnknownError",
+]);
 
 /**
  * The exit code of an error. Errors are told apart by `name` (each @infer error's name is its class name),
@@ -40,6 +48,10 @@ export function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "InterruptedError" || error.name === "InferenceAbortError") return "interrupted";
   // A task option is a flag here: `options.tgtLang` → `--tgt-lang`.
-  if (error.name === "InferenceInputError") return error.message.replace(/`options\.([A-Za-z]+)`/g, (_match, key: string) => `\`--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}\``);
+  if (error.name === "InferenceInputError")
+    return error.message.replace(
+      /`options\.([A-Za-z]+)`/g,
+      (_match, key: string) => `\`--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}\``,
+    );
   return error.message;
 }

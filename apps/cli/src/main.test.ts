@@ -68,7 +68,9 @@ describe("@infer/cli", () => {
     });
 
     it("prints the package's real version", async () => {
-      const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+      const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+        version: string;
+      };
       const { code, stdout } = await infer(["--version"]);
       expect(code).toBe(0);
       expect(stdout).toBe(`${version}\n`);
@@ -84,7 +86,8 @@ describe("@infer/cli", () => {
         expect(stdout).toContain(`Usage: infer ${task.name} [options]`);
         for (const input of task.inputs) expect(stdout).toMatch(new RegExp(`Arguments:\\n(.*\\n)*  ${input.name} `));
         for (const option of task.options) expect(stdout).toContain(`--${flagName(option.key)}`);
-        for (const common of ["--model", "--provider", "--endpoint", "--token", "--timeout", "--json"]) expect(stdout).toContain(common);
+        for (const common of ["--model", "--provider", "--endpoint", "--token", "--timeout", "--json"])
+          expect(stdout).toContain(common);
         expect(stdout).toContain(`Example:\n  $ infer ${task.name} `);
       });
     }

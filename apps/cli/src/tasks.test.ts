@@ -3,7 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InferenceClient } from "@infer/inference";
-import { findTapes, fixtureBytes, fixturePath, sendBytes, startServer, type RecordedRequest, type Tape, type TestServer } from "@infer/testing";
+import {
+  findTapes,
+  fixtureBytes,
+  fixturePath,
+  sendBytes,
+  startServer,
+  type RecordedRequest,
+  type Tape,
+  type TestServer,
+} from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { infer } from "./__fixtures__/run-cli.js";
 import { TASKS } from "./tasks/tasks.js";
@@ -19,7 +28,8 @@ function replay(tape: Tape, media?: Buffer): (response: ServerResponse) => void 
 }
 
 const tape = (urlPart: string, bodyPart?: string) => findTapes(urlPart, bodyPart)[0]!;
-const requestOf = (recorded: Tape) => JSON.parse(recorded.init.body!) as { inputs: unknown; parameters?: Record<string, unknown> };
+const requestOf = (recorded: Tape) =>
+  JSON.parse(recorded.init.body!) as { inputs: unknown; parameters?: Record<string, unknown> };
 
 /** Routes of the loopback server: path → recorded answer. */
 const routes = new Map<string, (response: ServerResponse, request: RecordedRequest) => void>();
@@ -89,13 +99,21 @@ const fishTable = (requestOf(fish).inputs as { data: Record<string, string[]> })
 const csv = (table: Record<string, string[]>) => {
   const names = Object.keys(table);
   const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
-  return [names.map(quote).join(","), ...table[names[0]!]!.map((_, row) => names.map((name) => quote(table[name]![row]!)).join(","))].join("\n");
+  return [
+    names.map(quote).join(","),
+    ...table[names[0]!]!.map((_, row) => names.map((name) => quote(table[name]![row]!)).join(",")),
+  ].join("\n");
 };
 
 const cases: Case[] = [
   {
     task: "text-classification",
-    args: () => ["text-classification", requestOf(sst2).inputs as string, "--model", "distilbert-base-uncased-finetuned-sst-2-english"],
+    args: () => [
+      "text-classification",
+      requestOf(sst2).inputs as string,
+      "--model",
+      "distilbert-base-uncased-finetuned-sst-2-english",
+    ],
     path: "/models/distilbert-base-uncased-finetuned-sst-2-english",
     answer: replay(sst2),
     expected: async () => (JSON.parse(sst2.response.body) as unknown[])[0],
@@ -110,18 +128,36 @@ const cases: Case[] = [
   },
   {
     task: "token-classification",
-    args: () => ["token-classification", requestOf(tokens).inputs as string, "--model", "dbmdz/bert-large-cased-finetuned-conll03-english"],
+    args: () => [
+      "token-classification",
+      requestOf(tokens).inputs as string,
+      "--model",
+      "dbmdz/bert-large-cased-finetuned-conll03-english",
+    ],
     path: "/models/dbmdz/bert-large-cased-finetuned-conll03-english",
     answer: replay(tokens),
     expected: async () => JSON.parse(tokens.response.body),
   },
   {
     task: "question-answering",
-    args: () => ["question-answering", "What is the capital of France?", "The capital of France is Paris.", "--model", "deepset/roberta-base-squad2"],
+    args: () => [
+      "question-answering",
+      "What is the capital of France?",
+      "The capital of France is Paris.",
+      "--model",
+      "deepset/roberta-base-squad2",
+    ],
     path: "/models/deepset/roberta-base-squad2",
     answer: replay(squad),
-    expected: () => client.questionAnswering("What is the capital of France?", "The capital of France is Paris.", { model: "deepset/roberta-base-squad2" }),
-    check: (request) => expect(request.json()).toEqual({ question: "What is the capital of France?", context: "The capital of France is Paris." }),
+    expected: () =>
+      client.questionAnswering("What is the capital of France?", "The capital of France is Paris.", {
+        model: "deepset/roberta-base-squad2",
+      }),
+    check: (request) =>
+      expect(request.json()).toEqual({
+        question: "What is the capital of France?",
+        context: "The capital of France is Paris.",
+      }),
   },
   {
     task: "translation",
@@ -132,61 +168,135 @@ const cases: Case[] = [
   },
   {
     task: "conversational",
-    args: () => ["conversational", "Can you explain why ?", "--past-user-inputs", "Which movie is the best ?", "--generated-responses", "It is Die Hard for sure.", "--max-length", "50", "--model", "microsoft/DialoGPT-large"],
+    args: () => [
+      "conversational",
+      "Can you explain why ?",
+      "--past-user-inputs",
+      "Which movie is the best ?",
+      "--generated-responses",
+      "It is Die Hard for sure.",
+      "--max-length",
+      "50",
+      "--model",
+      "microsoft/DialoGPT-large",
+    ],
     path: "/models/microsoft/DialoGPT-large",
     answer: replay(dialog),
     expected: async () => JSON.parse(dialog.response.body),
     check: (request) =>
       expect(request.json()).toEqual({
-        inputs: { text: "Can you explain why ?", past_user_inputs: ["Which movie is the best ?"], generated_responses: ["It is Die Hard for sure."] },
+        inputs: {
+          text: "Can you explain why ?",
+          past_user_inputs: ["Which movie is the best ?"],
+          generated_responses: ["It is Die Hard for sure."],
+        },
         parameters: { max_length: 50 },
       }),
   },
   {
     task: "zero-shot-classification",
-    args: () => ["zero-shot-classification", (requestOf(mnli).inputs as string[])[0]!, "refund", "legal,faq", "--multi-label", "--model", "facebook/bart-large-mnli"],
+    args: () => [
+      "zero-shot-classification",
+      (requestOf(mnli).inputs as string[])[0]!,
+      "refund",
+      "legal,faq",
+      "--multi-label",
+      "--model",
+      "facebook/bart-large-mnli",
+    ],
     path: "/models/facebook/bart-large-mnli",
     answer: replay(mnli),
-    expected: () => client.zeroShotClassification((requestOf(mnli).inputs as string[])[0]!, ["refund", "legal", "faq"], { model: "facebook/bart-large-mnli" }),
-    check: (request) => expect((request.json() as { parameters: unknown }).parameters).toEqual({ candidate_labels: "refund,legal,faq", multi_label: true }),
+    expected: () =>
+      client.zeroShotClassification((requestOf(mnli).inputs as string[])[0]!, ["refund", "legal", "faq"], {
+        model: "facebook/bart-large-mnli",
+      }),
+    check: (request) =>
+      expect((request.json() as { parameters: unknown }).parameters).toEqual({
+        candidate_labels: "refund,legal,faq",
+        multi_label: true,
+      }),
   },
   {
     task: "sentence-similarity",
-    args: () => ["sentence-similarity", "That is a happy person", "That is a happy dog", "That is a very happy person", "Today is a sunny day", "--model", "sentence-transformers/paraphrase-xlm-r-multilingual-v1"],
+    args: () => [
+      "sentence-similarity",
+      "That is a happy person",
+      "That is a happy dog",
+      "That is a very happy person",
+      "Today is a sunny day",
+      "--model",
+      "sentence-transformers/paraphrase-xlm-r-multilingual-v1",
+    ],
     path: "/pipeline/sentence-similarity/sentence-transformers/paraphrase-xlm-r-multilingual-v1",
     answer: replay(similarity),
     expected: async () => JSON.parse(similarity.response.body),
-    check: (request) => expect(request.json()).toEqual({ inputs: (requestOf(similarity).inputs as object) }),
+    check: (request) => expect(request.json()).toEqual({ inputs: requestOf(similarity).inputs as object }),
   },
   {
     task: "feature-extraction",
-    args: () => ["feature-extraction", "That is a happy person", "--model", "sentence-transformers/distilbert-base-nli-mean-tokens"],
+    args: () => [
+      "feature-extraction",
+      "That is a happy person",
+      "--model",
+      "sentence-transformers/distilbert-base-nli-mean-tokens",
+    ],
     path: "/pipeline/feature-extraction/sentence-transformers/distilbert-base-nli-mean-tokens",
     answer: replay(embeddings),
     expected: async () => JSON.parse(embeddings.response.body),
   },
   {
     task: "summarization",
-    args: () => ["summarization", requestOf(cnn).inputs as string, "--max-length", "100", "--parameters", '{"min_length": 5, "max_length": 1}', "--model", "facebook/bart-large-cnn"],
+    args: () => [
+      "summarization",
+      requestOf(cnn).inputs as string,
+      "--max-length",
+      "100",
+      "--parameters",
+      '{"min_length": 5, "max_length": 1}',
+      "--model",
+      "facebook/bart-large-cnn",
+    ],
     path: "/models/facebook/bart-large-cnn",
     answer: replay(cnn),
     expected: async () => (JSON.parse(cnn.response.body) as { summary_text: string }[])[0]!.summary_text,
-    check: (request) => expect((request.json() as { parameters: unknown }).parameters).toEqual({ min_length: 5, max_length: 100 }),
+    check: (request) =>
+      expect((request.json() as { parameters: unknown }).parameters).toEqual({ min_length: 5, max_length: 100 }),
   },
   {
     task: "text-generation",
-    args: () => ["text-generation", "The answer to the universe is", "--max-new-tokens", "20", "--stop", "a,b", "--stop", "c", "--do-sample", "--model", "gpt2"],
+    args: () => [
+      "text-generation",
+      "The answer to the universe is",
+      "--max-new-tokens",
+      "20",
+      "--stop",
+      "a,b",
+      "--stop",
+      "c",
+      "--do-sample",
+      "--model",
+      "gpt2",
+    ],
     path: "/models/gpt2",
     answer: replay(gpt2),
     expected: async () => (JSON.parse(gpt2.response.body) as { generated_text: string }[])[0]!.generated_text,
     check: (request) =>
-      expect(request.json()).toEqual({ inputs: "The answer to the universe is", parameters: { max_new_tokens: 20, stop: ["a", "b", "c"], do_sample: true } }),
+      expect(request.json()).toEqual({
+        inputs: "The answer to the universe is",
+        parameters: { max_new_tokens: 20, stop: ["a", "b", "c"], do_sample: true },
+      }),
   },
   {
     task: "table-question-answering",
     args: () => {
       writeFileSync(join(directory, "repositories.csv"), csv(tapasTable));
-      return ["table-question-answering", join(directory, "repositories.csv"), "How many stars does the transformers repository have?", "--model", "google/tapas-base-finetuned-wtq"];
+      return [
+        "table-question-answering",
+        join(directory, "repositories.csv"),
+        "How many stars does the transformers repository have?",
+        "--model",
+        "google/tapas-base-finetuned-wtq",
+      ];
     },
     path: "/models/google/tapas-base-finetuned-wtq",
     answer: replay(tapas),
@@ -196,7 +306,9 @@ const cases: Case[] = [
   {
     task: "tabular-classification",
     args: () => {
-      const rows = wineTable[Object.keys(wineTable)[0]!]!.map((_, row) => Object.fromEntries(Object.entries(wineTable).map(([name, cells]) => [name, cells[row]])));
+      const rows = wineTable[Object.keys(wineTable)[0]!]!.map((_, row) =>
+        Object.fromEntries(Object.entries(wineTable).map(([name, cells]) => [name, cells[row]])),
+      );
       writeFileSync(join(directory, "wines.json"), JSON.stringify(rows));
       return ["tabular-classification", join(directory, "wines.json"), "--model", "vvmnnnkv/wine-quality"];
     },
@@ -248,24 +360,50 @@ const cases: Case[] = [
   },
   {
     task: "zero-shot-image-classification",
-    args: () => ["zero-shot-image-classification", fixturePath("cheetah.png"), "animal,toy", "car", "--model", "openai/clip-vit-large-patch14-336"],
+    args: () => [
+      "zero-shot-image-classification",
+      fixturePath("cheetah.png"),
+      "animal,toy",
+      "car",
+      "--model",
+      "openai/clip-vit-large-patch14-336",
+    ],
     path: "/models/openai/clip-vit-large-patch14-336",
     answer: replay(clip),
     expected: async () => JSON.parse(clip.response.body),
     check: (request) =>
-      expect(request.json()).toEqual({ image: fixtureBytes("cheetah.png").toString("base64"), parameters: { candidate_labels: "animal,toy,car" } }),
+      expect(request.json()).toEqual({
+        image: fixtureBytes("cheetah.png").toString("base64"),
+        parameters: { candidate_labels: "animal,toy,car" },
+      }),
   },
   {
     task: "document-question-answering",
-    args: () => ["document-question-answering", fixturePath("invoice.png"), "What is the invoice number?", "--model", "impira/layoutlm-document-qa"],
+    args: () => [
+      "document-question-answering",
+      fixturePath("invoice.png"),
+      "What is the invoice number?",
+      "--model",
+      "impira/layoutlm-document-qa",
+    ],
     path: "/models/impira/layoutlm-document-qa",
     answer: replay(layoutlm),
     expected: async () => JSON.parse(layoutlm.response.body),
-    check: (request) => expect(request.json()).toEqual({ question: "What is the invoice number?", image: fixtureBytes("invoice.png").toString("base64") }),
+    check: (request) =>
+      expect(request.json()).toEqual({
+        question: "What is the invoice number?",
+        image: fixtureBytes("invoice.png").toString("base64"),
+      }),
   },
   {
     task: "visual-question-answering",
-    args: () => ["visual-question-answering", fixturePath("cheetah.png"), "How many cats are lying down?", "--model", "dandelin/vilt-b32-finetuned-vqa"],
+    args: () => [
+      "visual-question-answering",
+      fixturePath("cheetah.png"),
+      "How many cats are lying down?",
+      "--model",
+      "dandelin/vilt-b32-finetuned-vqa",
+    ],
     path: "/models/dandelin/vilt-b32-finetuned-vqa",
     answer: replay(vilt),
     expected: async () => JSON.parse(vilt.response.body),
@@ -280,7 +418,12 @@ const cases: Case[] = [
   },
   {
     task: "automatic-speech-recognition",
-    args: () => ["automatic-speech-recognition", fixturePath("sample1.flac"), "--model", "facebook/wav2vec2-large-960h-lv60-self"],
+    args: () => [
+      "automatic-speech-recognition",
+      fixturePath("sample1.flac"),
+      "--model",
+      "facebook/wav2vec2-large-960h-lv60-self",
+    ],
     path: "/models/facebook/wav2vec2-large-960h-lv60-self",
     answer: replay(wav2vec),
     expected: async () => (JSON.parse(wav2vec.response.body) as { text: string }).text,
@@ -289,9 +432,30 @@ const cases: Case[] = [
 
 /** Tasks whose result is bytes: written with -o (or to stdout when piped), byte for byte. */
 const binaryCases = [
-  { task: "text-to-image", tape: tape("stabilityai/stable-diffusion-2"), media: fixtureBytes("cheetah.png"), model: "stabilityai/stable-diffusion-2", inputs: ["An astronaut riding a horse", "--negative-prompt", "blurry", "--width", "512"], file: "astronaut.png" },
-  { task: "image-to-image", tape: tape("lllyasviel/sd-controlnet-canny"), media: fixtureBytes("bird_canny.png"), model: "lllyasviel/sd-controlnet-canny", inputs: [fixturePath("bird_canny.png"), "--prompt", "a bird", "--strength", "0.5"], file: "bird.png" },
-  { task: "text-to-speech", tape: tape("espnet/kan-bayashi_ljspeech_vits"), media: fixtureBytes("sample1.flac"), model: "espnet/kan-bayashi_ljspeech_vits", inputs: ["hello there!"], file: undefined },
+  {
+    task: "text-to-image",
+    tape: tape("stabilityai/stable-diffusion-2"),
+    media: fixtureBytes("cheetah.png"),
+    model: "stabilityai/stable-diffusion-2",
+    inputs: ["An astronaut riding a horse", "--negative-prompt", "blurry", "--width", "512"],
+    file: "astronaut.png",
+  },
+  {
+    task: "image-to-image",
+    tape: tape("lllyasviel/sd-controlnet-canny"),
+    media: fixtureBytes("bird_canny.png"),
+    model: "lllyasviel/sd-controlnet-canny",
+    inputs: [fixturePath("bird_canny.png"), "--prompt", "a bird", "--strength", "0.5"],
+    file: "bird.png",
+  },
+  {
+    task: "text-to-speech",
+    tape: tape("espnet/kan-bayashi_ljspeech_vits"),
+    media: fixtureBytes("sample1.flac"),
+    model: "espnet/kan-bayashi_ljspeech_vits",
+    inputs: ["hello there!"],
+    file: undefined,
+  },
 ];
 
 for (const item of cases) routes.set(item.path, item.answer);
@@ -299,7 +463,9 @@ for (const item of binaryCases) routes.set(`/models/${item.model}`, replay(item.
 
 describe("@infer/cli tasks", () => {
   it("covers every task of DESIGN.md here", () => {
-    expect([...cases.map((item) => item.task), ...binaryCases.map((item) => item.task)].sort()).toEqual(TASKS.map((task) => task.name).sort());
+    expect([...cases.map((item) => item.task), ...binaryCases.map((item) => item.task)].sort()).toEqual(
+      TASKS.map((task) => task.name).sort(),
+    );
   });
 
   describe.concurrent("infer <task>: the happy path, piped (compact JSON on stdout, nothing on stderr)", () => {
@@ -333,7 +499,11 @@ describe("@infer/cli tasks", () => {
         expect(stderr).toBe("");
         expect(code).toBe(0);
         expect(readFileSync(file).equals(item.media)).toBe(true);
-        expect(JSON.parse(text)).toEqual({ file, type: item.tape.response.headers["content-type"], bytes: item.media.byteLength });
+        expect(JSON.parse(text)).toEqual({
+          file,
+          type: item.tape.response.headers["content-type"],
+          bytes: item.media.byteLength,
+        });
       });
     }
   });

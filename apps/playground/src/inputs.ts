@@ -24,13 +24,20 @@ export function createInput(field: Field): Input {
 function dropZone(field: Field, id: string, label: HTMLElement): Input {
   let file: File | undefined;
   const input = element("input", { id, name: field.name, type: "file", accept: `${field.kind}/*` });
-  const preview = element("div", { class: "preview" }, `Drop ${field.kind === "image" ? "an image" : "an audio file"} here, or choose one`);
+  const preview = element(
+    "div",
+    { class: "preview" },
+    `Drop ${field.kind === "image" ? "an image" : "an audio file"} here, or choose one`,
+  );
   const zone = element("div", { class: "drop", tabindex: "0" }, preview, input);
   const show = (chosen: File | undefined) => {
     file = chosen;
     if (!chosen) return;
     const url = URL.createObjectURL(chosen);
-    const media = field.kind === "image" ? element("img", { src: url, alt: chosen.name }) : element("audio", { controls: "", src: url });
+    const media =
+      field.kind === "image"
+        ? element("img", { src: url, alt: chosen.name })
+        : element("audio", { controls: "", src: url });
     preview.replaceChildren(media, element("span", { class: "file-name" }, `${chosen.name} (${chosen.size} bytes)`));
   };
   input.addEventListener("change", () => show(input.files?.[0]));
@@ -60,8 +67,14 @@ function tableEditor(field: Field, label: HTMLElement): Input {
       input.addEventListener("input", () => change(input.value));
       return element(header ? "th" : "td", {}, input);
     };
-    const head = element("tr", {}, ...columns.map((column, index) => cell(column, (next) => (columns[index] = next), true)));
-    const body = rows.map((row) => element("tr", {}, ...row.map((value, index) => cell(value, (next) => (row[index] = next)))));
+    const head = element(
+      "tr",
+      {},
+      ...columns.map((column, index) => cell(column, (next) => (columns[index] = next), true)),
+    );
+    const body = rows.map((row) =>
+      element("tr", {}, ...row.map((value, index) => cell(value, (next) => (row[index] = next)))),
+    );
     grid.replaceChildren(element("thead", {}, head), element("tbody", {}, ...body));
   };
   const button = (text: string, action: () => void) => {

@@ -9,7 +9,8 @@ import { DEFAULT_PROVIDER, findTask, PROVIDERS, TASKS, type TaskSpec, type Value
 import "./style.css";
 
 const query = new URLSearchParams(location.search);
-const defaultEndpoint = query.get("endpoint") ?? (import.meta.env["VITE_INFER_ENDPOINT"] as string | undefined) ?? location.origin;
+const defaultEndpoint =
+  query.get("endpoint") ?? (import.meta.env["VITE_INFER_ENDPOINT"] as string | undefined) ?? location.origin;
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const endpointInput = $<HTMLInputElement>("#endpoint");
@@ -60,7 +61,9 @@ function showTask(): void {
   modelInput.value = models[0] ?? "";
   if (recommendedFrom !== "") {
     modelNote.textContent =
-      models.length > 0 ? `recommended by ${recommendedFrom}/api/tasks` : `${recommendedFrom}/api/tasks recommends no model for this task: enter one`;
+      models.length > 0
+        ? `recommended by ${recommendedFrom}/api/tasks`
+        : `${recommendedFrom}/api/tasks recommends no model for this task: enter one`;
   }
   resultBox.replaceChildren();
   errorBox.replaceChildren();
@@ -121,7 +124,13 @@ async function run(): Promise<void> {
   const given = values();
   const provider = providerSelect.value === DEFAULT_PROVIDER ? undefined : providerSelect.value;
   const model = modelInput.value.trim();
-  const settings = { endpoint: endpointInput.value.trim(), hubEndpoint: hubInput.value.trim(), hasToken: tokenInput.value !== "", model, provider };
+  const settings = {
+    endpoint: endpointInput.value.trim(),
+    hubEndpoint: hubInput.value.trim(),
+    hasToken: tokenInput.value !== "",
+    model,
+    provider,
+  };
   snippetBox.textContent = snippet(task, given, settings);
   resultBox.replaceChildren();
   errorBox.replaceChildren();

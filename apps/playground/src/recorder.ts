@@ -15,7 +15,10 @@ export interface Recorder {
 }
 
 /** `onLoading(estimatedSeconds)` for a 503 "currently loading" answer; `onChange` after each request or answer. */
-export function createRecorder(onChange: () => void, onLoading: (estimate: number | undefined, message: string) => void): Recorder {
+export function createRecorder(
+  onChange: () => void,
+  onLoading: (estimate: number | undefined, message: string) => void,
+): Recorder {
   const requests: SentRequest[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -23,7 +26,12 @@ export function createRecorder(onChange: () => void, onLoading: (estimate: numbe
     new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, name) => {
       headers.push([name, name === "authorization" ? value.replace(/(\s)\S+$/, "$1***") : value]);
     });
-    const sent: SentRequest = { method: init?.method ?? (input instanceof Request ? input.method : "GET"), url, headers, body: await describeBody(init?.body) };
+    const sent: SentRequest = {
+      method: init?.method ?? (input instanceof Request ? input.method : "GET"),
+      url,
+      headers,
+      body: await describeBody(init?.body),
+    };
     requests.push(sent);
     onChange();
     const response = await fetch(input, init);
@@ -34,7 +42,11 @@ export function createRecorder(onChange: () => void, onLoading: (estimate: numbe
         .clone()
         .json()
         .catch(() => undefined);
-      if (answer !== null && typeof answer === "object" && /loading/i.test(String((answer as { error?: unknown }).error ?? ""))) {
+      if (
+        answer !== null &&
+        typeof answer === "object" &&
+        /loading/i.test(String((answer as { error?: unknown }).error ?? ""))
+      ) {
         const estimate = (answer as { estimated_time?: unknown }).estimated_time;
         onLoading(typeof estimate === "number" ? estimate : undefined, String((answer as { error: unknown }).error));
       }
@@ -48,7 +60,8 @@ const MAX_SHOWN = 2_000;
 
 async function describeBody(body: BodyInit | null | undefined): Promise<string> {
   if (body === undefined || body === null) return "";
-  if (typeof body === "string") return body.length > MAX_SHOWN ? `${body.slice(0, MAX_SHOWN)}… (${body.length} characters)` : body;
+  if (typeof body === "string")
+    return body.length > MAX_SHOWN ? `${body.slice(0, MAX_SHOWN)}… (${body.length} characters)` : body;
   if (body instanceof Blob) return `<${body.size} bytes${body.type ? ` of ${body.type}` : ""}>`;
   if (body instanceof ArrayBuffer) return `<${body.byteLength} bytes>`;
   if (ArrayBuffer.isView(body)) {

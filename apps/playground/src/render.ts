@@ -13,7 +13,18 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 const SVG = "http://www.w3.org/2000/svg";
-const COLORS = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#469990", "#9a6324"];
+const COLORS = [
+  "#e6194b",
+  "#3cb44b",
+  "#4363d8",
+  "#f58231",
+  "#911eb4",
+  "#42d4f4",
+  "#f032e6",
+  "#bfef45",
+  "#469990",
+  "#9a6324",
+];
 
 type Row = Record<string, unknown>;
 const isRow = (value: unknown): value is Row => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -114,7 +125,11 @@ async function masks(result: unknown, picture: File | undefined): Promise<HTMLEl
       const layerContext = layer.getContext("2d")!;
       layerContext.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
       const pixels = layerContext.getImageData(0, 0, canvas.width, canvas.height);
-      const [red, green, blue] = [1, 3, 5].map((offset) => parseInt(color.slice(offset, offset + 2), 16)) as [number, number, number];
+      const [red, green, blue] = [1, 3, 5].map((offset) => parseInt(color.slice(offset, offset + 2), 16)) as [
+        number,
+        number,
+        number,
+      ];
       for (let i = 0; i < pixels.data.length; i += 4) {
         const on = (pixels.data[i] ?? 0) > 127;
         pixels.data[i] = red;
@@ -129,7 +144,14 @@ async function masks(result: unknown, picture: File | undefined): Promise<HTMLEl
     swatch.style.background = color;
     const score = typeof segment["score"] === "number" ? ` ${percent(segment["score"])}` : "";
     const unreadable = mask instanceof Blob && !bitmap ? " (mask unreadable)" : "";
-    legend.append(element("li", { "data-label": String(segment["label"]) }, swatch, `${String(segment["label"])}${score}${unreadable}`));
+    legend.append(
+      element(
+        "li",
+        { "data-label": String(segment["label"]) },
+        swatch,
+        `${String(segment["label"])}${score}${unreadable}`,
+      ),
+    );
   }
   if (canvas) figure.append(canvas);
   figure.append(legend);
@@ -137,7 +159,9 @@ async function masks(result: unknown, picture: File | undefined): Promise<HTMLEl
 }
 
 function entities(result: unknown, source: string): HTMLElement {
-  const found = (Array.isArray(result) ? result.filter(isRow) : []).sort((a, b) => Number(a["start"]) - Number(b["start"]));
+  const found = (Array.isArray(result) ? result.filter(isRow) : []).sort(
+    (a, b) => Number(a["start"]) - Number(b["start"]),
+  );
   const paragraph = element("p", { class: "entities", "data-testid": "entities" });
   let at = 0;
   for (const [index, entity] of found.entries()) {
@@ -146,7 +170,12 @@ function entities(result: unknown, source: string): HTMLElement {
     if (!(start >= at && end > start && end <= source.length)) continue;
     paragraph.append(source.slice(at, start));
     const group = String(entity["entity_group"] ?? entity["entity"] ?? "");
-    const mark = element("mark", { "data-entity": group, title: `${group} ${percent(Number(entity["score"]))}` }, source.slice(start, end), element("small", {}, group));
+    const mark = element(
+      "mark",
+      { "data-entity": group, title: `${group} ${percent(Number(entity["score"]))}` },
+      source.slice(start, end),
+      element("small", {}, group),
+    );
     mark.style.background = `${COLORS[index % COLORS.length] as string}33`;
     paragraph.append(mark);
     at = end;
@@ -155,7 +184,11 @@ function entities(result: unknown, source: string): HTMLElement {
   return paragraph;
 }
 
-function tableView(table: TableValue, extra?: { name: string; values: string[] }, highlight: [number, number][] = []): HTMLTableElement {
+function tableView(
+  table: TableValue,
+  extra?: { name: string; values: string[] },
+  highlight: [number, number][] = [],
+): HTMLTableElement {
   const columns = Object.keys(table);
   const rows = Math.max(0, ...columns.map((column) => table[column]?.length ?? 0));
   const head = element("tr", {}, ...columns.map((column) => element("th", {}, column)));
@@ -187,12 +220,21 @@ export async function renderResult(kind: OutputKind, result: unknown, values: Va
         .split("\n")
         .map((line) => line.trim())
         .filter(Boolean);
-      return labelBars((Array.isArray(result) ? result : []).map((score, index) => ({ label: others[index] ?? `#${index + 1}`, score: Number(score) })));
+      return labelBars(
+        (Array.isArray(result) ? result : []).map((score, index) => ({
+          label: others[index] ?? `#${index + 1}`,
+          score: Number(score),
+        })),
+      );
     }
     case "text":
     case "stream": {
-      const answer = isRow(result) ? (result["text"] ?? result["generated_text"] ?? result["summary_text"] ?? result["translation_text"]) : result;
-      const shown = Array.isArray(answer) ? answer.map((item) => (isRow(item) ? Object.values(item)[0] : item)).join("\n") : answer;
+      const answer = isRow(result)
+        ? (result["text"] ?? result["generated_text"] ?? result["summary_text"] ?? result["translation_text"])
+        : result;
+      const shown = Array.isArray(answer)
+        ? answer.map((item) => (isRow(item) ? Object.values(item)[0] : item)).join("\n")
+        : answer;
       return element("p", { class: "generated", "data-testid": "text" }, String(shown));
     }
     case "image":
@@ -231,7 +273,10 @@ export async function renderResult(kind: OutputKind, result: unknown, values: Va
       );
     }
     case "predictions":
-      return tableView((values["table"] as TableValue | undefined) ?? {}, { name: "prediction", values: (Array.isArray(result) ? result : []).map(String) });
+      return tableView((values["table"] as TableValue | undefined) ?? {}, {
+        name: "prediction",
+        values: (Array.isArray(result) ? result : []).map(String),
+      });
     case "vector": {
       const flat = (Array.isArray(result) ? result : []).flat(4) as number[];
       return element(

@@ -32,7 +32,11 @@ export function snippet(task: TaskSpec, values: Values, settings: SnippetSetting
   const use = !streamed
     ? [`const result = await ${call};`, "console.log(result);"]
     : task.exportName === "chatCompletion"
-      ? [`for await (const chunk of await ${call}) {`, `  document.body.append(chunk.choices[0]?.delta.content ?? "");`, "}"]
+      ? [
+          `for await (const chunk of await ${call}) {`,
+          `  document.body.append(chunk.choices[0]?.delta.content ?? "");`,
+          "}",
+        ]
       : [`for await (const token of await ${call}) {`, "  document.body.append(token);", "}"];
   return [
     `import { createClient } from "@infer/core";`,

@@ -59,7 +59,8 @@ const text = (name: string, label: string, initial: string): Field => ({ name, l
 const area = (name: string, label: string, initial: string): Field => ({ name, label, kind: "textarea", initial });
 const image: Field = { name: "image", label: "Image", kind: "image" };
 const audio: Field = { name: "audio", label: "Audio", kind: "audio" };
-const str = (values: Values, name: string): string => (typeof values[name] === "string" ? (values[name] as string) : "");
+const str = (values: Values, name: string): string =>
+  typeof values[name] === "string" ? (values[name] as string) : "";
 const list = (values: Values, name: string): string[] =>
   str(values, name)
     .split(/[,\n]/)
@@ -119,7 +120,10 @@ export const TASKS: TaskSpec[] = [
     title: "Text generation (streamed)",
     packageName: "@infer/task-text-generation",
     exportName: "textGeneration",
-    fields: [area("prompt", "Prompt", "The answer to the universe is"), { name: "maxNewTokens", label: "Max new tokens", kind: "number", initial: "20" }],
+    fields: [
+      area("prompt", "Prompt", "The answer to the universe is"),
+      { name: "maxNewTokens", label: "Max new tokens", kind: "number", initial: "20" },
+    ],
     output: "stream",
     args: (v) => [str(v, "prompt")],
     options: (v) => ({ stream: true, maxNewTokens: number(v, "maxNewTokens") }),
@@ -139,7 +143,10 @@ export const TASKS: TaskSpec[] = [
     output: "stream",
     args: (v) => [
       {
-        messages: [...(str(v, "system") ? [{ role: "system", content: str(v, "system") }] : []), { role: "user", content: str(v, "message") }],
+        messages: [
+          ...(str(v, "system") ? [{ role: "system", content: str(v, "system") }] : []),
+          { role: "user", content: str(v, "message") },
+        ],
         maxTokens: number(v, "maxTokens"),
         stream: true,
       },
@@ -197,7 +204,10 @@ export const TASKS: TaskSpec[] = [
     title: "Question answering",
     packageName: "@infer/task-question-answering",
     exportName: "questionAnswering",
-    fields: [text("question", "Question", "What is the capital of France?"), area("context", "Context", "The capital of France is Paris.")],
+    fields: [
+      text("question", "Question", "What is the capital of France?"),
+      area("context", "Context", "The capital of France is Paris."),
+    ],
     output: "answer",
     args: (v) => [str(v, "question"), str(v, "context")],
     load: () => as(import("@infer/task-question-answering").then((m) => m.questionAnswering)),
@@ -208,7 +218,11 @@ export const TASKS: TaskSpec[] = [
     packageName: "@infer/task-zero-shot-classification",
     exportName: "zeroShotClassification",
     fields: [
-      area("text", "Text", "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!"),
+      area(
+        "text",
+        "Text",
+        "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!",
+      ),
       { name: "labels", label: "Candidate labels (comma-separated)", kind: "labels", initial: "refund, legal, faq" },
     ],
     output: "labels",
@@ -222,7 +236,12 @@ export const TASKS: TaskSpec[] = [
     exportName: "sentenceSimilarity",
     fields: [
       text("sentence", "Sentence", "That is a happy person"),
-      { name: "others", label: "Compare with (one per line)", kind: "lines", initial: "That is a happy dog\nThat is a very happy person\nToday is a sunny day" },
+      {
+        name: "others",
+        label: "Compare with (one per line)",
+        kind: "lines",
+        initial: "That is a happy dog\nThat is a very happy person\nToday is a sunny day",
+      },
     ],
     output: "scores",
     args: (v) => [str(v, "sentence"), lines(v, "others")],
@@ -324,7 +343,10 @@ export const TASKS: TaskSpec[] = [
     title: "Zero-shot image classification",
     packageName: "@infer/task-zero-shot-image-classification",
     exportName: "zeroShotImageClassification",
-    fields: [image, { name: "labels", label: "Candidate labels (comma-separated)", kind: "labels", initial: "animal, car, person" }],
+    fields: [
+      image,
+      { name: "labels", label: "Candidate labels (comma-separated)", kind: "labels", initial: "animal, car, person" },
+    ],
     output: "labels",
     args: (v) => [v["image"], list(v, "labels")],
     load: () => as(import("@infer/task-zero-shot-image-classification").then((m) => m.zeroShotImageClassification)),
@@ -405,7 +427,21 @@ export const TASKS: TaskSpec[] = [
 ];
 
 /** Providers offered; hf-inference is built into core (the others need their provider package on the client). */
-export const PROVIDERS = ["hf-inference", "auto", "together", "fal-ai", "replicate", "sambanova", "nebius", "novita", "fireworks-ai", "hyperbolic", "cerebras", "cohere", "black-forest-labs"];
+export const PROVIDERS = [
+  "hf-inference",
+  "auto",
+  "together",
+  "fal-ai",
+  "replicate",
+  "sambanova",
+  "nebius",
+  "novita",
+  "fireworks-ai",
+  "hyperbolic",
+  "cerebras",
+  "cohere",
+  "black-forest-labs",
+];
 export const DEFAULT_PROVIDER = "hf-inference";
 
 export function findTask(id: string | null | undefined): TaskSpec | undefined {

@@ -15,10 +15,18 @@ const playgroundDirectory = fileURLToPath(new URL("../", import.meta.url));
 const NODE_ONLY = new Set(["@infer/codemod", "@infer/batch", "@infer/queue"]);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-const manifest = JSON.parse(readFileSync(`${playgroundDirectory}package.json`, "utf8")) as { devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(`${playgroundDirectory}package.json`, "utf8")) as {
+  devDependencies: Record<string, string>;
+};
 const published = readdirSync(packagesDirectory)
   .filter((folder) => existsSync(`${packagesDirectory}${folder}/package.json`))
-  .map((folder) => JSON.parse(readFileSync(`${packagesDirectory}${folder}/package.json`, "utf8")) as { name: string; private?: boolean })
+  .map(
+    (folder) =>
+      JSON.parse(readFileSync(`${packagesDirectory}${folder}/package.json`, "utf8")) as {
+        name: string;
+        private?: boolean;
+      },
+  )
   .filter((pkg) => !pkg.private && !NODE_ONLY.has(pkg.name))
   .map((pkg) => pkg.name)
   .sort();
@@ -30,7 +38,12 @@ function forbiddenImports(found: string[]): Plugin {
     setup(builder) {
       builder.onResolve({ filter: /.*/ }, (arguments_) => {
         const bare = arguments_.path;
-        if (NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(bare.split("/")[0]!) || bare === "undici" || bare.startsWith("undici/")) {
+        if (
+          NODE_BUILTINS.has(bare) ||
+          NODE_BUILTINS.has(bare.split("/")[0]!) ||
+          bare === "undici" ||
+          bare.startsWith("undici/")
+        ) {
           found.push(`${bare} (imported by ${arguments_.importer.replace(/^.*\/(packages|node_modules)\//, "$1/")})`);
           return { path: bare, external: true };
         }
@@ -63,13 +76,17 @@ describe("browser safety", () => {
 
   for (const packageName of published) {
     it(`bundles ${packageName} for browsers, workers and edge runtimes without Node built-ins or undici`, async () => {
-      for (const runtime of RUNTIMES) expect(await bundle(packageName, runtime), `${packageName} for ${runtime.name}`).toEqual([]);
+      for (const runtime of RUNTIMES)
+        expect(await bundle(packageName, runtime), `${packageName} for ${runtime.name}`).toEqual([]);
     });
   }
 });
 
 /** Bundles the package's whole API for a runtime; returns the forbidden imports it made. */
-async function bundle(packageName: string, runtime: { name: string; platform: "browser" | "neutral"; conditions: string[] }): Promise<string[]> {
+async function bundle(
+  packageName: string,
+  runtime: { name: string; platform: "browser" | "neutral"; conditions: string[] },
+): Promise<string[]> {
   const found: string[] = [];
   const result = await build({
     stdin: { contents: `export * from "${packageName}";`, resolveDir: playgroundDirectory, loader: "js" },
@@ -85,6 +102,10 @@ async function bundle(packageName: string, runtime: { name: string; platform: "b
   });
   expect(result.outputFiles[0]!.text.length).toBeGreaterThan(0);
   // Core's Node-only modules must not be there either, even when they import nothing forbidden themselves.
-  found.push(...Object.keys(result.metafile.inputs).filter((path) => /node-platform|undici-transport|node-connection-failure|follow-redirects/.test(path)));
+  found.push(
+    ...Object.keys(result.metafile.inputs).filter((path) =>
+      /node-platform|undici-transport|node-connection-failure|follow-redirects/.test(path),
+    ),
+  );
   return found;
 }

@@ -45,7 +45,9 @@ afterAll(() => console.log(["Playground bundle (gzip -9):", ...rows].join("\n"))
 
 describe("playground bundle size", () => {
   it(`loads the page and core in ≤ ${INITIAL_BUDGET} B of gzipped JavaScript, no task package yet`, () => {
-    rows.push(`  first load: ${initialJs} B JS + ${sum([...initialFiles].filter((file) => file.endsWith(".css")))} B CSS + ${gzip("index.html")} B HTML`);
+    rows.push(
+      `  first load: ${initialJs} B JS + ${sum([...initialFiles].filter((file) => file.endsWith(".css")))} B CSS + ${gzip("index.html")} B HTML`,
+    );
     expect(initialJs).toBeGreaterThan(1_000);
     expect([...initialFiles].some((file) => file.includes("task-"))).toBe(false);
     expect(initialJs).toBeLessThanOrEqual(INITIAL_BUDGET);
@@ -65,7 +67,9 @@ describe("playground bundle size", () => {
   });
 
   it(`holds every task in ≤ ${TOTAL_BUDGET} B of gzipped JavaScript`, () => {
-    const all = Object.values(manifest).map((chunk) => chunk.file).filter((file) => file.endsWith(".js"));
+    const all = Object.values(manifest)
+      .map((chunk) => chunk.file)
+      .filter((file) => file.endsWith(".js"));
     const total = sum(new Set(all));
     rows.push(`  everything: ${total} B JS in ${new Set(all).size} files`);
     expect(total).toBeLessThanOrEqual(TOTAL_BUDGET);

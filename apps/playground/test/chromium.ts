@@ -13,7 +13,9 @@ export const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium"
 export const inCI = process.env["CI"] === "true" || process.env["CI"] === "1";
 
 /** Why the browser tests cannot run here (no Chromium), or undefined when they can. */
-export const missingChromium = executablePath ? undefined : "no Chromium at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser (apt-get install chromium)";
+export const missingChromium = executablePath
+  ? undefined
+  : "no Chromium at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser (apt-get install chromium)";
 if (missingChromium && !inCI) console.warn(`browser tests skipped: ${missingChromium}`);
 
 export const CHROMIUM_FLAGS = [

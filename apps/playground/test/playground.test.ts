@@ -22,7 +22,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inCI, launchChromium, missingChromium } from "./chromium.js";
 import { TASKS, type TableValue } from "../src/tasks.js";
-import { LOADING_ESTIMATE, LOADING_MODEL, RECORDED_IMAGE_SIZE, RECORDED_STREAM_PROMPT, startStandIn } from "./stand-in.js";
+import {
+  LOADING_ESTIMATE,
+  LOADING_MODEL,
+  RECORDED_IMAGE_SIZE,
+  RECORDED_STREAM_PROMPT,
+  startStandIn,
+} from "./stand-in.js";
 import { startStaticServer } from "./static-server.js";
 
 const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -51,12 +57,19 @@ interface Case {
   check(page: Page, expected: unknown, snapshots: string[], deterministic: boolean): Promise<void>;
 }
 
-const png = (name: "cheetah.png" | "invoice.png"): Inputs => ({ file: { name, mimeType: "image/png", buffer: fixtureBytes(name) } });
+const png = (name: "cheetah.png" | "invoice.png"): Inputs => ({
+  file: { name, mimeType: "image/png", buffer: fixtureBytes(name) },
+});
 /** The recorded detections and masks are of a 640×420 picture: the stand-in gets the cheetah drawn at that size. */
 const recordedSizeCheetah = async (): Promise<Inputs> => ({
-  file: { name: "cheetah-640.png", mimeType: "image/png", buffer: await enlarge(fixtureBytes("cheetah.png"), RECORDED_IMAGE_SIZE.width, RECORDED_IMAGE_SIZE.height) },
+  file: {
+    name: "cheetah-640.png",
+    mimeType: "image/png",
+    buffer: await enlarge(fixtureBytes("cheetah.png"), RECORDED_IMAGE_SIZE.width, RECORDED_IMAGE_SIZE.height),
+  },
 });
-const tableOf = (task: string) => TASKS.find((spec) => spec.id === task)!.fields.find((field) => field.kind === "table")!.initial as TableValue;
+const tableOf = (task: string) =>
+  TASKS.find((spec) => spec.id === task)!.fields.find((field) => field.kind === "table")!.initial as TableValue;
 
 async function expectLabels(page: Page, labels: { label: string; score: number }[]): Promise<void> {
   const rows = page.locator('#result [data-testid="labels"] li');
@@ -64,7 +77,10 @@ async function expectLabels(page: Page, labels: { label: string; score: number }
   for (const [index, { label, score }] of labels.entries()) {
     expect(await rows.nth(index).getAttribute("data-label")).toBe(label);
     expect(Number(await rows.nth(index).getAttribute("data-score"))).toBeCloseTo(score, 10);
-    const width = await rows.nth(index).locator(".fill").evaluate((node) => (node as HTMLElement).style.width);
+    const width = await rows
+      .nth(index)
+      .locator(".fill")
+      .evaluate((node) => (node as HTMLElement).style.width);
     expect(Number.parseFloat(width)).toBeCloseTo(score * 100, 0);
   }
 }
@@ -106,7 +122,9 @@ const CASES: Case[] = [
   {
     task: "chat-completion",
     modelTasks: ["chat-completion", "conversational", "text-generation"],
-    inputs: (where) => ({ text: where === "stand-in" ? "Complete the equation 1+1= ,just the answer" : "What is the capital of France?" }),
+    inputs: (where) => ({
+      text: where === "stand-in" ? "Complete the equation 1+1= ,just the answer" : "What is the capital of France?",
+    }),
     expected: async (client, model, { text }) =>
       collect(
         await chatCompletion(
@@ -178,7 +196,11 @@ const CASES: Case[] = [
       const sizes = await page.locator('#result [data-testid="boxes"]').evaluate((figure) => {
         const image = figure.querySelector("img")!;
         const svg = figure.querySelector("svg")!;
-        return { image: image.getBoundingClientRect().width, svg: svg.getBoundingClientRect().width, viewBox: svg.getAttribute("viewBox") };
+        return {
+          image: image.getBoundingClientRect().width,
+          svg: svg.getBoundingClientRect().width,
+          viewBox: svg.getAttribute("viewBox"),
+        };
       });
       expect(sizes.svg).toBeCloseTo(sizes.image, 0);
       expect(sizes.viewBox).toMatch(/^0 0 \d+ \d+$/);
@@ -197,7 +219,8 @@ const RECORDED_CASES: Case[] = [
       const segments = expected as { label: string }[];
       const legend = page.locator('#result [data-testid="masks"] .legend li');
       expect(await legend.count()).toBe(segments.length);
-      for (const [index, { label }] of segments.entries()) expect(await legend.nth(index).getAttribute("data-label")).toBe(label);
+      for (const [index, { label }] of segments.entries())
+        expect(await legend.nth(index).getAttribute("data-label")).toBe(label);
       // The masks are painted over the picture: some pixels differ from the picture itself.
       const canvas = page.locator('#result [data-testid="masks"] canvas');
       expect(await canvas.getAttribute("width")).toBe(String(RECORDED_IMAGE_SIZE.width));
@@ -240,7 +263,13 @@ const RECORDED_CASES: Case[] = [
     task: "table-question-answering",
     recorded: true,
     inputs: () => ({}),
-    expected: (client, model) => tableQuestionAnswering(client, tableOf("table-question-answering"), "How many stars does the transformers repository have?", { model }),
+    expected: (client, model) =>
+      tableQuestionAnswering(
+        client,
+        tableOf("table-question-answering"),
+        "How many stars does the transformers repository have?",
+        { model },
+      ),
     async check(page, expected) {
       const answer = expected as { answer: string; coordinates: [number, number][]; cells: string[] };
       expect(await page.locator('#result [data-testid="table-answer"] .answer').innerText()).toBe(answer.answer);
@@ -274,7 +303,9 @@ async function enlarge(png: Buffer, width: number, height: number): Promise<Buff
   const page = await browserPage!();
   const base64 = await page.evaluate(
     async ({ data, width, height }) => {
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: "image/png" }));
+      const bitmap = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: "image/png" }),
+      );
       const canvas = new OffscreenCanvas(width, height);
       canvas.getContext("2d")!.drawImage(bitmap, 0, 0, width, height);
       const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: "image/png" })).arrayBuffer());
@@ -303,7 +334,12 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    [local, standIn, site, chromium] = await Promise.all([startLocalServer({}), startStandIn(), startStaticServer(), launchChromium()]);
+    [local, standIn, site, chromium] = await Promise.all([
+      startLocalServer({}),
+      startStandIn(),
+      startStaticServer(),
+      launchChromium(),
+    ]);
     browserPage = async () => {
       const page = await chromium.context.newPage();
       await page.goto(`${site.url}/?endpoint=${encodeURIComponent(standIn.url)}`);
@@ -322,15 +358,23 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
   async function localAllowsBrowsers(): Promise<boolean> {
     const response = await fetch(`${local.url}/models/any`, {
       method: "OPTIONS",
-      headers: { origin: site.url, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: site.url,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     }).catch(() => undefined);
     const allowed = response?.headers.get("access-control-allow-origin");
     return response !== undefined && response.status < 300 && (allowed === "*" || allowed === site.url);
   }
 
   /** The local server when it serves the task (recommends a model, allows browsers, answers the call), else the stand-in. */
-  async function choose(testCase: Case): Promise<{ where: Where; url: string; model: string; inputs: Inputs; expected: unknown; deterministic: boolean }> {
-    const model = (testCase.modelTasks ?? [testCase.task]).map((task) => localTasks[task]?.widgetModels?.[0]).find(Boolean);
+  async function choose(
+    testCase: Case,
+  ): Promise<{ where: Where; url: string; model: string; inputs: Inputs; expected: unknown; deterministic: boolean }> {
+    const model = (testCase.modelTasks ?? [testCase.task])
+      .map((task) => localTasks[task]?.widgetModels?.[0])
+      .find(Boolean);
     let reason = `it recommends no model for ${testCase.task}`;
     if (testCase.recorded) reason = "this case runs on recorded answers";
     else if (model !== undefined) {
@@ -341,19 +385,33 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
           const client = createClient({ endpoint: local.url, hubEndpoint: local.url, token: false, timeout: 90_000 });
           const expected = await testCase.expected(client, model, inputs);
           const streamed = testCase.task === "text-generation" || testCase.task === "chat-completion";
-          const deterministic = !streamed || JSON.stringify(await testCase.expected(client, model, inputs)) === JSON.stringify(expected);
-          if (!deterministic) console.warn(`${testCase.task}: ${model} answers differently each time; its text is checked for streaming only`);
+          const deterministic =
+            !streamed || JSON.stringify(await testCase.expected(client, model, inputs)) === JSON.stringify(expected);
+          if (!deterministic)
+            console.warn(
+              `${testCase.task}: ${model} answers differently each time; its text is checked for streaming only`,
+            );
           return { where: "local", url: local.url, model, inputs, expected, deterministic };
         } catch (error) {
           reason = `${model} failed from Node: ${String(error)}`;
         }
       } else reason = "it answers no CORS preflight";
     }
-    if (requireLocal && !testCase.recorded) throw new Error(`the local server does not serve ${testCase.task} to the page: ${reason}`);
+    if (requireLocal && !testCase.recorded)
+      throw new Error(`the local server does not serve ${testCase.task} to the page: ${reason}`);
     const inputs = await testCase.inputs("stand-in");
     const client = createClient({ endpoint: standIn.url, hubEndpoint: standIn.url, token: false });
-    const recordedModel = (((await (await fetch(`${standIn.url}/api/tasks`)).json()) as typeof localTasks)[testCase.task]?.widgetModels ?? [])[0]!;
-    return { where: "stand-in", url: standIn.url, model: recordedModel, inputs, expected: await testCase.expected(client, recordedModel, inputs), deterministic: true };
+    const recordedModel = (((await (await fetch(`${standIn.url}/api/tasks`)).json()) as typeof localTasks)[
+      testCase.task
+    ]?.widgetModels ?? [])[0]!;
+    return {
+      where: "stand-in",
+      url: standIn.url,
+      model: recordedModel,
+      inputs,
+      expected: await testCase.expected(client, recordedModel, inputs),
+      deterministic: true,
+    };
   }
 
   async function openPage(endpoint: string, task: string, { recommended = true } = {}): Promise<Page> {
@@ -390,9 +448,16 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
       if (inputs.file) await page.locator('#fields input[type="file"]').setInputFiles(inputs.file);
       await watchResult(page);
       await page.locator("#run").click();
-      await expect.poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 90_000 }).toMatch(/^(done|error)$/);
+      await expect
+        .poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 90_000 })
+        .toMatch(/^(done|error)$/);
       expect(await page.locator("#error").innerText()).toBe("");
-      await testCase.check(page, expected, await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen), deterministic);
+      await testCase.check(
+        page,
+        expected,
+        await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen),
+        deterministic,
+      );
       // The request it sent, and the same call as code.
       const sent = await page.locator("#request").innerText();
       expect(sent).toContain(`POST ${url}/models/${model}`);
@@ -413,7 +478,11 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     const waiting = () =>
       page.evaluate(() => {
         const shown = document.querySelector<HTMLElement>("#loading")!;
-        return { visible: !shown.hidden, text: shown.innerText, state: document.querySelector("#status")!.getAttribute("data-state") };
+        return {
+          visible: !shown.hidden,
+          text: shown.innerText,
+          state: document.querySelector("#status")!.getAttribute("data-state"),
+        };
       });
     await expect.poll(async () => (await waiting()).visible, { timeout: 30_000 }).toBe(true);
     const seen = await waiting();
@@ -462,7 +531,8 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     await page.locator("#run").click();
     await expect.poll(() => page.locator("#status").getAttribute("data-state"), { timeout: 30_000 }).toBe("error");
     const sent = standIn.requests.slice(before).find((request) => request.method === "POST")!;
-    const table = ((sent.json() as Record<string, unknown>)["table"] ?? (sent.json() as { inputs?: { data?: unknown } }).inputs?.data) as Record<string, string[]>;
+    const table = ((sent.json() as Record<string, unknown>)["table"] ??
+      (sent.json() as { inputs?: { data?: unknown } }).inputs?.data) as Record<string, string[]>;
     const initial = tableOf("tabular-regression");
     expect(Object.keys(table)).toEqual([...Object.keys(initial), "Weight"]);
     for (const [index, column] of Object.keys(table).entries()) {
@@ -482,7 +552,9 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     const html = await page.content();
     expect(await page.locator("#request").innerText()).toContain("authorization: Bearer ***");
     expect(await page.locator("#snippet").innerText()).toContain('token: "hf_***"');
-    const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+    );
     expect(stored).not.toContain("hf_secret");
     expect(html.replace(/value="[^"]*"/g, "")).not.toContain("hf_secret_playground_token");
     await page.close();

@@ -6,7 +6,9 @@ import type { ServerResponse } from "node:http";
 import { crc32, deflateSync } from "node:zlib";
 import { allTapes, fixtureBytes, findTapes, startServer, type RecordedRequest, type TestServer } from "@infer/testing";
 
-const chatStream = JSON.parse(readFileSync(new URL("./fixtures/chat-completion-stream.json", import.meta.url), "utf8")) as {
+const chatStream = JSON.parse(
+  readFileSync(new URL("./fixtures/chat-completion-stream.json", import.meta.url), "utf8"),
+) as {
   contentType: string;
   body: string;
 };
@@ -44,7 +46,10 @@ function cors(request: RecordedRequest, response: ServerResponse): void {
   response.setHeader("access-control-expose-headers", "x-compute-type, x-compute-time, x-request-id");
   if (request.method === "OPTIONS") {
     response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
-    response.setHeader("access-control-allow-headers", String(request.headers["access-control-request-headers"] ?? "content-type, authorization"));
+    response.setHeader(
+      "access-control-allow-headers",
+      String(request.headers["access-control-request-headers"] ?? "content-type, authorization"),
+    );
     response.setHeader("access-control-max-age", "600");
   }
 }
@@ -83,7 +88,12 @@ export function maskPng(width: number, height: number, on: (x: number, y: number
   header.writeUInt32BE(height, 4);
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(0, 9); // grayscale
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -93,15 +103,20 @@ export function maskPng(width: number, height: number, on: (x: number, y: number
  */
 function segmentationAnswer(recordedBody: string): unknown[] {
   const segments = JSON.parse(recordedBody) as { label: string; score: number }[];
-  const boxes = (JSON.parse(allTapes().find((tape) => tape.url.endsWith("/models/facebook/detr-resnet-50"))!.response.body) as { box: Record<string, number> }[]).map(
-    ({ box }) => box,
-  );
-  const inside = (box: Record<string, number>, x: number, y: number) => x >= box["xmin"]! && x < box["xmax"]! && y >= box["ymin"]! && y < box["ymax"]!;
+  const boxes = (
+    JSON.parse(allTapes().find((tape) => tape.url.endsWith("/models/facebook/detr-resnet-50"))!.response.body) as {
+      box: Record<string, number>;
+    }[]
+  ).map(({ box }) => box);
+  const inside = (box: Record<string, number>, x: number, y: number) =>
+    x >= box["xmin"]! && x < box["xmax"]! && y >= box["ymin"]! && y < box["ymax"]!;
   const { width, height } = RECORDED_IMAGE_SIZE;
   let cat = 0;
   return segments.map((segment) => {
     const box = segment.label === "cat" ? boxes[cat++] : undefined;
-    const on = box ? (x: number, y: number) => inside(box, x, y) : (x: number, y: number) => !boxes.some((other) => inside(other, x, y));
+    const on = box
+      ? (x: number, y: number) => inside(box, x, y)
+      : (x: number, y: number) => !boxes.some((other) => inside(other, x, y));
     return { ...segment, mask: maskPng(width, height, on).toString("base64") };
   });
 }
@@ -109,7 +124,9 @@ function segmentationAnswer(recordedBody: string): unknown[] {
 export function startStandIn(): Promise<TestServer> {
   let loadingAnswered = false;
   const recorded = (model: string) => {
-    const tape = allTapes().find((candidate) => candidate.url.endsWith(`/models/${model}`) && candidate.response.status === 200);
+    const tape = allTapes().find(
+      (candidate) => candidate.url.endsWith(`/models/${model}`) && candidate.response.status === 200,
+    );
     if (!tape) throw new Error(`no recorded answer of ${model}`);
     return tape;
   };
@@ -121,15 +138,24 @@ export function startStandIn(): Promise<TestServer> {
     }
     const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
     if (request.method === "GET" && path === "/api/tasks") {
-      return json(response, Object.fromEntries(Object.entries(STAND_IN_MODELS).map(([task, model]) => [task, { widgetModels: [model] }])));
+      return json(
+        response,
+        Object.fromEntries(Object.entries(STAND_IN_MODELS).map(([task, model]) => [task, { widgetModels: [model] }])),
+      );
     }
-    if (request.method !== "POST" || !path.startsWith("/models/")) return json(response, { error: `no route ${path}` }, 404);
+    if (request.method !== "POST" || !path.startsWith("/models/"))
+      return json(response, { error: `no route ${path}` }, 404);
     const model = path.slice("/models/".length);
-    if (model === `${STAND_IN_MODELS["chat-completion"]}/v1/chat/completions`) return stream(response, chatStream.contentType, chatStream.body);
+    if (model === `${STAND_IN_MODELS["chat-completion"]}/v1/chat/completions`)
+      return stream(response, chatStream.contentType, chatStream.body);
     if (model === LOADING_MODEL) {
       if (!loadingAnswered) {
         loadingAnswered = true;
-        return json(response, { error: `Model ${LOADING_MODEL} is currently loading`, estimated_time: LOADING_ESTIMATE }, 503);
+        return json(
+          response,
+          { error: `Model ${LOADING_MODEL} is currently loading`, estimated_time: LOADING_ESTIMATE },
+          503,
+        );
       }
       return json(response, recorded(STAND_IN_MODELS["text-classification"]!).response.body);
     }
@@ -140,10 +166,14 @@ export function startStandIn(): Promise<TestServer> {
     if (model === STAND_IN_MODELS["text-to-speech"]) {
       // The recording kept the answer's type (audio/flac) but not its bytes: real FLAC speech stands in.
       const audio = fixtureBytes("sample1.flac");
-      response.writeHead(200, { "content-type": recorded(model).response.headers["content-type"] ?? "audio/flac", "content-length": audio.byteLength });
+      response.writeHead(200, {
+        "content-type": recorded(model).response.headers["content-type"] ?? "audio/flac",
+        "content-length": audio.byteLength,
+      });
       return response.end(audio);
     }
-    if (model === STAND_IN_MODELS["image-segmentation"]) return json(response, segmentationAnswer(recorded(model).response.body));
+    if (model === STAND_IN_MODELS["image-segmentation"])
+      return json(response, segmentationAnswer(recorded(model).response.body));
     if (Object.values(STAND_IN_MODELS).includes(model)) return json(response, recorded(model).response.body);
     return json(response, { error: `Model ${model} does not exist` }, 404);
   });

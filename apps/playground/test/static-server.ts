@@ -15,9 +15,13 @@ const TYPES: Record<string, string> = {
 };
 
 export function startStaticServer(): Promise<TestServer> {
-  if (!existsSync(join(distDirectory, "index.html"))) throw new Error("apps/playground is not built: run its build (vite build) first");
+  if (!existsSync(join(distDirectory, "index.html")))
+    throw new Error("apps/playground is not built: run its build (vite build) first");
   return startServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
     const file = join(distDirectory, path === "/" ? "index.html" : path);
     if (!file.startsWith(distDirectory) || !existsSync(file)) {
       response.writeHead(404, { "content-type": "text/plain" });

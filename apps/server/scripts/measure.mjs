@@ -10,8 +10,14 @@ const clip = encodeWav(a.samples.subarray(Math.round(8.5 * a.sampleRate)), a.sam
 const cases = [
   ["infer/wink-sentiment", j({ inputs: "I love this library, it is great." })],
   ["infer/compromise-ner", j({ inputs: "Barack Obama visited Paris and Microsoft." })],
-  ["infer/iris-random-forest", j({ table: { sepal_length: [5.1], sepal_width: [3.5], petal_length: [1.4], petal_width: [0.2] } })],
-  ["infer/iris-random-forest-regression", j({ table: { sepal_length: [5.1], sepal_width: [3.5], petal_length: [1.4] } })],
+  [
+    "infer/iris-random-forest",
+    j({ table: { sepal_length: [5.1], sepal_width: [3.5], petal_length: [1.4], petal_width: [0.2] } }),
+  ],
+  [
+    "infer/iris-random-forest-regression",
+    j({ table: { sepal_length: [5.1], sepal_width: [3.5], petal_length: [1.4] } }),
+  ],
   ["infer/aesop-trigram", j({ inputs: "The Fox saw the grapes", parameters: { max_new_tokens: 40 } })],
   ["infer/espeak-ng-en-us", j({ inputs: "Hello there, this is the local speech server." })],
   ["infer/tesseract-eng", { body: readFileSync(fixturePath("invoice.png")), type: "image/png" }],
@@ -28,6 +34,8 @@ for (const [id, { body, type }] of cases) {
     times.push(performance.now() - t);
   }
   const warm = times.slice(1).sort((x, y) => x - y)[1];
-  console.log(`${id}\tcold ${(times[0] / 1000).toFixed(2)} s\twarm ${warm < 1000 ? `${warm.toFixed(0)} ms` : `${(warm / 1000).toFixed(2)} s`}`);
+  console.log(
+    `${id}\tcold ${(times[0] / 1000).toFixed(2)} s\twarm ${warm < 1000 ? `${warm.toFixed(0)} ms` : `${(warm / 1000).toFixed(2)} s`}`,
+  );
 }
 await server.close();

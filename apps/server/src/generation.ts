@@ -49,7 +49,8 @@ export function generate(prompt: string, parameters: GenerationParameters): Gene
     // In corpus order, so that a tie goes to the continuation seen first.
     const successors = [...model.next.get(context)!.keys()];
     const weights = successors.map(
-      (token) => (followCount(model, context, token) / (1 + 2 * (used.get(`${context} > ${token}`) ?? 0))) ** (1 / temperature),
+      (token) =>
+        (followCount(model, context, token) / (1 + 2 * (used.get(`${context} > ${token}`) ?? 0))) ** (1 / temperature),
     );
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     let choice = 0;
@@ -67,7 +68,12 @@ export function generate(prompt: string, parameters: GenerationParameters): Gene
     const written = model.surface.get(token) ?? token;
     const word = sentenceStart ? written.charAt(0).toUpperCase() + written.slice(1) : written;
     const piece = PUNCTUATION.has(token) ? token : ` ${word}`;
-    tokens.push({ id: model.ids.get(token) ?? 0, text: piece, logprob: round(Math.log(weights[choice]! / total), 4), special: false });
+    tokens.push({
+      id: model.ids.get(token) ?? 0,
+      text: piece,
+      logprob: round(Math.log(weights[choice]! / total), 4),
+      special: false,
+    });
     text += piece;
     history.push(token);
     if (parameters.stop?.some((sequence) => sequence !== "" && text.endsWith(sequence))) {

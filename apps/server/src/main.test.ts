@@ -19,7 +19,12 @@ afterEach(() => {
 });
 
 /** Starts the bin and resolves once its first stdout line has arrived. */
-function serve(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; exit: Promise<number | null>; stderr: () => string }> {
+function serve(args: string[]): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  firstLine: string;
+  exit: Promise<number | null>;
+  stderr: () => string;
+}> {
   const child = spawn(process.execPath, [main, ...args]);
   children.push(child);
   let stderr = "";
@@ -61,14 +66,23 @@ describe("infer-server", () => {
       const port = (blocker.address() as { port: number }).port;
       const { code, stderr } = await run(["--port", String(port)]);
       expect(code).toBe(2);
-      expect(stderr).toBe(`infer-server: port ${port} on 127.0.0.1 is already in use; pick another with --port (0 picks a free one)\n`);
+      expect(stderr).toBe(
+        `infer-server: port ${port} on 127.0.0.1 is already in use; pick another with --port (0 picks a free one)\n`,
+      );
     } finally {
       blocker.close();
     }
   });
 
   it("prints where it listens first, serves, and on SIGTERM finishes an in-flight stream before exiting", async () => {
-    const { child, firstLine, exit, stderr } = await serve(["--port", "0", "--models", "text-generation", "--token-delay", "40"]);
+    const { child, firstLine, exit, stderr } = await serve([
+      "--port",
+      "0",
+      "--models",
+      "text-generation",
+      "--token-delay",
+      "40",
+    ]);
     expect(firstLine).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
     const url = firstLine.slice("listening on ".length);
     const response = await fetch(`${url}/generate_stream`, {
@@ -80,7 +94,8 @@ describe("infer-server", () => {
     const reader = response.body!.getReader();
     let text = new TextDecoder().decode((await reader.read()).value);
     child.kill("SIGTERM");
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      text += new TextDecoder().decode(chunk.value);
     const events = text.split("\n\n").filter(Boolean);
     expect(events).toHaveLength(25);
     expect(events.at(-1)).toContain('"generated_tokens":25');
@@ -95,9 +110,18 @@ describe("infer-server", () => {
     const batch = async (count: number) => {
       for (let done = 0; done < count; done += 10) {
         const answers = await Promise.all(
-          Array.from({ length: 10 }, () => fetch(`${url}/models/infer/wink-sentiment`, { method: "POST", body, headers: { "content-type": "application/json", "x-wait-for-model": "true" } })),
+          Array.from({ length: 10 }, () =>
+            fetch(`${url}/models/infer/wink-sentiment`, {
+              method: "POST",
+              body,
+              headers: { "content-type": "application/json", "x-wait-for-model": "true" },
+            }),
+          ),
         );
-        for (const answer of answers) expect((await answer.json()) as unknown).toEqual([[expect.objectContaining({ label: "POSITIVE" }), expect.anything()]]);
+        for (const answer of answers)
+          expect((await answer.json()) as unknown).toEqual([
+            [expect.objectContaining({ label: "POSITIVE" }), expect.anything()],
+          ]);
       }
     };
     const rss = async () => ((await (await fetch(`${url}/health`)).json()) as { rss_bytes: number }).rss_bytes;

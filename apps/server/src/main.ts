@@ -31,7 +31,8 @@ function fail(message: string): never {
 
 function integer(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) fail(`--${name} must be an integer from 0 to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    fail(`--${name} must be an integer from 0 to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -59,7 +60,13 @@ if (values["help"]) {
 }
 const port = integer("port", values["port"] as string | undefined, 0, 65535);
 const host = (values["host"] as string | undefined) ?? "127.0.0.1";
-const models = typeof values["models"] === "string" ? values["models"].split(",").map((name) => name.trim()).filter(Boolean) : undefined;
+const models =
+  typeof values["models"] === "string"
+    ? values["models"]
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : undefined;
 
 let running;
 try {
@@ -73,13 +80,15 @@ try {
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EADDRINUSE") fail(`port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`);
+  if (code === "EADDRINUSE")
+    fail(`port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`);
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") fail(`cannot listen on ${host}: no such local address`);
   if (code === "EACCES") fail(`not allowed to listen on ${host}:${port}`);
   fail((error as Error).message);
 }
 process.stdout.write(`listening on ${running.url}\n`);
-for (const backend of running.models) process.stdout.write(`  ${backend.id}  ${backend.task}  (${backend.packageName})\n`);
+for (const backend of running.models)
+  process.stdout.write(`  ${backend.id}  ${backend.task}  (${backend.packageName})\n`);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -38,7 +38,14 @@ export function ngrams(): Ngrams {
     if (index > 1) count(`${tokens[index - 2]} ${previous}`, token);
   });
   const vocabulary = [...unigrams.keys()].sort();
-  cached = { vocabulary, ids: new Map(vocabulary.map((token, index) => [token, index + 1000])), unigrams, next, surface, total: tokens.length };
+  cached = {
+    vocabulary,
+    ids: new Map(vocabulary.map((token, index) => [token, index + 1000])),
+    unigrams,
+    next,
+    surface,
+    total: tokens.length,
+  };
   return cached;
 }
 

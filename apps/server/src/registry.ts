@@ -35,24 +35,32 @@ export class Registry {
     if (state.status === "failed") return Promise.reject(state.error);
     const since = performance.now();
     // Loads start on a later turn of the event loop, so even a quick load is seen as "loading" first.
-    const promise = new Promise((resolve) => setImmediate(resolve)).then(() => backend.load()).then(
-      (runner) => {
-        this.#states.set(id, { status: "loaded", runner, loadMs: performance.now() - since });
-        return runner;
-      },
-      (error: unknown) => {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        this.#states.set(id, { status: "failed", error: failure });
-        throw failure;
-      },
-    );
+    const promise = new Promise((resolve) => setImmediate(resolve))
+      .then(() => backend.load())
+      .then(
+        (runner) => {
+          this.#states.set(id, { status: "loaded", runner, loadMs: performance.now() - since });
+          return runner;
+        },
+        (error: unknown) => {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          this.#states.set(id, { status: "failed", error: failure });
+          throw failure;
+        },
+      );
     this.#states.set(id, { status: "loading", since, promise });
     return promise;
   }
 
   /** Frees every loaded model's resources (after the in-flight loads settle). */
   async close(): Promise<void> {
-    const runners = await Promise.all([...this.#states.keys()].map((id) => this.#states.get(id)?.status === "loading" || this.#states.get(id)?.status === "loaded" ? this.load(id).catch(() => undefined) : undefined));
+    const runners = await Promise.all(
+      [...this.#states.keys()].map((id) =>
+        this.#states.get(id)?.status === "loading" || this.#states.get(id)?.status === "loaded"
+          ? this.load(id).catch(() => undefined)
+          : undefined,
+      ),
+    );
     await Promise.all(runners.map((runner) => runner?.close?.().catch(() => {})));
   }
 

@@ -89,14 +89,30 @@ function selectBackends(backends: Backend[], wanted: string[] | undefined): Back
   if (wanted === undefined) return backends;
   const unknown = wanted.filter((name) => !backends.some((backend) => backend.id === name || backend.task === name));
   if (unknown.length > 0) {
-    throw new Error(`unknown model or task: ${unknown.join(", ")} (models: ${backends.map((backend) => `${backend.id} (${backend.task})`).join(", ")})`);
+    throw new Error(
+      `unknown model or task: ${unknown.join(", ")} (models: ${backends.map((backend) => `${backend.id} (${backend.task})`).join(", ")})`,
+    );
   }
   return backends.filter((backend) => wanted.includes(backend.id) || wanted.includes(backend.task));
 }
 
-function createApp(registry: Registry, { bodyLimit, loadWait }: { bodyLimit: number; loadWait: number }): FastifyInstance {
-  const app = Fastify({ bodyLimit, forceCloseConnections: "idle", return503OnClosing: true, logger: false, routerOptions: { ignoreTrailingSlash: true } });
-  void app.register(cors, { origin: true, methods: ["GET", "POST", "OPTIONS"], exposedHeaders: ["x-request-id", "x-compute-time", "x-model-id"], maxAge: 600 });
+function createApp(
+  registry: Registry,
+  { bodyLimit, loadWait }: { bodyLimit: number; loadWait: number },
+): FastifyInstance {
+  const app = Fastify({
+    bodyLimit,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  void app.register(cors, {
+    origin: true,
+    methods: ["GET", "POST", "OPTIONS"],
+    exposedHeaders: ["x-request-id", "x-compute-time", "x-model-id"],
+    maxAge: 600,
+  });
   // Every body is read as bytes; each task decides what it accepts (JSON, an image, audio).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
@@ -106,26 +122,39 @@ function createApp(registry: Registry, { bodyLimit, loadWait }: { bodyLimit: num
   });
   app.setErrorHandler((error: FastifyError | RequestError, _request, reply) => {
     if (error instanceof RequestError) return sendError(reply, error);
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return reply.code(413).send({ error: `the body is larger than this server's limit of ${bodyLimit} bytes` });
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return reply.code(413).send({ error: `the body is larger than this server's limit of ${bodyLimit} bytes` });
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
     return reply.code(status).send({ error: status === 500 ? `internal error: ${error.message}` : error.message });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}` }),
+  );
 
-  const served = () => [...new Set([...registry.backends.values()].flatMap((backend) => [backend.task, ...(backend.extraTasks ?? [])]))].sort();
-  const byTask = (task: string) => [...registry.backends.values()].find((backend) => backend.task === task || backend.extraTasks?.includes(task));
+  const served = () =>
+    [
+      ...new Set([...registry.backends.values()].flatMap((backend) => [backend.task, ...(backend.extraTasks ?? [])])),
+    ].sort();
+  const byTask = (task: string) =>
+    [...registry.backends.values()].find((backend) => backend.task === task || backend.extraTasks?.includes(task));
 
-  app.get("/health", async () => ({ status: "ok", models: [...registry.backends.keys()], rss_bytes: process.memoryUsage().rss }));
+  app.get("/health", async () => ({
+    status: "ok",
+    models: [...registry.backends.keys()],
+    rss_bytes: process.memoryUsage().rss,
+  }));
   app.get("/api/tasks", async () => {
     const tasks: Record<string, { id: string; widgetModels: string[] }> = {};
     for (const backend of registry.backends.values()) {
-      for (const task of [backend.task, ...(backend.extraTasks ?? [])]) (tasks[task] ??= { id: task, widgetModels: [] }).widgetModels.push(backend.id);
+      for (const task of [backend.task, ...(backend.extraTasks ?? [])])
+        (tasks[task] ??= { id: task, widgetModels: [] }).widgetModels.push(backend.id);
     }
     return tasks;
   });
   app.get("/api/models/*", async (request, reply) => {
     const backend = registry.backends.get(wildcard(request));
-    if (backend === undefined) return reply.code(404).send({ error: `Repository Not Found: this server has no model ${wildcard(request)}` });
+    if (backend === undefined)
+      return reply.code(404).send({ error: `Repository Not Found: this server has no model ${wildcard(request)}` });
     return modelInfo(backend);
   });
   app.get("/status/*", async (request, reply) => {
@@ -133,20 +162,38 @@ function createApp(registry: Registry, { bodyLimit, loadWait }: { bodyLimit: num
     const backend = registry.backends.get(id);
     if (backend === undefined) return reply.code(404).send({ error: `Model ${id} does not exist` });
     const state = registry.state(id);
-    return { loaded: state === "loaded", state: { unloaded: "Loadable", loading: "Loading", loaded: "Loaded", failed: "Failed" }[state], compute_type: "cpu", framework: backend.framework };
+    return {
+      loaded: state === "loaded",
+      state: { unloaded: "Loadable", loading: "Loading", loaded: "Loaded", failed: "Failed" }[state],
+      compute_type: "cpu",
+      framework: backend.framework,
+    };
   });
   app.get<{ Params: { name: string } }>("/framework/:name", async (request) =>
-    [...registry.backends.values()].filter((backend) => backend.framework === request.params.name).map((backend) => ({ model_id: backend.id, task: backend.task, compute_type: "cpu" })),
+    [...registry.backends.values()]
+      .filter((backend) => backend.framework === request.params.name)
+      .map((backend) => ({ model_id: backend.id, task: backend.task, compute_type: "cpu" })),
   );
 
-  const run = (request: FastifyRequest, reply: FastifyReply, model: string | undefined, task: string | undefined, mode?: string) =>
-    infer(registry, loadWait, request, reply, model, task, mode, served, byTask);
+  const run = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    model: string | undefined,
+    task: string | undefined,
+    mode?: string,
+  ) => infer(registry, loadWait, request, reply, model, task, mode, served, byTask);
   // TGI's own routes, on the server's root (a model URL that is this server) and under a model.
   app.post("/", (request, reply) => run(request, reply, undefined, "text-generation"));
   app.post("/generate", (request, reply) => run(request, reply, undefined, "text-generation", "text-generation-whole"));
-  app.post("/generate_stream", (request, reply) => run(request, reply, undefined, "text-generation", "text-generation-stream"));
-  app.post("/v1/chat/completions", (request, reply) => run(request, reply, undefined, "text-generation", "chat-completion"));
-  app.post("/chat/completions", (request, reply) => run(request, reply, undefined, "text-generation", "chat-completion"));
+  app.post("/generate_stream", (request, reply) =>
+    run(request, reply, undefined, "text-generation", "text-generation-stream"),
+  );
+  app.post("/v1/chat/completions", (request, reply) =>
+    run(request, reply, undefined, "text-generation", "chat-completion"),
+  );
+  app.post("/chat/completions", (request, reply) =>
+    run(request, reply, undefined, "text-generation", "chat-completion"),
+  );
   app.post("/pipeline/*", (request, reply) => {
     const [task, ...model] = wildcard(request).split("/");
     return run(request, reply, model.join("/") || undefined, task);
@@ -205,17 +252,26 @@ async function infer(
   }
   const backend = model === undefined ? byTask(task!) : registry.backends.get(model);
   if (backend === undefined) {
-    return reply.code(404).send({ error: `Model ${model} does not exist on this server; it serves ${[...registry.backends.keys()].join(", ")}` });
+    return reply.code(404).send({
+      error: `Model ${model} does not exist on this server; it serves ${[...registry.backends.keys()].join(", ")}`,
+    });
   }
   const effectiveTask = task ?? backend.task;
   if (effectiveTask !== backend.task && !backend.extraTasks?.includes(effectiveTask)) {
-    return reply.code(400).send({ error: `Model ${backend.id} does not serve the task ${effectiveTask}; it serves ${backend.task}` });
+    return reply
+      .code(400)
+      .send({ error: `Model ${backend.id} does not serve the task ${effectiveTask}; it serves ${backend.task}` });
   }
-  const body: RequestBody = { bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: request.headers["content-type"] };
+  const body: RequestBody = {
+    bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+    contentType: request.headers["content-type"],
+  };
   const waitForModel = request.headers["x-wait-for-model"] === "true" || wantsToWait(body);
   const runner = await loadWithin(registry, backend.id, waitForModel ? Number.POSITIVE_INFINITY : loadWait);
   if (runner === undefined) {
-    return reply.code(503).send({ error: `Model ${backend.id} is currently loading`, estimated_time: registry.estimatedTime(backend.id) });
+    return reply
+      .code(503)
+      .send({ error: `Model ${backend.id} is currently loading`, estimated_time: registry.estimatedTime(backend.id) });
   }
   const started = performance.now();
   const answer = await runner(body, mode ?? effectiveTask);
@@ -226,9 +282,18 @@ async function infer(
 
 /** The legacy API's `options.wait_for_model` in a JSON body. */
 function wantsToWait(body: RequestBody): boolean {
-  if (body.contentType === undefined || !/json/i.test(body.contentType) || body.bytes.length > 1_000_000 || !body.bytes.includes("wait_for_model")) return false;
+  if (
+    body.contentType === undefined ||
+    !/json/i.test(body.contentType) ||
+    body.bytes.length > 1_000_000 ||
+    !body.bytes.includes("wait_for_model")
+  )
+    return false;
   try {
-    return (JSON.parse(body.bytes.toString("utf8")) as { options?: { wait_for_model?: unknown } }).options?.wait_for_model === true;
+    return (
+      (JSON.parse(body.bytes.toString("utf8")) as { options?: { wait_for_model?: unknown } }).options
+        ?.wait_for_model === true
+    );
   } catch {
     return false;
   }
@@ -260,7 +325,8 @@ function send(reply: FastifyReply, answer: Answer): FastifyReply {
   const { events } = answer;
   async function* lines() {
     try {
-      for await (const event of events) yield typeof event === "string" ? `data: ${event}\n\n` : `data:${JSON.stringify(event)}\n\n`;
+      for await (const event of events)
+        yield typeof event === "string" ? `data: ${event}\n\n` : `data:${JSON.stringify(event)}\n\n`;
     } catch (error) {
       yield `data:${JSON.stringify({ error: (error as Error).message, error_type: "generation" })}\n\n`;
     }
@@ -269,5 +335,7 @@ function send(reply: FastifyReply, answer: Answer): FastifyReply {
 }
 
 function sendError(reply: FastifyReply, error: RequestError): FastifyReply {
-  return reply.code(error.status).send(error.errorType ? { error: error.message, error_type: error.errorType } : { error: error.message });
+  return reply
+    .code(error.status)
+    .send(error.errorType ? { error: error.message, error_type: error.errorType } : { error: error.message });
 }

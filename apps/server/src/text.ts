@@ -10,7 +10,9 @@ export function words(text: string): string[] {
 
 /** Sentences, split after `.`, `!` or `?`. */
 export function sentences(text: string): string[] {
-  return (text.match(/[^.!?]+[.!?]*/g) ?? []).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  return (text.match(/[^.!?]+[.!?]*/g) ?? [])
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 /** FNV-1a, 32 bits: a stable hash for the embeddings' buckets. */

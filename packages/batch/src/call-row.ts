@@ -41,7 +41,10 @@ export function rowRunner(task: BatchTask | RowHandler, requestOptions: Record<s
     let args: unknown[];
     if (pair) {
       if (!Array.isArray(row.inputs) || row.inputs.length !== 2) {
-        throw new InferenceInputError({ argument: "inputs", message: `${resolved.taskName} takes two inputs: give "inputs" as [first, second]` });
+        throw new InferenceInputError({
+          argument: "inputs",
+          message: `${resolved.taskName} takes two inputs: give "inputs" as [first, second]`,
+        });
       }
       args = row.inputs;
     } else {
@@ -53,10 +56,13 @@ export function rowRunner(task: BatchTask | RowHandler, requestOptions: Record<s
 
 /** Makes an output JSON-ready: a `Blob` (an image, audio, a mask) becomes `{ type, base64 }`. */
 export async function toJson(value: unknown): Promise<unknown> {
-  if (value instanceof Blob) return { type: value.type, base64: Buffer.from(await value.arrayBuffer()).toString("base64") };
+  if (value instanceof Blob)
+    return { type: value.type, base64: Buffer.from(await value.arrayBuffer()).toString("base64") };
   if (Array.isArray(value)) return Promise.all(value.map(toJson));
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await toJson(item)] as const));
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([key, item]) => [key, await toJson(item)] as const),
+    );
     return Object.fromEntries(entries);
   }
   return value;

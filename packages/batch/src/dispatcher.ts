@@ -19,24 +19,40 @@ export interface RetryAfterObserver {
   noteRetryAfter(value: string | string[] | undefined): void;
 }
 
-export function createEndpointDispatcher(endpoints: readonly string[], connections: number, backoff: RetryAfterObserver): EndpointDispatcher {
+export function createEndpointDispatcher(
+  endpoints: readonly string[],
+  connections: number,
+  backoff: RetryAfterObserver,
+): EndpointDispatcher {
   const urls = endpoints.map((endpoint, index) => {
     try {
       const url = new URL(endpoint);
       if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("not http(s)");
       return url;
     } catch (error) {
-      throw new InferenceInputError({ argument: `endpoints[${index}]`, message: `${endpoint} is not an http(s) URL`, cause: error });
+      throw new InferenceInputError({
+        argument: `endpoints[${index}]`,
+        message: `${endpoint} is not an http(s) URL`,
+        cause: error,
+      });
     }
   });
   const path = urls[0]?.pathname;
   urls.forEach((url, index) => {
     if (url.pathname !== path) {
-      throw new InferenceInputError({ argument: `endpoints[${index}]`, message: "the replicas must share one path (only their origins may differ)" });
+      throw new InferenceInputError({
+        argument: `endpoints[${index}]`,
+        message: "the replicas must share one path (only their origins may differ)",
+      });
     }
   });
   const base: Dispatcher =
-    urls.length > 1 ? new BalancedPool(urls.map((url) => url.origin), { connections }) : new Agent({ connections, keepAliveTimeout: 10_000 });
+    urls.length > 1
+      ? new BalancedPool(
+          urls.map((url) => url.origin),
+          { connections },
+        )
+      : new Agent({ connections, keepAliveTimeout: 10_000 });
   return {
     dispatcher: base.compose(observeRetryAfter(backoff)),
     endpoint: urls[0]?.href.replace(/\/$/, ""),
@@ -49,7 +65,8 @@ function observeRetryAfter(backoff: RetryAfterObserver): Dispatcher.DispatcherCo
   return (dispatch) => (options, handler) =>
     dispatch(options, {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
-      onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
+      onRequestUpgrade: (controller, statusCode, headers, socket) =>
+        handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
       onResponseStart(controller, statusCode, headers, statusMessage) {
         if (statusCode === 429 || statusCode === 503) backoff.noteRetryAfter(headers["retry-after"]);
         return handler.onResponseStart?.(controller, statusCode, headers, statusMessage);

@@ -94,7 +94,10 @@ export async function runEngine(rows: AsyncIterable<BatchRow>, settings: EngineS
       if (failure === "aborted") return finish(seq, undefined);
       if (failure !== "final" && tried + 1 < settings.attempts) {
         if (failure === "overloaded") backoff.overloaded();
-        else await sleep(Math.min(250 * 2 ** tried, 5_000) * (0.5 + Math.random()), undefined, { signal }).catch(() => undefined);
+        else
+          await sleep(Math.min(250 * 2 ** tried, 5_000) * (0.5 + Math.random()), undefined, { signal }).catch(
+            () => undefined,
+          );
         if (signal.aborted) return finish(seq, undefined);
         // A retry goes first in line, so a row is not starved behind the rest of the input.
         void queue.add(() => attempt(row, seq, tried + 1), { priority: 1 });
@@ -107,7 +110,11 @@ export async function runEngine(rows: AsyncIterable<BatchRow>, settings: EngineS
   for await (const row of rows) {
     if (signal.aborted) break;
     // Backpressure: read only as fast as rows are taken, and (in input order) not too far ahead.
-    await waitFor(() => queue.size < queue.concurrency * 2 + 16 && (settings.order === "completed" || sequence - nextToEmit < settings.window));
+    await waitFor(
+      () =>
+        queue.size < queue.concurrency * 2 + 16 &&
+        (settings.order === "completed" || sequence - nextToEmit < settings.window),
+    );
     if (signal.aborted) break;
     const seq = sequence++;
     outstanding += 1;

@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
+import {
+  classificationServer,
+  expectedOutput,
+  type ClassificationServer,
+} from "./__fixtures__/classification-server.js";
 
 const child = fileURLToPath(new URL("./__fixtures__/batch-child.mjs", import.meta.url));
 let server: ClassificationServer;
@@ -23,9 +27,15 @@ function lines(path: string): string[] {
 }
 
 /** Starts the batch in a child process; with `killAfter`, SIGKILLs it once the output has that many lines. */
-function run(input: string, output: string, killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function run(
+  input: string,
+  output: string,
+  killAfter?: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [child, input, output, server.url, "4"], { stdio: ["ignore", "ignore", "inherit"] });
+    const process_ = spawn(process.execPath, [child, input, output, server.url, "4"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     let poll: NodeJS.Timeout | undefined;
     if (killAfter !== undefined) {
       poll = setInterval(() => {
@@ -47,7 +57,12 @@ describe("@infer/batch", () => {
     it("resumes with the same arguments, and every row is in the output exactly once", async () => {
       const count = 400;
       const input = join(directory, "rows.jsonl");
-      writeFileSync(input, Array.from({ length: count }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(""));
+      writeFileSync(
+        input,
+        Array.from({ length: count }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(
+          "",
+        ),
+      );
       const output = join(directory, "out.jsonl");
 
       const first = await run(input, output, 60);

@@ -112,7 +112,8 @@ function recover(fd: number, path: string): Recovered {
         });
       }
       const key = rowKey(value.id);
-      if (done.has(key)) throw new InferenceInputError({ argument: "output", message: `id ${key} appears twice in ${path}` });
+      if (done.has(key))
+        throw new InferenceInputError({ argument: "output", message: `id ${key} appears twice in ${path}` });
       done.add(key);
       if (value.error !== undefined) failed += 1;
     }

@@ -47,7 +47,11 @@ export function rowKey(id: unknown): string {
 /** Reads the rows of a JSONL or CSV file, one at a time; a malformed row is an `InferenceInputError`. */
 export async function* readRows(path: string, options: InputFormat = {}): AsyncGenerator<NumberedRow> {
   const info = await stat(path).catch((error: unknown) => {
-    throw new InferenceInputError({ argument: "input", message: `cannot read ${path}: ${(error as Error).message}`, cause: error });
+    throw new InferenceInputError({
+      argument: "input",
+      message: `cannot read ${path}: ${(error as Error).message}`,
+      cause: error,
+    });
   });
   if (!info.isFile()) throw new InferenceInputError({ argument: "input", message: `${path} is not a file` });
   const format = options.format ?? (path.toLowerCase().endsWith(".csv") ? "csv" : "jsonl");
@@ -67,18 +71,26 @@ async function* readJsonl(path: string, idField: string, inputField: string): As
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path} is not JSON`, cause: error });
+      throw new InferenceInputError({
+        argument: "input",
+        message: `line ${line} of ${path} is not JSON`,
+        cause: error,
+      });
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path} is not a JSON object` });
     }
     const record = value as Record<string, unknown>;
     const row: BatchRow = { id: checkId(record[idField], idField, line, path), inputs: record[inputField] };
-    if (!(inputField in record)) throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path} has no "${inputField}"` });
+    if (!(inputField in record))
+      throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path} has no "${inputField}"` });
     const parameters = record.parameters;
     if (parameters !== undefined) {
       if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
-        throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path}: "parameters" is not an object` });
+        throw new InferenceInputError({
+          argument: "input",
+          message: `line ${line} of ${path}: "parameters" is not an object`,
+        });
       }
       row.parameters = parameters as Record<string, unknown>;
     }
@@ -89,20 +101,30 @@ async function* readJsonl(path: string, idField: string, inputField: string): As
 async function* readCsv(path: string, idField: string, inputField: string): AsyncGenerator<NumberedRow> {
   const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, info: true }));
   let checked = false;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     if (!checked) {
       for (const column of [idField, inputField]) {
-        if (!(column in record)) throw new InferenceInputError({ argument: "input", message: `${path} has no column "${column}"` });
+        if (!(column in record))
+          throw new InferenceInputError({ argument: "input", message: `${path} has no column "${column}"` });
       }
       checked = true;
     }
-    yield { row: { id: checkId(record[idField], idField, info.lines, path), inputs: record[inputField] }, line: info.lines };
+    yield {
+      row: { id: checkId(record[idField], idField, info.lines, path), inputs: record[inputField] },
+      line: info.lines,
+    };
   }
 }
 
 function checkId(id: unknown, idField: string, line: number, path: string): string | number {
   if ((typeof id === "string" && id !== "") || (typeof id === "number" && Number.isFinite(id))) return id;
-  throw new InferenceInputError({ argument: "input", message: `line ${line} of ${path} has no "${idField}" (a non-empty string or a number)` });
+  throw new InferenceInputError({
+    argument: "input",
+    message: `line ${line} of ${path} has no "${idField}" (a non-empty string or a number)`,
+  });
 }
 
 /**
@@ -115,7 +137,10 @@ export async function checkRows(path: string, options: InputFormat = {}): Promis
     const key = rowKey(row.id);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new InferenceInputError({ argument: "input", message: `id ${key} appears twice in ${path} (lines ${first} and ${line}); ids must be unique` });
+      throw new InferenceInputError({
+        argument: "input",
+        message: `id ${key} appears twice in ${path} (lines ${first} and ${line}); ids must be unique`,
+      });
     }
     seen.set(key, line);
   }

@@ -5,7 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
+import {
+  classificationServer,
+  expectedOutput,
+  type ClassificationServer,
+} from "./__fixtures__/classification-server.js";
 import { batch, runBatch } from "./index.js";
 
 let directory: string;
@@ -27,12 +31,21 @@ async function serve(options: Parameters<typeof classificationServer>[0] = {}): 
 
 function writeRows(count: number, name = "rows.jsonl"): string {
   const path = join(directory, name);
-  writeFileSync(path, Array.from({ length: count }, (_, index) => `${JSON.stringify({ id: `r${index}`, inputs: `text ${index}` })}\n`).join(""));
+  writeFileSync(
+    path,
+    Array.from(
+      { length: count },
+      (_, index) => `${JSON.stringify({ id: `r${index}`, inputs: `text ${index}` })}\n`,
+    ).join(""),
+  );
   return path;
 }
 
 function readOutput(path: string): { id: string; output?: unknown; error?: { name: string; message: string } }[] {
-  return readFileSync(path, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as never);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as never);
 }
 
 const base = { task: "text-classification", model: "m", clientOptions: { token: false as const } };
@@ -42,7 +55,13 @@ describe("@infer/batch", () => {
     it("writes {id, output} for every row, at most `concurrency` in flight", async () => {
       const server = await serve({ delay: 20 });
       const output = join(directory, "out.jsonl");
-      const summary = await runBatch({ ...base, input: writeRows(40), output, endpoints: [server.url], concurrency: 4 });
+      const summary = await runBatch({
+        ...base,
+        input: writeRows(40),
+        output,
+        endpoints: [server.url],
+        concurrency: 4,
+      });
       const rows = readOutput(output);
       expect(rows).toHaveLength(40);
       expect(new Set(rows.map((row) => row.id)).size).toBe(40);
@@ -57,11 +76,20 @@ describe("@infer/batch", () => {
       // Even rows answer later than odd ones, so completion order differs from input order.
       const server = await serve({ delay: (text) => (Number(text.split(" ")[1]) % 2 === 0 ? 40 : 0) });
       const output = join(directory, "out.jsonl");
-      await runBatch({ ...base, input: writeRows(30), output, endpoints: [server.url], order: "input", concurrency: 8 });
+      await runBatch({
+        ...base,
+        input: writeRows(30),
+        output,
+        endpoints: [server.url],
+        order: "input",
+        concurrency: 8,
+      });
       expect(readOutput(output).map((row) => row.id)).toEqual(Array.from({ length: 30 }, (_, index) => `r${index}`));
       const completed = join(directory, "completed.jsonl");
       await runBatch({ ...base, input: writeRows(30), output: completed, endpoints: [server.url], concurrency: 8 });
-      expect(readOutput(completed).map((row) => row.id)).not.toEqual(Array.from({ length: 30 }, (_, index) => `r${index}`));
+      expect(readOutput(completed).map((row) => row.id)).not.toEqual(
+        Array.from({ length: 30 }, (_, index) => `r${index}`),
+      );
     });
 
     it("reads CSV with the id and input columns named", async () => {
@@ -101,7 +129,13 @@ describe("@infer/batch", () => {
         },
       });
       const output = join(directory, "out.jsonl");
-      const summary = await runBatch({ ...base, input: writeRows(30), output, endpoints: [server.url], concurrency: 6 });
+      const summary = await runBatch({
+        ...base,
+        input: writeRows(30),
+        output,
+        endpoints: [server.url],
+        concurrency: 6,
+      });
       expect(readOutput(output)).toHaveLength(30);
       expect(summary.pauses).toBe(1);
       // One refused request, retried once: 31 requests, not a herd of retries.
@@ -116,8 +150,17 @@ describe("@infer/batch", () => {
     it("retries a 503 with the shared backoff and writes the error after the last attempt", async () => {
       const server = await serve({ answer: (text) => (text === "text 0" ? { status: 503 } : undefined) });
       const output = join(directory, "out.jsonl");
-      const summary = await runBatch({ ...base, input: writeRows(3), output, endpoints: [server.url], attempts: 3, minDelay: 20 });
-      expect(server.requests.filter((request) => (request.json() as { inputs: string }).inputs === "text 0")).toHaveLength(3);
+      const summary = await runBatch({
+        ...base,
+        input: writeRows(3),
+        output,
+        endpoints: [server.url],
+        attempts: 3,
+        minDelay: 20,
+      });
+      expect(
+        server.requests.filter((request) => (request.json() as { inputs: string }).inputs === "text 0"),
+      ).toHaveLength(3);
       expect(readOutput(output).find((row) => row.id === "r0")?.error?.message).toContain("HTTP 503");
       expect(summary.failedByError).toEqual({ InferenceHTTPError: 1 });
     });
@@ -125,7 +168,14 @@ describe("@infer/batch", () => {
     it("caps requests per second", async () => {
       const server = await serve();
       const started = Date.now();
-      await runBatch({ ...base, input: writeRows(25), output: join(directory, "out.jsonl"), endpoints: [server.url], rps: 10, concurrency: 8 });
+      await runBatch({
+        ...base,
+        input: writeRows(25),
+        output: join(directory, "out.jsonl"),
+        endpoints: [server.url],
+        rps: 10,
+        concurrency: 8,
+      });
       // 25 requests at 10/s: the first 10 at once, then 10 a second; 1.5 s is the least a cap allows.
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
       expect(server.requests).toHaveLength(25);
@@ -146,14 +196,19 @@ describe("@infer/batch", () => {
       const server = await serve();
       const input = writeRows(10);
       const output = join(directory, "out.jsonl");
-      writeFileSync(output, `${JSON.stringify({ id: "r2", output: "earlier" })}\n${JSON.stringify({ id: "r5", error: { name: "X", message: "y" } })}\n`);
+      writeFileSync(
+        output,
+        `${JSON.stringify({ id: "r2", output: "earlier" })}\n${JSON.stringify({ id: "r5", error: { name: "X", message: "y" } })}\n`,
+      );
       appendFileSync(output, '{"id":"r7","outp');
       const summary = await runBatch({ ...base, input, output, endpoints: [server.url] });
       const rows = readOutput(output);
       expect(rows.map((row) => row.id).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `r${index}`).sort());
       expect(rows.find((row) => row.id === "r2")?.output).toBe("earlier");
       expect(summary).toMatchObject({ skipped: 2, finished: 8, truncatedBytes: 16 });
-      expect(server.requests.map((request) => (request.json() as { inputs: string }).inputs).sort()).not.toContain("text 2");
+      expect(server.requests.map((request) => (request.json() as { inputs: string }).inputs).sort()).not.toContain(
+        "text 2",
+      );
       expect(server.requests).toHaveLength(8);
     });
 
@@ -163,8 +218,15 @@ describe("@infer/batch", () => {
       const output = join(directory, "out.jsonl");
       const controller = new AbortController();
       const first = await runBatch({
-        ...base, input, output, endpoints: [server.url], concurrency: 4, signal: controller.signal,
-        onProgress: (progress) => { if (progress.finished === 8) controller.abort(); },
+        ...base,
+        input,
+        output,
+        endpoints: [server.url],
+        concurrency: 4,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.finished === 8) controller.abort();
+        },
       });
       expect(first.aborted).toBe(true);
       const written = readOutput(output);
@@ -182,11 +244,21 @@ describe("@infer/batch", () => {
       const input = join(directory, "dup.jsonl");
       writeFileSync(input, '{"id":1,"inputs":"a"}\n{"id":2,"inputs":"b"}\n{"id":1,"inputs":"c"}\n');
       const output = join(directory, "out.jsonl");
-      const argument = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: unknown) => (InferenceInputError.isInstance(error) ? error.argument : String(error)));
+      const argument = (promise: Promise<unknown>) =>
+        promise.then(
+          () => "resolved",
+          (error: unknown) => (InferenceInputError.isInstance(error) ? error.argument : String(error)),
+        );
       expect(await argument(runBatch({ ...base, input, output, endpoints: [server.url] }))).toBe("input");
-      expect(await argument(runBatch({ ...base, task: "no-such-task", input, output, endpoints: [server.url] }))).toBe("task");
-      expect(await argument(runBatch({ ...base, input: writeRows(2), output, endpoints: [server.url], concurrency: 0 }))).toBe("concurrency");
-      expect(await argument(runBatch({ ...base, input: writeRows(2), output, endpoints: [server.url], rps: -1 }))).toBe("rps");
+      expect(await argument(runBatch({ ...base, task: "no-such-task", input, output, endpoints: [server.url] }))).toBe(
+        "task",
+      );
+      expect(
+        await argument(runBatch({ ...base, input: writeRows(2), output, endpoints: [server.url], concurrency: 0 })),
+      ).toBe("concurrency");
+      expect(await argument(runBatch({ ...base, input: writeRows(2), output, endpoints: [server.url], rps: -1 }))).toBe(
+        "rps",
+      );
       expect(await argument(runBatch({ ...base, input: join(directory, "missing.jsonl"), output }))).toBe("input");
       expect(server.requests).toHaveLength(0);
     });

@@ -83,10 +83,23 @@ export interface BatchSummary extends BatchProgress {
  */
 export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> {
   const run = rowRunner(options.task, options.model === undefined ? {} : { model: options.model });
-  const total = typeof options.input === "string" ? await checkRows(options.input, options) : Array.isArray(options.input) ? options.input.length : undefined;
+  const total =
+    typeof options.input === "string"
+      ? await checkRows(options.input, options)
+      : Array.isArray(options.input)
+        ? options.input.length
+        : undefined;
   const { writer, recovered } = ResultWriter.open(options.output);
   const session = openSession(options);
-  const progress: BatchProgress = { total, skipped: 0, finished: 0, succeeded: 0, failed: 0, failedByError: {}, elapsedMs: 0 };
+  const progress: BatchProgress = {
+    total,
+    skipped: 0,
+    finished: 0,
+    succeeded: 0,
+    failed: 0,
+    failedByError: {},
+    elapsedMs: 0,
+  };
   let ticks = 0;
   const interval = Math.max(100, options.checkpointInterval ?? 1000);
   const timer = setInterval(() => {
@@ -99,7 +112,12 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   const started = Date.now();
   try {
     const rows = skipDone(sourceRows(options), recovered.done, progress);
-    await runEngine(rows, { ...session.engine(run), sink: (result: BatchResult) => writer.add(result), progress, onProgress: options.onProgress });
+    await runEngine(rows, {
+      ...session.engine(run),
+      sink: (result: BatchResult) => writer.add(result),
+      progress,
+      onProgress: options.onProgress,
+    });
   } finally {
     clearInterval(timer);
     writer.close();
@@ -124,9 +142,23 @@ export async function batch(
   const run = rowRunner(task, settings.model === undefined ? {} : { model: settings.model });
   const session = openSession({ ...settings, client });
   const results: BatchResult[] = [];
-  const progress: BatchProgress = { total: undefined, skipped: 0, finished: 0, succeeded: 0, failed: 0, failedByError: {}, elapsedMs: 0 };
+  const progress: BatchProgress = {
+    total: undefined,
+    skipped: 0,
+    finished: 0,
+    succeeded: 0,
+    failed: 0,
+    failedByError: {},
+    elapsedMs: 0,
+  };
   try {
-    await runEngine(uniqueRows(toAsync(rows)), { ...session.engine(run), order: "input", sink: (result) => results.push(result), progress, onProgress: settings.onProgress });
+    await runEngine(uniqueRows(toAsync(rows)), {
+      ...session.engine(run),
+      order: "input",
+      sink: (result) => results.push(result),
+      progress,
+      onProgress: settings.onProgress,
+    });
   } finally {
     await session.close();
   }
@@ -157,14 +189,20 @@ interface Session {
 function openSession(options: BatchSettings): Session {
   const concurrency = positiveInteger(options.concurrency ?? 8, "concurrency");
   const attempts = positiveInteger(options.attempts ?? 5, "attempts");
-  if (options.rps !== undefined && !(typeof options.rps === "number" && options.rps > 0 && Number.isFinite(options.rps))) {
+  if (
+    options.rps !== undefined &&
+    !(typeof options.rps === "number" && options.rps > 0 && Number.isFinite(options.rps))
+  ) {
     throw new InferenceInputError({ argument: "rps", message: "must be a positive number of requests per second" });
   }
   if (options.order !== undefined && options.order !== "completed" && options.order !== "input") {
     throw new InferenceInputError({ argument: "order", message: 'must be "completed" or "input"' });
   }
   if (options.client && options.endpoints?.length) {
-    throw new InferenceInputError({ argument: "endpoints", message: "give endpoints or a client of your own, not both" });
+    throw new InferenceInputError({
+      argument: "endpoints",
+      message: "give endpoints or a client of your own, not both",
+    });
   }
   const queue = new PQueue({ concurrency, ...rateLimit(options.rps) });
   const backoff = new SharedBackoff(queue, concurrency, options);
@@ -173,7 +211,12 @@ function openSession(options: BatchSettings): Session {
   if (!client) {
     transport = createEndpointDispatcher(options.endpoints ?? [], concurrency, backoff);
     const endpoint = options.endpoints?.length ? { endpoint: transport.endpoint } : {};
-    client = new InferenceClient({ ...options.clientOptions, ...endpoint, retry: false, dispatcher: transport.dispatcher });
+    client = new InferenceClient({
+      ...options.clientOptions,
+      ...endpoint,
+      retry: false,
+      dispatcher: transport.dispatcher,
+    });
   }
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
@@ -183,7 +226,16 @@ function openSession(options: BatchSettings): Session {
   return {
     backoff,
     signal,
-    engine: (run) => ({ client: ready, run, queue, backoff, attempts, order: options.order ?? "completed", window: Math.max(1024, concurrency * 16), signal }),
+    engine: (run) => ({
+      client: ready,
+      run,
+      queue,
+      backoff,
+      attempts,
+      order: options.order ?? "completed",
+      window: Math.max(1024, concurrency * 16),
+      signal,
+    }),
     close: async () => {
       backoff.dispose();
       await transport?.close();
@@ -199,7 +251,8 @@ function rateLimit(rps: number | undefined): { intervalCap: number; interval: nu
 }
 
 function positiveInteger(value: number, argument: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new InferenceInputError({ argument, message: "must be a positive integer" });
+  if (!Number.isInteger(value) || value < 1)
+    throw new InferenceInputError({ argument, message: "must be a positive integer" });
   return value;
 }
 
@@ -211,7 +264,11 @@ async function* sourceRows(options: RunBatchOptions): AsyncGenerator<BatchRow> {
   }
 }
 
-async function* skipDone(rows: AsyncIterable<BatchRow>, done: Set<string>, progress: BatchProgress): AsyncGenerator<BatchRow> {
+async function* skipDone(
+  rows: AsyncIterable<BatchRow>,
+  done: Set<string>,
+  progress: BatchProgress,
+): AsyncGenerator<BatchRow> {
   for await (const row of rows) {
     if (done.has(rowKey(row.id))) progress.skipped += 1;
     else yield row;
@@ -222,7 +279,8 @@ async function* uniqueRows(rows: AsyncIterable<BatchRow>): AsyncGenerator<BatchR
   const seen = new Set<string>();
   for await (const row of rows) {
     const key = rowKey(row.id);
-    if (seen.has(key)) throw new InferenceInputError({ argument: "input", message: `id ${key} appears twice; ids must be unique` });
+    if (seen.has(key))
+      throw new InferenceInputError({ argument: "input", message: `id ${key} appears twice; ids must be unique` });
     seen.add(key);
     yield row;
   }

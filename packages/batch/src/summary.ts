@@ -8,8 +8,10 @@ export function formatSummary(summary: BatchSummary): string {
       (summary.total !== undefined ? `, ${summary.total} in the input` : ""),
     `  succeeded ${summary.succeeded}, failed ${summary.failed}`,
   ];
-  for (const [name, count] of Object.entries(summary.failedByError).sort((a, b) => b[1] - a[1])) lines.push(`    ${name}: ${count}`);
+  for (const [name, count] of Object.entries(summary.failedByError).sort((a, b) => b[1] - a[1]))
+    lines.push(`    ${name}: ${count}`);
   if (summary.pauses) lines.push(`  paused ${summary.pauses} times for 429/503 (one shared backoff)`);
-  if (summary.truncatedBytes) lines.push(`  cut a torn last line of ${summary.truncatedBytes} bytes left by a killed run`);
+  if (summary.truncatedBytes)
+    lines.push(`  cut a torn last line of ${summary.truncatedBytes} bytes left by a killed run`);
   return `${lines.join("\n")}\n`;
 }

@@ -7,10 +7,14 @@ const program = new Command("infer-migrate")
   .argument("<paths...>", "files and directories to rewrite")
   .option("--dry-run", "print a unified diff and change nothing", false)
   .action(async (paths: string[], options: { dryRun: boolean }) => {
-    process.exitCode = await runMigrate(paths, { dryRun: options.dryRun }, {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
+    process.exitCode = await runMigrate(
+      paths,
+      { dryRun: options.dryRun },
+      {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      },
+    );
   });
 
 await program.parseAsync();

@@ -10,9 +10,11 @@ export function rewriteCall(call: CallExpression, variable: string, taskName: st
   const line = call.getStartLineNumber();
   const problem = (reason: string) => new UnsafeRewrite(`line ${line}: ${reason}`);
   const [inputs, params, ...rest] = call.getArguments();
-  if (rest.length > 0) throw problem("the call passes `data` or `rawResponse`, which InferenceClient methods do not take");
+  if (rest.length > 0)
+    throw problem("the call passes `data` or `rawResponse`, which InferenceClient methods do not take");
   if (inputs === undefined || isNullish(inputs)) throw problem("the call passes no inputs");
-  if (Node.isSpreadElement(inputs) || (params && Node.isSpreadElement(params))) throw problem("the call spreads its arguments");
+  if (Node.isSpreadElement(inputs) || (params && Node.isSpreadElement(params)))
+    throw problem("the call spreads its arguments");
 
   const callee = call.getExpression();
   const edits: TextEdit[] = [{ start: callee.getStart(), end: callee.getEnd(), text: `${variable}.${task.method}` }];
@@ -20,7 +22,8 @@ export function rewriteCall(call: CallExpression, variable: string, taskName: st
   const fromParams: string[] = [];
   const options: string[] = [];
   if (task.inputs.kind === "fields") {
-    if (!Node.isObjectLiteralExpression(inputs)) throw problem(`${taskName} inputs are not an object literal, so their fields cannot be followed`);
+    if (!Node.isObjectLiteralExpression(inputs))
+      throw problem(`${taskName} inputs are not an object literal, so their fields cannot be followed`);
     const fields = readFields(inputs, problem);
     for (const name of task.inputs.positional) {
       const value = fields.get(name);
@@ -30,7 +33,8 @@ export function rewriteCall(call: CallExpression, variable: string, taskName: st
     }
     for (const [name, value] of fields) {
       const option = task.inputs.options?.[name];
-      if (option === undefined) throw problem(`the inputs have a field \`${name}\` that ${task.method}() does not take`);
+      if (option === undefined)
+        throw problem(`the inputs have a field \`${name}\` that ${task.method}() does not take`);
       options.push(`${option}: ${value}`);
     }
   }
@@ -41,7 +45,8 @@ export function rewriteCall(call: CallExpression, variable: string, taskName: st
     if (mapping.kind === "nested") {
       options.push(`parameters: ${params.getText()}`);
     } else {
-      if (!Node.isObjectLiteralExpression(params)) throw problem("the params are not an object literal, so their names cannot be mapped");
+      if (!Node.isObjectLiteralExpression(params))
+        throw problem("the params are not an object literal, so their names cannot be mapped");
       const fields = readFields(params, problem);
       for (const name of mapping.positional ?? []) {
         const value = fields.get(name);
@@ -78,9 +83,11 @@ function readFields(object: ObjectLiteralExpression, problem: (reason: string) =
       fields.set(property.getName(), property.getName());
       continue;
     }
-    if (!Node.isPropertyAssignment(property)) throw problem(`an object is built dynamically (${property.getKindName()})`);
+    if (!Node.isPropertyAssignment(property))
+      throw problem(`an object is built dynamically (${property.getKindName()})`);
     const nameNode = property.getNameNode();
-    if (!Node.isIdentifier(nameNode) && !Node.isStringLiteral(nameNode)) throw problem("an object has a computed property name");
+    if (!Node.isIdentifier(nameNode) && !Node.isStringLiteral(nameNode))
+      throw problem("an object has a computed property name");
     const name = Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : nameNode.getText();
     fields.set(name, property.getInitializerOrThrow().getText());
   }
@@ -92,7 +99,11 @@ function labelList(params: ObjectLiteralExpression): string | undefined {
   const property = params.getProperty("candidate_labels");
   const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
   if (!value || !(Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value))) return undefined;
-  const labels = value.getLiteralValue().split(",").map((label) => label.trim()).filter((label) => label !== "");
+  const labels = value
+    .getLiteralValue()
+    .split(",")
+    .map((label) => label.trim())
+    .filter((label) => label !== "");
   return `[${labels.map((label) => JSON.stringify(label)).join(", ")}]`;
 }
 

@@ -14,19 +14,33 @@ export interface Construction {
 export function analyzeConstruction(expression: NewExpression, clientName: string): Construction {
   const line = expression.getStartLineNumber();
   const declaration = expression.getParent();
-  if (!Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== expression || !Node.isIdentifier(declaration.getNameNode())) {
+  if (
+    !Node.isVariableDeclaration(declaration) ||
+    declaration.getInitializer() !== expression ||
+    !Node.isIdentifier(declaration.getNameNode())
+  ) {
     throw new UnsafeRewrite(`line ${line}: the InferenceApi is not assigned to a variable of its own`);
   }
   const statement = declaration.getVariableStatement();
-  if (statement?.isExported()) throw new UnsafeRewrite(`line ${line}: the InferenceApi is exported, so other files call it`);
+  if (statement?.isExported())
+    throw new UnsafeRewrite(`line ${line}: the InferenceApi is exported, so other files call it`);
   if (declaration.getTypeNode()) throw new UnsafeRewrite(`line ${line}: the variable has a type annotation`);
   const kind = declaration.getVariableStatement()?.getDeclarationKind();
-  if (kind !== VariableDeclarationKind.Const && kind !== VariableDeclarationKind.Let && kind !== VariableDeclarationKind.Var) {
+  if (
+    kind !== VariableDeclarationKind.Const &&
+    kind !== VariableDeclarationKind.Let &&
+    kind !== VariableDeclarationKind.Var
+  ) {
     throw new UnsafeRewrite(`line ${line}: the InferenceApi is not declared with const, let or var`);
   }
 
   const [repoId, options, ...rest] = expression.getArguments();
-  if (repoId === undefined || rest.length > 0 || Node.isSpreadElement(repoId) || (options && Node.isSpreadElement(options))) {
+  if (
+    repoId === undefined ||
+    rest.length > 0 ||
+    Node.isSpreadElement(repoId) ||
+    (options && Node.isSpreadElement(options))
+  ) {
     throw new UnsafeRewrite(`line ${line}: new InferenceApi() takes (repoId, options)`);
   }
   if (options === undefined) {
@@ -34,7 +48,8 @@ export function analyzeConstruction(expression: NewExpression, clientName: strin
       `line ${line}: no \`task\` option, so the task is looked up on the Hub at run time; add task: "<the model's task>" and run again`,
     );
   }
-  if (!Node.isObjectLiteralExpression(options)) throw new UnsafeRewrite(`line ${line}: the options are not an object literal`);
+  if (!Node.isObjectLiteralExpression(options))
+    throw new UnsafeRewrite(`line ${line}: the options are not an object literal`);
 
   let taskName: string | undefined;
   const clientProperties: string[] = [`model: ${repoId.getText()}`];
@@ -55,7 +70,9 @@ export function analyzeConstruction(expression: NewExpression, clientName: strin
       taskName = value.getLiteralValue();
     } else if (name === "gpu") {
       if (!value || !Node.isFalseLiteral(value)) {
-        throw new UnsafeRewrite(`line ${line}: \`gpu\` has no InferenceClient equivalent (use a dedicated Inference Endpoint)`);
+        throw new UnsafeRewrite(
+          `line ${line}: \`gpu\` has no InferenceClient equivalent (use a dedicated Inference Endpoint)`,
+        );
       }
     } else if (CLIENT_OPTIONS.has(name)) {
       clientProperties.push(property.getText());
@@ -70,7 +87,9 @@ export function analyzeConstruction(expression: NewExpression, clientName: strin
   }
   const task = TASKS[taskName];
   if (task === undefined) {
-    throw new UnsafeRewrite(`line ${line}: no automatic rewrite for the task "${taskName}" (see MIGRATION.md of @infer/compat)`);
+    throw new UnsafeRewrite(
+      `line ${line}: no automatic rewrite for the task "${taskName}" (see MIGRATION.md of @infer/compat)`,
+    );
   }
   const text = `new ${clientName}({ ${clientProperties.join(", ")} })`;
   return { declaration, task, taskName, edit: { start: expression.getStart(), end: expression.getEnd(), text } };

@@ -18,7 +18,9 @@ export function findLegacyImports(file: SourceFile): LegacyImport[] {
     const callee = call.getExpression();
     const loadsLegacy = argument && Node.isStringLiteral(argument) && argument.getLiteralValue() === LEGACY_MODULE;
     if (loadsLegacy && (Node.isImportExpression(callee) || callee.getText() === "require")) {
-      throw new UnsafeRewrite(`line ${call.getStartLineNumber()}: ${LEGACY_MODULE} is loaded with ${callee.getText()}(); only static imports are rewritten`);
+      throw new UnsafeRewrite(
+        `line ${call.getStartLineNumber()}: ${LEGACY_MODULE} is loaded with ${callee.getText()}(); only static imports are rewritten`,
+      );
     }
   }
   const found: LegacyImport[] = [];
@@ -30,7 +32,8 @@ export function findLegacyImports(file: SourceFile): LegacyImport[] {
     }
     for (const specifier of declaration.getNamedImports()) {
       if (specifier.getName() !== "InferenceApi") continue;
-      if (declaration.isTypeOnly() || specifier.isTypeOnly()) throw new UnsafeRewrite(`line ${line}: InferenceApi is imported as a type`);
+      if (declaration.isTypeOnly() || specifier.isTypeOnly())
+        throw new UnsafeRewrite(`line ${line}: InferenceApi is imported as a type`);
       found.push({ declaration, specifier });
     }
   }
@@ -42,14 +45,23 @@ export function findLegacyImports(file: SourceFile): LegacyImport[] {
  * `InferenceClient` from `@infer/inference`, joining an existing import of that module when there is one.
  */
 export function rewriteImports(file: SourceFile, legacy: readonly LegacyImport[]): TextEdit[] {
-  const existing = file.getImportDeclarations().find((declaration) => declaration.getModuleSpecifierValue() === CLIENT_MODULE && !declaration.isTypeOnly());
-  const imported = existing?.getNamedImports().find((specifier) => specifier.getName() === CLIENT_NAME && !specifier.isTypeOnly());
-  if (imported?.getAliasNode()) throw new UnsafeRewrite(`line ${existing!.getStartLineNumber()}: ${CLIENT_NAME} is imported under another name`);
+  const existing = file
+    .getImportDeclarations()
+    .find((declaration) => declaration.getModuleSpecifierValue() === CLIENT_MODULE && !declaration.isTypeOnly());
+  const imported = existing
+    ?.getNamedImports()
+    .find((specifier) => specifier.getName() === CLIENT_NAME && !specifier.isTypeOnly());
+  if (imported?.getAliasNode())
+    throw new UnsafeRewrite(`line ${existing!.getStartLineNumber()}: ${CLIENT_NAME} is imported under another name`);
   // Every `InferenceClient` in the file must be the imported one (or none may exist when it is not imported).
   const importedSymbol = imported?.getNameNode().getSymbol();
   const taken = file
     .getDescendantsOfKind(SyntaxKind.Identifier)
-    .some((identifier) => identifier.getText() === CLIENT_NAME && (importedSymbol === undefined || identifier.getSymbol() !== importedSymbol));
+    .some(
+      (identifier) =>
+        identifier.getText() === CLIENT_NAME &&
+        (importedSymbol === undefined || identifier.getSymbol() !== importedSymbol),
+    );
   if (taken) throw new UnsafeRewrite(`the name ${CLIENT_NAME} is already used in this file`);
 
   const edits: TextEdit[] = [];
@@ -65,12 +77,25 @@ export function rewriteImports(file: SourceFile, legacy: readonly LegacyImport[]
       // Other legacy imports stay: drop this specifier with its comma.
       const next = specifier.getNextSibling((node) => node.getKind() !== SyntaxKind.CommaToken);
       const previousComma = next ? undefined : specifier.getPreviousSiblingIfKind(SyntaxKind.CommaToken);
-      edits.push({ start: (previousComma ?? specifier).getStart(), end: next ? next.getStart() : specifier.getEnd(), text: "" });
-      if (!clientImported) edits.push({ start: declaration.getEnd(), end: declaration.getEnd(), text: `\n${importStatement(declaration)}` });
+      edits.push({
+        start: (previousComma ?? specifier).getStart(),
+        end: next ? next.getStart() : specifier.getEnd(),
+        text: "",
+      });
+      if (!clientImported)
+        edits.push({
+          start: declaration.getEnd(),
+          end: declaration.getEnd(),
+          text: `\n${importStatement(declaration)}`,
+        });
     } else if (!clientImported) {
       edits.push({ start: declaration.getStart(), end: declaration.getEnd(), text: importStatement(declaration) });
     } else {
-      edits.push({ start: declaration.getStart(), end: declaration.getEnd() + lineBreakAfter(file, declaration.getEnd()), text: "" });
+      edits.push({
+        start: declaration.getStart(),
+        end: declaration.getEnd() + lineBreakAfter(file, declaration.getEnd()),
+        text: "",
+      });
     }
     clientImported = true;
   }

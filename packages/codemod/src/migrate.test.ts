@@ -28,8 +28,13 @@ describe("@infer/codemod", () => {
   describe("migrate", () => {
     it("rewrites what it can, lists what it cannot, and skips node_modules and declaration files", async () => {
       const report = await migrate([join(directory, "src")], { cwd: directory });
-      expect(report.changed.map((change) => change.path)).toEqual([join("src", "fill-mask.ts"), join("src", "nested", "classify.js")]);
-      expect(report.skipped).toEqual([{ path: join("src", "no-task.ts"), reason: expect.stringContaining("no `task` option") }]);
+      expect(report.changed.map((change) => change.path)).toEqual([
+        join("src", "fill-mask.ts"),
+        join("src", "nested", "classify.js"),
+      ]);
+      expect(report.skipped).toEqual([
+        { path: join("src", "no-task.ts"), reason: expect.stringContaining("no `task` option") },
+      ]);
       expect(report.unchanged).toBe(1);
       expect(source("src/fill-mask.ts")).toBe(readFileSync(new URL("fill-mask.output.ts", fixtures), "utf8"));
       expect(source("src/no-task.ts")).toBe(readFileSync(new URL("skipped/no-task.ts", fixtures), "utf8"));
@@ -42,7 +47,9 @@ describe("@infer/codemod", () => {
       expect(source("src/fill-mask.ts")).toBe(before);
       const diff = report.changed[0]!.diff;
       expect(diff).toContain("--- a/src/fill-mask.ts\n+++ b/src/fill-mask.ts\n@@ ");
-      expect(diff).toContain('-import { InferenceApi } from "@infer/compat";\n+import { InferenceClient } from "@infer/inference";');
+      expect(diff).toContain(
+        '-import { InferenceApi } from "@infer/compat";\n+import { InferenceClient } from "@infer/inference";',
+      );
       expect(diff).toContain('+const candidates = await inference.fillMask("The goal of life is [MASK].");');
     });
 
@@ -54,7 +61,11 @@ describe("@infer/codemod", () => {
   describe("formatReport", () => {
     it("prints the diffs on a dry run, then what changed and what was left with its reason", () => {
       const text = formatReport(
-        { changed: [{ path: "a.ts", diff: "--- a/a.ts\n+++ b/a.ts\n" }], skipped: [{ path: "b.ts", reason: "line 3: why" }], unchanged: 4 },
+        {
+          changed: [{ path: "a.ts", diff: "--- a/a.ts\n+++ b/a.ts\n" }],
+          skipped: [{ path: "b.ts", reason: "line 3: why" }],
+          unchanged: 4,
+        },
         { dryRun: true },
       );
       expect(text).toBe(
@@ -78,7 +89,9 @@ describe("@infer/codemod", () => {
   describe("infer-migrate (bin)", () => {
     it("parses --dry-run and paths, and prints the diff", async () => {
       const bin = new URL("../dist/bin.js", import.meta.url);
-      const { stdout } = await promisify(execFile)(process.execPath, [bin.pathname, "--dry-run", "src"], { cwd: directory });
+      const { stdout } = await promisify(execFile)(process.execPath, [bin.pathname, "--dry-run", "src"], {
+        cwd: directory,
+      });
       expect(stdout).toContain("+++ b/src/fill-mask.ts");
       expect(stdout).toContain("Would rewrite 2 files:");
       expect(source("src/fill-mask.ts")).toContain("InferenceApi");

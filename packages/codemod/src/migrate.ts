@@ -55,10 +55,14 @@ export function formatReport(report: MigrateReport, { dryRun = false }: { dryRun
   const lines: string[] = [];
   if (dryRun) for (const { diff } of report.changed) lines.push(diff.trimEnd());
   const verb = dryRun ? "Would rewrite" : "Rewrote";
-  lines.push(`${verb} ${report.changed.length} file${report.changed.length === 1 ? "" : "s"}${report.changed.length ? ":" : "."}`);
+  lines.push(
+    `${verb} ${report.changed.length} file${report.changed.length === 1 ? "" : "s"}${report.changed.length ? ":" : "."}`,
+  );
   for (const { path } of report.changed) lines.push(`  ${path}`);
   if (report.skipped.length > 0) {
-    lines.push(`Left ${report.skipped.length} file${report.skipped.length === 1 ? "" : "s"} untouched; migrate by hand (see @infer/compat's MIGRATION.md):`);
+    lines.push(
+      `Left ${report.skipped.length} file${report.skipped.length === 1 ? "" : "s"} untouched; migrate by hand (see @infer/compat's MIGRATION.md):`,
+    );
     for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
   }
   return `${lines.join("\n")}\n`;

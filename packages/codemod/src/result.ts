@@ -12,7 +12,9 @@ export function rewriteResultUses(call: CallExpression, task: TaskEntry): TextEd
   const awaited = call.getParent();
   if (!Node.isAwaitExpression(awaited)) {
     if (task.result === undefined) return [];
-    throw new UnsafeRewrite(`line ${line}: the answer is not awaited, so its use cannot be followed; ${task.method}() now returns ${task.resultChange}`);
+    throw new UnsafeRewrite(
+      `line ${line}: the answer is not awaited, so its use cannot be followed; ${task.method}() now returns ${task.resultChange}`,
+    );
   }
   let outer: Node = awaited;
   const parentheses: Node[] = [];
@@ -26,7 +28,8 @@ export function rewriteResultUses(call: CallExpression, task: TaskEntry): TextEd
   const declaration = Node.isVariableDeclaration(parent) && parent.getInitializer() === outer ? parent : undefined;
   const name = declaration?.getNameNode();
   if (declaration !== undefined && name !== undefined && Node.isIdentifier(name)) {
-    if (declaration.getTypeNode() && task.result !== undefined) throw new UnsafeRewrite(`line ${line}: the answer's variable has a type annotation`);
+    if (declaration.getTypeNode() && task.result !== undefined)
+      throw new UnsafeRewrite(`line ${line}: the answer's variable has a type annotation`);
     return name.findReferencesAsNodes().flatMap((reference) => rewriteUse(reference, task, []));
   }
   return rewriteUse(outer, task, parentheses);
@@ -58,7 +61,9 @@ function rewriteUse(base: Node, task: TaskEntry, parentheses: readonly Node[]): 
 function readsErrorField(base: Node, line: number): void {
   const parent = base.getParent();
   if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === base && parent.getName() === "error") {
-    throw new UnsafeRewrite(`line ${line}: the code reads \`.error\` on an answer; InferenceClient throws errors instead of returning them`);
+    throw new UnsafeRewrite(
+      `line ${line}: the code reads \`.error\` on an answer; InferenceClient throws errors instead of returning them`,
+    );
   }
 }
 
@@ -73,7 +78,12 @@ function matchPath(base: Node, path: readonly PathStep[]): Node | undefined {
       if (!argument || !Node.isNumericLiteral(argument) || argument.getLiteralValue() !== step.index) return undefined;
       current = parent;
     } else {
-      if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== current || parent.getName() !== step.property) return undefined;
+      if (
+        !Node.isPropertyAccessExpression(parent) ||
+        parent.getExpression() !== current ||
+        parent.getName() !== step.property
+      )
+        return undefined;
       current = parent;
     }
   }

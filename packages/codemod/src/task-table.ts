@@ -47,23 +47,21 @@ const unwrap = (property: string): readonly ResultRewrite[] => [{ path: [{ index
 
 // Legacy text-generation parameters that InferenceClient's textGeneration() takes, as camelCase options.
 // `details` and `decoder_input_details` change what the call returns, so they are left out.
-const TEXT_GENERATION_PARAMETERS = Object.fromEntries(
-  [
-    ["do_sample", "doSample"],
-    ["max_new_tokens", "maxNewTokens"],
-    ["repetition_penalty", "repetitionPenalty"],
-    ["return_full_text", "returnFullText"],
-    ["stop", "stop"],
-    ["seed", "seed"],
-    ["temperature", "temperature"],
-    ["top_k", "topK"],
-    ["top_p", "topP"],
-    ["truncate", "truncate"],
-    ["typical_p", "typicalP"],
-    ["best_of", "bestOf"],
-    ["watermark", "watermark"],
-  ] as const,
-);
+const TEXT_GENERATION_PARAMETERS = Object.fromEntries([
+  ["do_sample", "doSample"],
+  ["max_new_tokens", "maxNewTokens"],
+  ["repetition_penalty", "repetitionPenalty"],
+  ["return_full_text", "returnFullText"],
+  ["stop", "stop"],
+  ["seed", "seed"],
+  ["temperature", "temperature"],
+  ["top_k", "topK"],
+  ["top_p", "topP"],
+  ["truncate", "truncate"],
+  ["typical_p", "typicalP"],
+  ["best_of", "bestOf"],
+  ["watermark", "watermark"],
+] as const);
 
 /**
  * The tasks the codemod rewrites, by legacy task name. The method names are `InferenceClient`'s; this

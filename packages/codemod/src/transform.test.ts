@@ -11,12 +11,17 @@ const rewrite = (source: string, fileName = "file.ts") => {
 describe("@infer/codemod", () => {
   describe("transformSource", () => {
     it("leaves a file without InferenceApi alone, even one that does not parse", () => {
-      expect(transformSource('import { InferenceClient } from "@infer/inference";\n', "a.ts")).toEqual({ kind: "unchanged" });
+      expect(transformSource('import { InferenceClient } from "@infer/inference";\n', "a.ts")).toEqual({
+        kind: "unchanged",
+      });
       expect(transformSource("const = ;", "a.js")).toEqual({ kind: "unchanged" });
     });
 
     it("skips a legacy file that does not parse", () => {
-      const result = transformSource(legacy('const inference = new InferenceApi("gpt2", { task: "fill-mask" }\n'), "a.ts");
+      const result = transformSource(
+        legacy('const inference = new InferenceApi("gpt2", { task: "fill-mask" }\n'),
+        "a.ts",
+      );
       expect(result.kind === "skipped" && result.reason).toMatch(/does not parse/);
     });
 
@@ -39,7 +44,9 @@ const labels = await sentiment((await generator("Once", { max_new_tokens: 5 }))[
 console.log(labels[0][0].label);
 `),
       );
-      expect(output).toContain('await sentiment.textClassification(await generator.textGeneration("Once", { maxNewTokens: 5 }));');
+      expect(output).toContain(
+        'await sentiment.textClassification(await generator.textGeneration("Once", { maxNewTokens: 5 }));',
+      );
       expect(output).toContain("console.log(labels[0].label);");
     });
 
@@ -58,7 +65,9 @@ const length = (await translator("Hallo"))[0].translation_text.length;
 console.log(await api(["a", "b"]));
 `),
       );
-      expect(output).toContain('let api = new InferenceClient({ model: process.env.MODEL!, token: false, hubEndpoint: "http://hub", endpoint });');
+      expect(output).toContain(
+        'let api = new InferenceClient({ model: process.env.MODEL!, token: false, hubEndpoint: "http://hub", endpoint });',
+      );
       expect(output).toContain('console.log(await api.featureExtraction(["a", "b"]));');
     });
 
@@ -72,25 +81,41 @@ const other = new InferenceClient();
           'import { InferenceApi } from "@infer/compat";\nimport { InferenceClient } from "@infer/inference";',
         ),
       );
-      expect(output.startsWith('import { InferenceClient } from "@infer/inference";\nconst api = new InferenceClient({ model: "m" });')).toBe(true);
+      expect(
+        output.startsWith(
+          'import { InferenceClient } from "@infer/inference";\nconst api = new InferenceClient({ model: "m" });',
+        ),
+      ).toBe(true);
     });
 
     it("skips a file where the name InferenceClient means something else", () => {
-      const result = transformSource(legacy(`class InferenceClient {}\nconst api = new InferenceApi("m", { task: "fill-mask" });\n`), "a.ts");
+      const result = transformSource(
+        legacy(`class InferenceClient {}\nconst api = new InferenceApi("m", { task: "fill-mask" });\n`),
+        "a.ts",
+      );
       expect(result.kind === "skipped" && result.reason).toContain("InferenceClient is already used");
     });
 
     it("skips InferenceApi used as a type, and a construction not assigned to a variable", () => {
       const asType = transformSource(legacy(`let api: InferenceApi | undefined;\n`), "a.ts");
       expect(asType.kind === "skipped" && asType.reason).toContain("used other than in `new InferenceApi(...)`");
-      const asField = transformSource(legacy(`class Service { api = new InferenceApi("m", { task: "fill-mask" }); }\n`), "a.ts");
+      const asField = transformSource(
+        legacy(`class Service { api = new InferenceApi("m", { task: "fill-mask" }); }\n`),
+        "a.ts",
+      );
       expect(asField.kind === "skipped" && asField.reason).toContain("not assigned to a variable");
     });
 
     it("skips zero-shot classification without candidate labels, and a reassigned variable", () => {
-      const noLabels = transformSource(legacy(`const api = new InferenceApi("m", { task: "zero-shot-classification" });\nawait api("text");\n`), "a.ts");
+      const noLabels = transformSource(
+        legacy(`const api = new InferenceApi("m", { task: "zero-shot-classification" });\nawait api("text");\n`),
+        "a.ts",
+      );
       expect(noLabels.kind === "skipped" && noLabels.reason).toContain("requires candidate_labels");
-      const reassigned = transformSource(legacy(`let api = new InferenceApi("m", { task: "fill-mask" });\napi = api;\n`), "a.ts");
+      const reassigned = transformSource(
+        legacy(`let api = new InferenceApi("m", { task: "fill-mask" });\napi = api;\n`),
+        "a.ts",
+      );
       expect(reassigned.kind).toBe("skipped");
     });
 
@@ -102,7 +127,9 @@ export const View = () => <p className="best">{candidates[0]?.token_str}</p>;
 `),
         "view.jsx",
       );
-      expect(output).toContain('const candidates = await api.fillMask("a [MASK]");\nexport const View = () => <p className="best">');
+      expect(output).toContain(
+        'const candidates = await api.fillMask("a [MASK]");\nexport const View = () => <p className="best">',
+      );
     });
 
     it("skips a joined import whose InferenceClient is shadowed where a client is built", () => {

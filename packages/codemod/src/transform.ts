@@ -38,7 +38,9 @@ export function transformSource(source: string, fileName: string): TransformResu
     useInMemoryFileSystem: true,
     compilerOptions: { allowJs: true, noLib: true, noResolve: true },
   });
-  const file = project.createSourceFile(`/source/file${extension}`, source, { scriptKind: SCRIPT_KINDS[extension] ?? ScriptKind.TS });
+  const file = project.createSourceFile(`/source/file${extension}`, source, {
+    scriptKind: SCRIPT_KINDS[extension] ?? ScriptKind.TS,
+  });
   try {
     const edits = rewriteFile(file);
     return edits === undefined ? { kind: "unchanged" } : { kind: "changed", output: applyEdits(source, edits) };
@@ -54,7 +56,9 @@ function rewriteFile(file: SourceFile): TextEdit[] | undefined {
   const [syntaxError] = file.getProject().getProgram().compilerObject.getSyntacticDiagnostics(file.compilerNode);
   if (syntaxError) {
     const line = file.compilerNode.getLineAndCharacterOfPosition(syntaxError.start ?? 0).line + 1;
-    throw new UnsafeRewrite(`line ${line}: the file does not parse: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, " ")}`);
+    throw new UnsafeRewrite(
+      `line ${line}: the file does not parse: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, " ")}`,
+    );
   }
 
   const edits: TextEdit[] = rewriteImports(file, legacy);
@@ -65,7 +69,9 @@ function rewriteFile(file: SourceFile): TextEdit[] | undefined {
       if (inLegacyImport(reference, legacy)) continue;
       const construction = reference.getParent();
       if (!Node.isNewExpression(construction) || construction.getExpression() !== reference) {
-        throw new UnsafeRewrite(`line ${reference.getStartLineNumber()}: InferenceApi is used other than in \`new InferenceApi(...)\``);
+        throw new UnsafeRewrite(
+          `line ${reference.getStartLineNumber()}: InferenceApi is used other than in \`new InferenceApi(...)\``,
+        );
       }
       const { declaration, task, taskName, edit } = analyzeConstruction(construction, CLIENT_NAME);
       edits.push(edit);
@@ -73,7 +79,9 @@ function rewriteFile(file: SourceFile): TextEdit[] | undefined {
       for (const use of declaration.getNameNode().asKindOrThrow(SyntaxKind.Identifier).findReferencesAsNodes()) {
         const call = use.getParent();
         if (!Node.isCallExpression(call) || call.getExpression() !== use) {
-          throw new UnsafeRewrite(`line ${use.getStartLineNumber()}: \`${variable}\` is used other than as a call (${describeUse(use)})`);
+          throw new UnsafeRewrite(
+            `line ${use.getStartLineNumber()}: \`${variable}\` is used other than as a call (${describeUse(use)})`,
+          );
         }
         edits.push(...rewriteCall(call, variable, taskName, task), ...rewriteResultUses(call, task));
       }

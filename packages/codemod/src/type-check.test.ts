@@ -6,7 +6,10 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const fixtures = fileURLToPath(new URL("./__fixtures__/", import.meta.url));
-const files = (marker: string) => readdirSync(fixtures).filter((name) => name.includes(marker)).map((name) => fixtures + name);
+const files = (marker: string) =>
+  readdirSync(fixtures)
+    .filter((name) => name.includes(marker))
+    .map((name) => fixtures + name);
 const require = createRequire(import.meta.url);
 
 /** True when a workspace package's types are built (turbo builds them before this test runs). */
@@ -42,12 +45,20 @@ describe("@infer/codemod", () => {
   describe("fixtures, type-checked", () => {
     // A whole TypeScript program per test: seconds on a loaded 2-core CI machine, so a generous timeout.
     // Skipped only while @infer/inference cannot be built (its task packages unfinished).
-    it.skipIf(!built("@infer/inference"))("the expected outputs type-check against the built @infer/inference", () => {
-      expect(typeErrors(files(".output."))).toEqual([]);
-    }, 60_000);
+    it.skipIf(!built("@infer/inference"))(
+      "the expected outputs type-check against the built @infer/inference",
+      () => {
+        expect(typeErrors(files(".output."))).toEqual([]);
+      },
+      60_000,
+    );
 
-    it.skipIf(!built("@infer/compat"))("the legacy inputs type-check against the built @infer/compat", () => {
-      expect(typeErrors(files(".input."))).toEqual([]);
-    }, 60_000);
+    it.skipIf(!built("@infer/compat"))(
+      "the legacy inputs type-check against the built @infer/compat",
+      () => {
+        expect(typeErrors(files(".input."))).toEqual([]);
+      },
+      60_000,
+    );
   });
 });

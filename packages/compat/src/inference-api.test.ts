@@ -1,5 +1,13 @@
 import { InferenceHTTPError, InferenceInputError } from "@infer/core";
-import { fixtureBytes, sendBytes, sendJson, startServer, tapeJson, type RecordedRequest, type TestServer } from "@infer/testing";
+import {
+  fixtureBytes,
+  sendBytes,
+  sendJson,
+  startServer,
+  tapeJson,
+  type RecordedRequest,
+  type TestServer,
+} from "@infer/testing";
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { InferenceApi } from "./index.js";
@@ -16,7 +24,8 @@ const embeddings = tapeJson(`pipeline/feature-extraction/${MULTILINGUAL}`).body;
 const missingModel = tapeJson("this-model-does-not-exist-123");
 
 let server: TestServer;
-let answer: (request: RecordedRequest, response: ServerResponse) => void = (_request, response) => sendJson(response, embeddings);
+let answer: (request: RecordedRequest, response: ServerResponse) => void = (_request, response) =>
+  sendJson(response, embeddings);
 let warn: MockInstance<typeof console.warn>;
 
 beforeAll(async () => {
@@ -29,7 +38,9 @@ beforeAll(async () => {
     }
     if (url.pathname.startsWith("/api/models/")) {
       const hubAnswer = hubAnswers[url.pathname.slice("/api/models/".length)];
-      return hubAnswer === undefined ? sendJson(response, { error: "Repository not found" }, 404) : sendJson(response, hubAnswer);
+      return hubAnswer === undefined
+        ? sendJson(response, { error: "Repository not found" }, 404)
+        : sendJson(response, hubAnswer);
     }
     answer(request, response);
   });
@@ -66,7 +77,10 @@ describe("@infer/compat", () => {
       expect(request.url).toBe("/pipeline/feature-extraction/facebook/bart-base");
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
       expect(request.headers["content-type"]).toBe("application/json");
-      expect(request.json()).toEqual({ inputs: "That is a happy person", options: { wait_for_model: true, use_gpu: false } });
+      expect(request.json()).toEqual({
+        inputs: "That is a happy person",
+        options: { wait_for_model: true, use_gpu: false },
+      });
       expect(result).toEqual(embeddings);
       expect(await inference.getTask()).toBe("feature-extraction");
     });
@@ -92,15 +106,21 @@ describe("@infer/compat", () => {
       await Promise.all([inference("a"), inference("b")]);
       await inference("c");
       expect(hubRequests().length - before).toBe(1);
-      expect(inferenceRequests().slice(-3).map((request) => request.url)).toEqual(
-        Array(3).fill("/pipeline/feature-extraction/facebook/bart-base"),
-      );
+      expect(
+        inferenceRequests()
+          .slice(-3)
+          .map((request) => request.url),
+      ).toEqual(Array(3).fill("/pipeline/feature-extraction/facebook/bart-base"));
     });
 
     it("follows the Hub's 307 redirect with a relative Location for a renamed repository", async () => {
       const inference = api("old-name/bart");
       await inference("hello");
-      expect(hubRequests().slice(-2).map((request) => request.url)).toEqual([
+      expect(
+        hubRequests()
+          .slice(-2)
+          .map((request) => request.url),
+      ).toEqual([
         "/api/models/old-name/bart?expand[]=pipeline_tag",
         "/api/models/facebook/bart-base?expand[]=pipeline_tag",
       ]);
@@ -126,7 +146,9 @@ describe("@infer/compat", () => {
 
     it("rejects an unknown task override with InferenceInputError before any inference request", async () => {
       const before = inferenceRequests().length;
-      const error = await api("facebook/bart-base", { task: "text-to-everything" })("hello").catch((caught: unknown) => caught);
+      const error = await api("facebook/bart-base", { task: "text-to-everything" })("hello").catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceInputError.isInstance(error)).toBe(true);
       expect((error as InferenceInputError).argument).toBe("options.task");
       expect((error as Error).message).toContain('unknown task "text-to-everything"');
@@ -135,7 +157,9 @@ describe("@infer/compat", () => {
 
     it("rejects a model that names no task when none is given", async () => {
       const before = inferenceRequests().length;
-      await expect(api("no-task/model")("hello")).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+      await expect(api("no-task/model")("hello")).rejects.toSatisfy((error: unknown) =>
+        InferenceInputError.isInstance(error),
+      );
       expect(inferenceRequests().length).toBe(before);
       await api("no-task/model", { task: "text-classification" })("hello");
       expect(inferenceRequests().at(-1)!.url).toBe("/pipeline/text-classification/no-task/model");
@@ -201,7 +225,8 @@ describe("@infer/compat", () => {
     });
 
     it("returns an error response with rawResponse instead of throwing", async () => {
-      answer = (_request, response) => sendJson(response, { error: "Model is overloaded" }, 400, { "x-request-id": "abc" });
+      answer = (_request, response) =>
+        sendJson(response, { error: "Model is overloaded" }, 400, { "x-request-id": "abc" });
       const response = await api("facebook/bart-base")("hello", null, null, true);
       expect(response.status).toBe(400);
       expect(response.headers.get("x-request-id")).toBe("abc");

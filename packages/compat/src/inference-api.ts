@@ -54,10 +54,25 @@ export type InferenceApiParameters = Record<string, unknown>;
  * an error's JSON body (errors are returned, not thrown), or a Blob for images and audio.
  */
 export interface InferenceApi {
-  (inputs?: unknown, params?: InferenceApiParameters | null, data?: BinaryInput | null, rawResponse?: false): Promise<InferenceApiOutput>;
+  (
+    inputs?: unknown,
+    params?: InferenceApiParameters | null,
+    data?: BinaryInput | null,
+    rawResponse?: false,
+  ): Promise<InferenceApiOutput>;
   /** With `rawResponse` true: the server's response, whatever its status, as a standard `Response`. */
-  (inputs: unknown, params: InferenceApiParameters | null | undefined, data: BinaryInput | null | undefined, rawResponse: true): Promise<Response>;
-  (inputs?: unknown, params?: InferenceApiParameters | null, data?: BinaryInput | null, rawResponse?: boolean): Promise<InferenceApiOutput | Response>;
+  (
+    inputs: unknown,
+    params: InferenceApiParameters | null | undefined,
+    data: BinaryInput | null | undefined,
+    rawResponse: true,
+  ): Promise<Response>;
+  (
+    inputs?: unknown,
+    params?: InferenceApiParameters | null,
+    data?: BinaryInput | null,
+    rawResponse?: boolean,
+  ): Promise<InferenceApiOutput | Response>;
 }
 
 interface InferenceApiState {
@@ -93,14 +108,19 @@ export class InferenceApi {
    */
   constructor(repoId: string, options: InferenceApiOptions = {}) {
     if (typeof repoId !== "string" || repoId === "" || /^https?:\/\//.test(repoId)) {
-      throw new InferenceInputError({ argument: "repoId", message: `expected a Hub model id such as "gpt2", got ${JSON.stringify(repoId)}` });
+      throw new InferenceInputError({
+        argument: "repoId",
+        message: `expected a Hub model id such as "gpt2", got ${JSON.stringify(repoId)}`,
+      });
     }
-    if (!isObject(options as unknown)) throw new InferenceInputError({ argument: "options", message: "expected an options object" });
+    if (!isObject(options as unknown))
+      throw new InferenceInputError({ argument: "options", message: "expected an options object" });
     const { task, token, gpu = false, endpoint, hubEndpoint, fetch, dispatcher } = options;
     if (task !== undefined && (typeof task !== "string" || task === "")) {
-      throw new InferenceInputError({ argument: "options.task", message: "expected a task name such as \"fill-mask\"" });
+      throw new InferenceInputError({ argument: "options.task", message: 'expected a task name such as "fill-mask"' });
     }
-    if (typeof gpu !== "boolean") throw new InferenceInputError({ argument: "options.gpu", message: "expected a boolean" });
+    if (typeof gpu !== "boolean")
+      throw new InferenceInputError({ argument: "options.gpu", message: "expected a boolean" });
     warnDeprecatedOnce();
     const clientOptions: ClientOptions = {};
     if (token !== undefined) clientOptions.token = token;
@@ -116,8 +136,12 @@ export class InferenceApi {
       gpu,
       task: undefined,
     };
-    const inference = ((inputs?: unknown, params?: InferenceApiParameters | null, data?: BinaryInput | null, rawResponse?: boolean) =>
-      call(repoId, state, inputs, params, data, rawResponse)) as InferenceApi;
+    const inference = ((
+      inputs?: unknown,
+      params?: InferenceApiParameters | null,
+      data?: BinaryInput | null,
+      rawResponse?: boolean,
+    ) => call(repoId, state, inputs, params, data, rawResponse)) as InferenceApi;
     Object.setPrototypeOf(inference, new.target.prototype);
     Object.defineProperty(inference, "repoId", { value: repoId, enumerable: true });
     Object.defineProperty(inference, STATE, { value: state });

@@ -11,7 +11,9 @@ describe("@infer/compat", () => {
 
     it("uses the router's routes on the router", () => {
       const router = "https://router.huggingface.co/hf-inference";
-      expect(pipelineUrl(router, "feature-extraction", "org/model")).toBe(`${router}/models/org/model/pipeline/feature-extraction`);
+      expect(pipelineUrl(router, "feature-extraction", "org/model")).toBe(
+        `${router}/models/org/model/pipeline/feature-extraction`,
+      );
       expect(pipelineUrl(router, "fill-mask", "org/model")).toBe(`${router}/models/org/model`);
     });
   });

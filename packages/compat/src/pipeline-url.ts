@@ -11,5 +11,7 @@ export function resolveEndpoint(endpoint: string | undefined): string {
  * router: `{E}/models/{id}/pipeline/{task}` for feature-extraction and sentence-similarity, else `{E}/models/{id}`.
  */
 export function pipelineUrl(endpoint: string, task: string, repoId: string): string {
-  return defaultPipelineLayout(endpoint) === "router" ? modelUrl(endpoint, "router", repoId, task) : `${endpoint}/pipeline/${task}/${repoId}`;
+  return defaultPipelineLayout(endpoint) === "router"
+    ? modelUrl(endpoint, "router", repoId, task)
+    : `${endpoint}/pipeline/${task}/${repoId}`;
 }

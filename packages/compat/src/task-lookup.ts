@@ -12,7 +12,8 @@ export async function lookupTask(client: InferenceCore, repoId: string, override
   if (!isObject(info)) {
     throw new InferenceOutputError({ task: "model-info", expected: "{pipeline_tag}", body: info });
   }
-  const modelTask = typeof info["pipeline_tag"] === "string" && info["pipeline_tag"] !== "" ? info["pipeline_tag"] : undefined;
+  const modelTask =
+    typeof info["pipeline_tag"] === "string" && info["pipeline_tag"] !== "" ? info["pipeline_tag"] : undefined;
   if (override === undefined || override === modelTask) {
     if (modelTask === undefined) {
       throw new InferenceInputError({

@@ -70,7 +70,12 @@ describe("auth and headers", () => {
   });
 
   it("drops the token across a redirect with the fetch transport too", async () => {
-    const viaFetch = createClient({ endpoint: inference.url, token, retry: false, fetch: (input, init) => fetch(input, init) });
+    const viaFetch = createClient({
+      endpoint: inference.url,
+      token,
+      retry: false,
+      fetch: (input, init) => fetch(input, init),
+    });
     await viaFetch.post({ model: "away", json: {} });
     expect(other.requests.at(-1)!.headers["authorization"]).toBeUndefined();
   });
@@ -81,7 +86,10 @@ describe("auth and headers", () => {
       token,
       headers: { "User-Agent": "mine/1.0", "X-Client": "a", AUTHORIZATION: "Bearer other" },
     });
-    await custom.post({ model: "m", json: {}, headers: { accept: "image/png" } }, { headers: { "x-client": "b", Accept: "image/jpeg" } });
+    await custom.post(
+      { model: "m", json: {}, headers: { accept: "image/png" } },
+      { headers: { "x-client": "b", Accept: "image/jpeg" } },
+    );
     const headers = inference.requests.at(-1)!.headers;
     expect(headers["user-agent"]).toBe("mine/1.0");
     expect(headers["x-client"]).toBe("b");
@@ -95,13 +103,20 @@ describe("auth and headers", () => {
   });
 
   it("keeps the token out of the error's message, fields and stack, even when the server echoes it", async () => {
-    const error = await client().post({ model: "leak", json: {} }).catch((caught: unknown) => caught);
+    const error = await client()
+      .post({ model: "leak", json: {} })
+      .catch((caught: unknown) => caught);
     expect(InferenceHTTPError.isInstance(error)).toBe(true);
     const httpError = error as InferenceHTTPError;
     expect(httpError.status).toBe(401);
     expect(httpError.requestId).toBe("req-9");
     expect(httpError.serverMessage).toBe("bad token hf_***; Authorization failed");
-    const everything = JSON.stringify({ ...httpError, message: httpError.message, stack: httpError.stack, body: httpError.body });
+    const everything = JSON.stringify({
+      ...httpError,
+      message: httpError.message,
+      stack: httpError.stack,
+      body: httpError.body,
+    });
     expect(everything).not.toContain(token);
     expect(httpError.message).toContain("req-9");
   });

@@ -6,7 +6,8 @@ const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
 
 /** Encodes bytes as standard base64. */
 export function bytesToBase64(bytes: Uint8Array): string {
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice()).toString("base64");
+  if (NodeBuffer)
+    return NodeBuffer.from(bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice()).toString("base64");
   let binary = "";
   for (let index = 0; index < bytes.length; index += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));

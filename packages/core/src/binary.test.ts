@@ -63,16 +63,19 @@ describe("binary inputs", () => {
     ["null", null, /got null/],
   ];
 
-  it.each(bad)("rejects %s with InferenceInputError naming the argument, sending nothing", async (_kind, value, message) => {
-    const before = server.requests.length;
-    const error = await client()
-      .post({ model: "m", data: value as BinaryInput, dataArgument: "audio" })
-      .catch((caught: unknown) => caught);
-    expect(InferenceInputError.isInstance(error)).toBe(true);
-    expect((error as InferenceInputError).argument).toBe("audio");
-    expect((error as Error).message).toMatch(message);
-    expect(server.requests.length).toBe(before);
-  });
+  it.each(bad)(
+    "rejects %s with InferenceInputError naming the argument, sending nothing",
+    async (_kind, value, message) => {
+      const before = server.requests.length;
+      const error = await client()
+        .post({ model: "m", data: value as BinaryInput, dataArgument: "audio" })
+        .catch((caught: unknown) => caught);
+      expect(InferenceInputError.isInstance(error)).toBe(true);
+      expect((error as InferenceInputError).argument).toBe("audio");
+      expect((error as Error).message).toMatch(message);
+      expect(server.requests.length).toBe(before);
+    },
+  );
 
   it("reads any input whole with readBinary()", async () => {
     const folder = mkdtempSync(join(tmpdir(), "infer-binary-"));
@@ -80,14 +83,19 @@ describe("binary inputs", () => {
     writeFileSync(path, new Uint8Array([9, 8, 7]));
     expect([...(await client().readBinary(path, "image"))]).toEqual([9, 8, 7]);
     expect([...(await client().readBinary(new Blob([new Uint8Array([1, 2])]), "image"))]).toEqual([1, 2]);
-    await expect(client().readBinary(folder, "image")).rejects.toMatchObject({ name: "InferenceInputError", argument: "image" });
+    await expect(client().readBinary(folder, "image")).rejects.toMatchObject({
+      name: "InferenceInputError",
+      argument: "image",
+    });
   });
 
   it("rejects a URL input that cannot be downloaded with InferenceInputError", async () => {
     const closed = await startServer(() => {});
     const url = closed.url;
     await closed.close();
-    const refused = await client().post({ model: "m", data: `${url}/x.png`, dataArgument: "image" }).catch((caught: unknown) => caught);
+    const refused = await client()
+      .post({ model: "m", data: `${url}/x.png`, dataArgument: "image" })
+      .catch((caught: unknown) => caught);
     expect(InferenceInputError.isInstance(refused) && refused.argument).toBe("image");
   });
 });

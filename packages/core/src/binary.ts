@@ -33,7 +33,8 @@ export interface BinarySources {
 export async function prepareBinary(input: unknown, argument: string, sources: BinarySources): Promise<PreparedBinary> {
   if (input instanceof Uint8Array) return fixed(input, undefined);
   if (input instanceof ArrayBuffer) return fixed(new Uint8Array(input), undefined);
-  if (ArrayBuffer.isView(input)) return fixed(new Uint8Array(input.buffer, input.byteOffset, input.byteLength), undefined);
+  if (ArrayBuffer.isView(input))
+    return fixed(new Uint8Array(input.buffer, input.byteOffset, input.byteLength), undefined);
   if (typeof Blob !== "undefined" && input instanceof Blob) {
     return { open: () => input, contentType: input.type || undefined, size: input.size };
   }
@@ -66,7 +67,9 @@ function fixed(bytes: Uint8Array, contentType: string | undefined): PreparedBina
   return { open: () => bytes, contentType, size: bytes.byteLength };
 }
 
-function asLocation(input: unknown): { remote: true; href: string } | { remote: false; path: string | URL } | undefined {
+function asLocation(
+  input: unknown,
+): { remote: true; href: string } | { remote: false; path: string | URL } | undefined {
   if (typeof input === "string") {
     if (input.startsWith("https://") || input.startsWith("http://")) return { remote: true, href: input };
     if (input.startsWith("file:")) return { remote: false, path: new URL(input) };
@@ -84,7 +87,10 @@ function isStream(input: unknown): input is ReadableStream<Uint8Array> | AsyncIt
   return Symbol.asyncIterator in input || typeof (input as ReadableStream).getReader === "function";
 }
 
-async function collect(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, argument: string): Promise<Uint8Array> {
+async function collect(
+  input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  argument: string,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   const push = (chunk: unknown) => {

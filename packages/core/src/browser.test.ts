@@ -10,10 +10,13 @@ const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr
 );
 // In CI (CI=true) a missing Chromium fails the run, rather than skip the browser tests unseen.
 const inCI = process.env["CI"] === "true" || process.env["CI"] === "1";
-if (!executablePath && !inCI) console.warn("browser tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+if (!executablePath && !inCI)
+  console.warn("browser tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
 
 it.runIf(!executablePath && inCI)("finds Chromium in CI (.ci/run installs Debian's chromium)", () => {
-  expect.fail("no Chromium at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser: the browser tests cannot run");
+  expect.fail(
+    "no Chromium at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser: the browser tests cannot run",
+  );
 });
 
 describe.skipIf(!executablePath)("browser build in Chromium", () => {
@@ -49,21 +52,26 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
       }
       if (request.url === "/worker.js") {
         response.writeHead(200, { "content-type": "text/javascript" });
-        return response.end(`${bundle}\nglobalThis.runContract().then((results) => postMessage(results), (error) => postMessage({ error: String(error) }));`);
+        return response.end(
+          `${bundle}\nglobalThis.runContract().then((results) => postMessage(results), (error) => postMessage({ error: String(error) }));`,
+        );
       }
       // Loading once per run: every other request to it is answered.
       if (request.url === "/models/loading" && (loadingAnswered = !loadingAnswered)) {
         return sendJson(response, { error: "Model is currently loading", estimated_time: 0.01 }, 503);
       }
       if (request.url === "/models/missing") return sendJson(response, { error: "Model not found" }, 404);
-      if (request.url === "/models/slow") return void setTimeout(() => !response.destroyed && sendJson(response, { late: true }), 5_000);
-      if (request.url === "/models/always-loading") return sendJson(response, { error: "Model always-loading is currently loading", estimated_time: 20 }, 503);
+      if (request.url === "/models/slow")
+        return void setTimeout(() => !response.destroyed && sendJson(response, { late: true }), 5_000);
+      if (request.url === "/models/always-loading")
+        return sendJson(response, { error: "Model always-loading is currently loading", estimated_time: 20 }, 503);
       if (request.url === "/models/slow-events") {
         response.writeHead(200, { "content-type": "text/event-stream" });
         response.write('data:{"token":1}\n\n');
         return void setTimeout(() => !response.destroyed && response.end('data:{"token":2}\n\n'), 5_000);
       }
-      if (request.url === "/count") return sendJson(response, { count: server.requests.filter((seen) => seen.url.startsWith("/models/")).length });
+      if (request.url === "/count")
+        return sendJson(response, { count: server.requests.filter((seen) => seen.url.startsWith("/models/")).length });
       return sendJson(response, {
         url: request.url,
         type: request.headers["content-type"] ?? null,
@@ -73,7 +81,16 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     });
     browser = await chromium.launch({
       executablePath: executablePath!,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60_000);
 
@@ -90,7 +107,9 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     type ContractPage = { runContract: () => Promise<Record<string, unknown>> };
-    await page.waitForFunction(() => typeof (globalThis as unknown as Partial<ContractPage>).runContract === "function");
+    await page.waitForFunction(
+      () => typeof (globalThis as unknown as Partial<ContractPage>).runContract === "function",
+    );
     expectContract(await page.evaluate(() => (globalThis as unknown as ContractPage).runContract()));
     await page.close();
   }, 30_000);
@@ -106,7 +125,9 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
             onmessage: ((event: { data: Record<string, unknown> }) => void) | null;
             onerror: ((event: { message: string }) => void) | null;
           };
-          const { Worker } = globalThis as unknown as { Worker: new (url: string, options: { type: "module" }) => WorkerLike };
+          const { Worker } = globalThis as unknown as {
+            Worker: new (url: string, options: { type: "module" }) => WorkerLike;
+          };
           const worker = new Worker("/worker.js", { type: "module" });
           worker.onmessage = (event) => resolve(event.data);
           worker.onerror = (event) => reject(new Error(event.message));
@@ -148,7 +169,14 @@ function expectContract(results: Record<string, unknown>): void {
   expect(timing["loadingAbort"]?.kind).toBe("abort:stopped by the page");
   expect(timing["streamAbort"]?.kind).toBe("abort:stopped by the page");
   for (const [name, { ms }] of Object.entries(timing)) expect(ms, name).toBeLessThan(4_000);
-  for (const [name, argument] of [["relative", "image"], ["fileUrl", "image"], ["urlObject", "audio"]] as const) {
-    expect(paths[name], name).toMatchObject({ argument, message: expect.stringMatching(/local paths are not available/) });
+  for (const [name, argument] of [
+    ["relative", "image"],
+    ["fileUrl", "image"],
+    ["urlObject", "audio"],
+  ] as const) {
+    expect(paths[name], name).toMatchObject({
+      argument,
+      message: expect.stringMatching(/local paths are not available/),
+    });
   }
 }

@@ -41,7 +41,10 @@ export class Call {
     connectionFailure: ConnectionFailure,
   ) {
     if (timeout !== undefined && !(typeof timeout === "number" && timeout >= 0 && Number.isFinite(timeout))) {
-      throw new InferenceInputError({ argument: "timeout", message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}` });
+      throw new InferenceInputError({
+        argument: "timeout",
+        message: `expected milliseconds (a number ≥ 0), got ${String(timeout)}`,
+      });
     }
     this.timeout = timeout;
     this.connectionFailure = connectionFailure;
@@ -121,7 +124,8 @@ export class Call {
   /** Maps any failure of this call to a typed @infer error. */
   mapError(error: unknown): unknown {
     const aborted = this.callerSignals.find((candidate) => candidate.aborted);
-    if (aborted) return InferenceAbortError.isInstance(error) ? error : new InferenceAbortError({ cause: aborted.reason });
+    if (aborted)
+      return InferenceAbortError.isInstance(error) ? error : new InferenceAbortError({ cause: aborted.reason });
     if (this.signal?.aborted && this.signal.reason === TIMED_OUT) {
       if (InferenceTimeoutError.isInstance(error)) return error;
       const reason = this.streaming ? "" : this.loading ? ` while ${this.loading}` : "";

@@ -50,7 +50,8 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
     routerEndpoint,
     hubEndpoint: trimSlashes(options.hubEndpoint ?? platform.env("HF_ENDPOINT") ?? DEFAULT_HUB_ENDPOINT),
     // An endpoint derived from the router's is the router's layout, wherever the router is.
-    pipelineLayout: options.pipelineLayout ?? (chosenEndpoint === undefined ? "router" : defaultPipelineLayout(endpoint)),
+    pipelineLayout:
+      options.pipelineLayout ?? (chosenEndpoint === undefined ? "router" : defaultPipelineLayout(endpoint)),
     headers,
     retry:
       options.retry === false
@@ -102,7 +103,8 @@ function safeOptions(options: ClientOptions): Readonly<ClientOptions> {
 function validateOptions(options: ClientOptions): void {
   if (options === null || typeof options !== "object") fail("options", "an options object");
   const { token, timeout, endpoint, hubEndpoint, retry, pipelineLayout, connections, routerEndpoint } = options;
-  if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1)) fail("options.connections", "an integer ≥ 1");
+  if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1))
+    fail("options.connections", "an integer ≥ 1");
   if (token !== undefined && token !== false && typeof token !== "string") fail("options.token", "a string or false");
   if (timeout !== undefined && !isCount(timeout)) fail("options.timeout", "milliseconds (a number ≥ 0)");
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("options.endpoint", "an http(s) URL");

@@ -1,6 +1,13 @@
 import { sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { createClient, defineTask, InferenceInputError, splitOptions, type InferenceCore, type RequestOptions } from "./index.js";
+import {
+  createClient,
+  defineTask,
+  InferenceInputError,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "./index.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,14 +23,19 @@ const echo = defineTask(
     return JSON.stringify(await response.json());
   },
 );
-const count = defineTask({ taskName: "count-task", methodName: "count" }, async (_client: InferenceCore, items: string[]) => items.length);
+const count = defineTask(
+  { taskName: "count-task", methodName: "count" },
+  async (_client: InferenceCore, items: string[]) => items.length,
+);
 
 describe("InferenceCore", () => {
   describe("with", () => {
     it("adds a typed method per task, leaving the original client as it was", async () => {
       const base = createClient({ endpoint: server.url, token: false, model: "m" });
       const extended = base.with(echo);
-      expectTypeOf(extended.echo).toEqualTypeOf<(text: string, options?: RequestOptions & { loud?: boolean }) => Promise<string>>();
+      expectTypeOf(extended.echo).toEqualTypeOf<
+        (text: string, options?: RequestOptions & { loud?: boolean }) => Promise<string>
+      >();
       // @ts-expect-error: a method exists only after with()
       expect(base.echo).toBeUndefined();
       expect(JSON.parse(await extended.echo("hi", { loud: true }))).toEqual({

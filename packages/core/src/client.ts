@@ -58,7 +58,10 @@ const RESERVED = new Set([
 /** A provider's own key never goes to the router: it would be useless there, and it is not the router's. */
 export function routerToken(token: string | undefined): void {
   if (token !== undefined && !token.startsWith("hf_")) {
-    throw new InferenceInputError({ argument: "provider", message: "a provider's own key goes only to that provider: pass `provider`" });
+    throw new InferenceInputError({
+      argument: "provider",
+      message: "a provider's own key goes only to that provider: pass `provider`",
+    });
   }
 }
 
@@ -66,7 +69,7 @@ export function routerToken(token: string | undefined): void {
 export class InferenceCore {
   /** @internal */
   declare readonly [STATE]: ClientState;
-  private declare readonly [TASKS]: readonly TaskIdentity[];
+  declare private readonly [TASKS]: readonly TaskIdentity[];
   /** @internal */
   declare readonly [PROVIDERS]: readonly InferenceProvider[];
 
@@ -87,7 +90,11 @@ export class InferenceCore {
   /** `JSON.stringify(client)`: the endpoint, the options (token masked) and the tasks, never the token. */
   toJSON(): { endpoint: string; options: unknown; tasks: string[] } {
     const options = this[STATE].options as { toJSON?: () => unknown };
-    return { endpoint: this.endpoint, options: options.toJSON?.() ?? options, tasks: this[TASKS].map((task) => task.methodName) };
+    return {
+      endpoint: this.endpoint,
+      options: options.toJSON?.() ?? options,
+      tasks: this[TASKS].map((task) => task.methodName),
+    };
   }
 
   /** The options this client was created with. */
@@ -105,7 +112,9 @@ export class InferenceCore {
    * @example createClient().with(textToImage, textGeneration).textToImage("An astronaut riding a horse")
    * @example createClient().with(textToImage, together).textToImage("An astronaut", { provider: "together" })
    */
-  with<const Tasks extends readonly ((AnyTaskFunction & TaskIdentity) | InferenceProvider)[]>(...tasks: Tasks): this & TaskMethods<Tasks> {
+  with<const Tasks extends readonly ((AnyTaskFunction & TaskIdentity) | InferenceProvider)[]>(
+    ...tasks: Tasks
+  ): this & TaskMethods<Tasks> {
     const all = [...this[TASKS]];
     let providers = this[PROVIDERS];
     for (const task of tasks as readonly unknown[]) {
@@ -114,8 +123,15 @@ export class InferenceCore {
         providers = [...providers.filter((known) => known.providerName !== provider.providerName), provider];
         continue;
       }
-      if (typeof task !== "function" || typeof (task as unknown as TaskIdentity).methodName !== "string" || RESERVED.has((task as unknown as TaskIdentity).methodName)) {
-        throw new InferenceInputError({ argument: "tasks", message: "expected tasks made with defineTask() or providers made with defineProvider()" });
+      if (
+        typeof task !== "function" ||
+        typeof (task as unknown as TaskIdentity).methodName !== "string" ||
+        RESERVED.has((task as unknown as TaskIdentity).methodName)
+      ) {
+        throw new InferenceInputError({
+          argument: "tasks",
+          message: "expected tasks made with defineTask() or providers made with defineProvider()",
+        });
       }
       const identity = task as AnyTaskFunction & TaskIdentity;
       const index = all.findIndex((known) => known.methodName === identity.methodName);
@@ -141,7 +157,13 @@ export class InferenceCore {
    */
   async post(request: PostRequest, options: RequestOptions = {}): Promise<InferenceResponse> {
     const state = this[STATE];
-    const call = new Call(state.options.signal, options.signal, request.signal, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(
+      state.options.signal,
+      options.signal,
+      request.signal,
+      options.timeout ?? state.options.timeout,
+      state.platform.connectionFailure,
+    );
     try {
       if (request.json !== undefined && request.data !== undefined) {
         throw new InferenceInputError({ argument: "request", message: "give `json` or `data`, not both" });
@@ -157,7 +179,8 @@ export class InferenceCore {
       } else if (request.data !== undefined) {
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
-      const model = request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
+      const model =
+        request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
       let url: string | undefined;
       if (!isUrl(model)) {
         const choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
@@ -173,13 +196,17 @@ export class InferenceCore {
           const json = JSON.stringify({ ...(request.json as object), model });
           body = { open: () => json, contentType: "application/json", size: undefined };
         } else if (choice !== "auto" && choice !== "hf-inference") {
-          throw new InferenceInputError({ argument: "provider", message: `"${choice}" is not registered on this client: add its package with with()` });
+          throw new InferenceInputError({
+            argument: "provider",
+            message: `"${choice}" is not registered on this client: add its package with with()`,
+          });
         }
       }
       url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
       if (request.path !== undefined) url = appendPath(url, request.path);
       const headers = this.baseHeaders();
-      if (state.options.billTo !== undefined && url.startsWith(`${state.routerEndpoint}/`)) headers["x-hf-bill-to"] = state.options.billTo;
+      if (state.options.billTo !== undefined && url.startsWith(`${state.routerEndpoint}/`))
+        headers["x-hf-bill-to"] = state.options.billTo;
       if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
       if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
       if (request.stream) headers["accept"] = "text/event-stream";
@@ -198,7 +225,13 @@ export class InferenceCore {
   /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
   async getJson<T = unknown>(base: "hub" | "endpoint", path: string, options: RequestOptions = {}): Promise<T> {
     const state = this[STATE];
-    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(
+      state.options.signal,
+      options.signal,
+      undefined,
+      options.timeout ?? state.options.timeout,
+      state.platform.connectionFailure,
+    );
     try {
       const root = base === "hub" ? state.hubEndpoint : state.endpoint;
       const headers = mergeHeaders(mergeHeaders(this.baseHeaders(), state.options.headers), options.headers);
@@ -214,7 +247,13 @@ export class InferenceCore {
   /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
   async readBinary(input: BinaryInput, argument: string, options: RequestOptions = {}): Promise<Uint8Array> {
     const state = this[STATE];
-    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(
+      state.options.signal,
+      options.signal,
+      undefined,
+      options.timeout ?? state.options.timeout,
+      state.platform.connectionFailure,
+    );
     try {
       return await readBinary(input, argument, this.sources(call));
     } catch (error) {
@@ -226,9 +265,16 @@ export class InferenceCore {
 
   /** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
   async getRecommendedModel(task: string, options: RequestOptions = {}): Promise<string> {
-    if (typeof task !== "string" || task === "") throw new InferenceInputError({ argument: "task", message: "expected a task name" });
+    if (typeof task !== "string" || task === "")
+      throw new InferenceInputError({ argument: "task", message: "expected a task name" });
     const state = this[STATE];
-    const call = new Call(state.options.signal, options.signal, undefined, options.timeout ?? state.options.timeout, state.platform.connectionFailure);
+    const call = new Call(
+      state.options.signal,
+      options.signal,
+      undefined,
+      options.timeout ?? state.options.timeout,
+      state.platform.connectionFailure,
+    );
     try {
       return await this.recommended(task, call, options);
     } catch (error) {
@@ -250,7 +296,13 @@ export class InferenceCore {
   /** @internal For the provider layer. */
   sendContext(): SendContext {
     const state = this[STATE];
-    return { transport: state.transport, retry: state.retry, token: state.token(), tokenSource: state.tokenSource(), connectionFailure: state.platform.connectionFailure };
+    return {
+      transport: state.transport,
+      retry: state.retry,
+      token: state.token(),
+      tokenSource: state.tokenSource(),
+      connectionFailure: state.platform.connectionFailure,
+    };
   }
 
   private baseHeaders(): Record<string, string> {
@@ -272,7 +324,11 @@ export class InferenceCore {
         }).catch((error: unknown) => {
           const mapped = call.mapError(error);
           if (call.signal?.aborted) throw mapped;
-          throw new InferenceInputError({ argument, message: `could not download ${safeUrl(url)}: ${(mapped as Error).message}`, cause: mapped });
+          throw new InferenceInputError({
+            argument,
+            message: `could not download ${safeUrl(url)}: ${(mapped as Error).message}`,
+            cause: mapped,
+          });
         });
         return { bytes: await sent.response.bytes(), contentType: sent.response.header("content-type") };
       },

@@ -1,15 +1,34 @@
 export { InferenceCore, type PostRequest } from "./client.js";
 export type { ClientOptions, RequestOptions, RetryOptions, PipelineLayout } from "./options.js";
 export type { InferenceResponse } from "./response.js";
-export { defineTask, type Task, type TaskIdentity, type TaskMethods, type BoundMethod, type AnyTaskFunction } from "./task.js";
+export {
+  defineTask,
+  type Task,
+  type TaskIdentity,
+  type TaskMethods,
+  type BoundMethod,
+  type AnyTaskFunction,
+} from "./task.js";
 export type { BinaryInput } from "./binary.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./sse.js";
 export { expectEventStream, iterateOnce, readJsonEvents, type JsonEventsEnd } from "./json-events.js";
 export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { clearRecommendedModels } from "./hub/recommended-model.js";
 export { getModelStatus, type ModelStatus } from "./hub/model-status.js";
-export { listDeployedModels, MAIN_FRAMEWORKS, type Framework, type DeployedModel, type DeployedModels } from "./hub/deployed-models.js";
-export { DEFAULT_ENDPOINT, DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, modelUrl } from "./url.js";
+export {
+  listDeployedModels,
+  MAIN_FRAMEWORKS,
+  type Framework,
+  type DeployedModel,
+  type DeployedModels,
+} from "./hub/deployed-models.js";
+export {
+  DEFAULT_ENDPOINT,
+  DEFAULT_HUB_ENDPOINT,
+  DEFAULT_ROUTER_ENDPOINT,
+  defaultPipelineLayout,
+  modelUrl,
+} from "./url.js";
 export { VERSION } from "./version.js";
 export type { Transport, TransportRequest, TransportResponse, TransportBody } from "./transport/transport.js";
 export { createFetchTransport, type FetchLike, type FetchTransportOptions } from "./transport/fetch-transport.js";
@@ -40,7 +59,11 @@ export { IncompleteGenerationError } from "./errors/incomplete-generation-error.
 export { OverloadedError } from "./errors/overloaded-error.js";
 export { ValidationError } from "./errors/validation-error.js";
 export { UnknownError } from "./errors/unknown-error.js";
-export { textGenerationError, textGenerationErrorFromPayload, toTextGenerationError } from "./errors/text-generation-errors.js";
+export {
+  textGenerationError,
+  textGenerationErrorFromPayload,
+  toTextGenerationError,
+} from "./errors/text-generation-errors.js";
 export type { ProviderChoice } from "./options.js";
 export {
   isProvider,

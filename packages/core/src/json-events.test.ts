@@ -12,14 +12,16 @@ const streams: Record<string, string> = {
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((request, response) => {
-    if (request.url === "/models/json") return sendJson(response, { error: "Input validation error", error_type: "validation" });
+    if (request.url === "/models/json")
+      return sendJson(response, { error: "Input validation error", error_type: "validation" });
     response.writeHead(200, { "content-type": "text/event-stream" });
     response.end(streams[request.url] ?? "");
   });
 });
 afterAll(() => server.close());
 
-const post = (model: string) => createClient({ endpoint: server.url, token: false }).post({ model, json: {}, stream: true });
+const post = (model: string) =>
+  createClient({ endpoint: server.url, token: false }).post({ model, json: {}, stream: true });
 
 async function collect(model: string, end = { done: false }): Promise<unknown[]> {
   const payloads: unknown[] = [];
@@ -51,6 +53,8 @@ describe("readJsonEvents", () => {
 describe("expectEventStream", () => {
   it("passes an event stream and throws what a JSON answer carries", async () => {
     await expect(expectEventStream(await post("done"), "text-generation")).resolves.toBeUndefined();
-    await expect(expectEventStream(await post("json"), "text-generation")).rejects.toSatisfy(ValidationError.isInstance);
+    await expect(expectEventStream(await post("json"), "text-generation")).rejects.toSatisfy(
+      ValidationError.isInstance,
+    );
   });
 });

@@ -67,5 +67,6 @@ export function iterateOnce<T>(source: AsyncIterator<T> & AsyncIterable<T>, task
 }
 
 function throwIfErrorPayload(payload: unknown): void {
-  if (isObject(payload) && payload["error"] !== undefined && payload["error"] !== null) throw textGenerationErrorFromPayload(payload);
+  if (isObject(payload) && payload["error"] !== undefined && payload["error"] !== null)
+    throw textGenerationErrorFromPayload(payload);
 }

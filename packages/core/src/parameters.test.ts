@@ -25,12 +25,20 @@ function inputError(run: () => unknown): InferenceInputError {
 describe("encodeParameters", () => {
   it("renames the set parameters to snake_case and keeps their values", () => {
     expect(
-      encodeParameters(table, { topK: 3, functionToApply: "softmax", ignoreLabels: ["O"], multiLabel: false, threshold: 0 }),
+      encodeParameters(table, {
+        topK: 3,
+        functionToApply: "softmax",
+        ignoreLabels: ["O"],
+        multiLabel: false,
+        threshold: 0,
+      }),
     ).toEqual({ top_k: 3, function_to_apply: "softmax", ignore_labels: ["O"], multi_label: false, threshold: 0 });
   });
 
   it("uses a rule's wire name", () => {
-    expect(encodeParameters(table, { generateParameters: { max_new_tokens: 5 } })).toEqual({ generate_kwargs: { max_new_tokens: 5 } });
+    expect(encodeParameters(table, { generateParameters: { max_new_tokens: 5 } })).toEqual({
+      generate_kwargs: { max_new_tokens: 5 },
+    });
   });
 
   it("returns undefined when nothing is set, explicit undefined included", () => {
@@ -64,7 +72,11 @@ describe("encodeParameters", () => {
   });
 
   it("accepts the bounds themselves when they are inclusive", () => {
-    expect(encodeParameters(table, { threshold: 1, topK: 1, targets: "Paris" })).toEqual({ threshold: 1, top_k: 1, targets: "Paris" });
+    expect(encodeParameters(table, { threshold: 1, topK: 1, targets: "Paris" })).toEqual({
+      threshold: 1,
+      top_k: 1,
+      targets: "Paris",
+    });
   });
 
   it("names another argument when asked", () => {

@@ -3,7 +3,13 @@ import { toSnakeCase } from "./task-kit.js";
 
 /** How one task parameter is checked before sending. */
 export type ParameterRule =
-  | { readonly type: "integer" | "number"; readonly above?: number; readonly atLeast?: number; readonly below?: number; readonly atMost?: number }
+  | {
+      readonly type: "integer" | "number";
+      readonly above?: number;
+      readonly atLeast?: number;
+      readonly below?: number;
+      readonly atMost?: number;
+    }
   | { readonly type: "boolean" }
   | { readonly type: "string"; readonly oneOf?: readonly string[] }
   | { readonly type: "strings"; readonly minimum?: number }
@@ -23,7 +29,11 @@ export type ParameterTable = Readonly<Record<string, ParameterRule & { readonly 
  * server's newer parameters stay reachable.
  * @throws InferenceInputError naming `options.<name>` for a value the table rejects.
  */
-export function encodeParameters(table: ParameterTable, values: object, argument = "options"): Record<string, unknown> | undefined {
+export function encodeParameters(
+  table: ParameterTable,
+  values: object,
+  argument = "options",
+): Record<string, unknown> | undefined {
   let result: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
@@ -68,7 +78,8 @@ function checkParameter(rule: ParameterRule, value: unknown, argument: string): 
     case "strings": {
       const minimum = rule.minimum ?? 1;
       const expected = `an array of at least ${minimum} string${minimum === 1 ? "" : "s"}`;
-      if (!Array.isArray(value) || value.some((item) => typeof item !== "string") || value.length < minimum) reject(expected);
+      if (!Array.isArray(value) || value.some((item) => typeof item !== "string") || value.length < minimum)
+        reject(expected);
       return;
     }
     case "string-or-strings":

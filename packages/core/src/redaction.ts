@@ -46,6 +46,7 @@ export function safeUrl(url: string): string {
     return redactText(url);
   }
   if (parsed.password) parsed.password = "***";
-  for (const name of new Set(parsed.searchParams.keys())) if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, "***");
+  for (const name of new Set(parsed.searchParams.keys()))
+    if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, "***");
   return redactText(parsed.href);
 }

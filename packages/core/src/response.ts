@@ -63,11 +63,13 @@ export class CallResponse implements InferenceResponse {
 
   arrayBuffer(): Promise<ArrayBuffer> {
     return this.whole((raw) =>
-      raw.bytes().then((bytes) =>
-        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-          ? bytes.buffer
-          : (bytes.slice().buffer as ArrayBuffer),
-      ),
+      raw
+        .bytes()
+        .then((bytes) =>
+          bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+            ? bytes.buffer
+            : (bytes.slice().buffer as ArrayBuffer),
+        ),
     );
   }
 
@@ -143,7 +145,9 @@ async function* iterate(raw: TransportResponse, call: Call, token: object): Asyn
 }
 
 function alreadyRead(): InferenceError {
-  return new InferenceError({ message: "This response's body was already read: an answer is read, or a stream iterated, only once" });
+  return new InferenceError({
+    message: "This response's body was already read: an answer is read, or a stream iterated, only once",
+  });
 }
 
 // biome-ignore lint/correctness/useYield: its only step is to throw, as a consumed body does when iterated again.

@@ -8,7 +8,8 @@ import { InferenceInputError } from "./errors/input-error.js";
  * A failure leaves any existing file untouched and no partial file behind.
  */
 export async function saveBlob(blob: Blob | Uint8Array, path: string): Promise<void> {
-  if (typeof path !== "string" || path === "") throw new InferenceInputError({ argument: "path", message: "expected a file path" });
+  if (typeof path !== "string" || path === "")
+    throw new InferenceInputError({ argument: "path", message: "expected a file path" });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temporary, "wx");
   try {

@@ -25,8 +25,10 @@ afterEach(() => {
 
 const client = (options: ClientOptions = {}) =>
   createClient({ endpoint: server.url, token: false, retry: { minDelay: 10, maxDelay: 200 }, ...options });
-const loading = (estimated: number): Reply => (response) =>
-  sendJson(response, { error: "Model m is currently loading", estimated_time: estimated }, 503);
+const loading =
+  (estimated: number): Reply =>
+  (response) =>
+    sendJson(response, { error: "Model m is currently loading", estimated_time: estimated }, 503);
 
 describe("send", () => {
   describe("a loading model", () => {
@@ -80,7 +82,9 @@ describe("send", () => {
   describe("retries", () => {
     it("honours Retry-After on 429", async () => {
       reply = (response, attempt) =>
-        attempt === 0 ? sendJson(response, { error: "slow down" }, 429, { "retry-after": "0.1" }) : sendJson(response, { ok: 2 });
+        attempt === 0
+          ? sendJson(response, { error: "slow down" }, 429, { "retry-after": "0.1" })
+          : sendJson(response, { ok: 2 });
       const started = performance.now();
       const response = await client().post({ model: "m", json: {} });
       expect(await response.json()).toEqual({ ok: 2 });
@@ -90,7 +94,9 @@ describe("send", () => {
 
     it("gives up on a Retry-After longer than maxDelay and surfaces the 429", async () => {
       reply = (response) => sendJson(response, { error: "slow down" }, 429, { "retry-after": "3600" });
-      const error = await client().post({ model: "m", json: {} }).catch((caught: unknown) => caught);
+      const error = await client()
+        .post({ model: "m", json: {} })
+        .catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error) && error.status).toBe(429);
       expect(attempts).toBe(1);
     });
@@ -150,7 +156,9 @@ describe("send", () => {
   describe("timeouts and aborts", () => {
     it("times out a server that never answers", async () => {
       reply = () => {};
-      const error = await client().post({ model: "m", json: {} }, { timeout: 100 }).catch((caught: unknown) => caught);
+      const error = await client()
+        .post({ model: "m", json: {} }, { timeout: 100 })
+        .catch((caught: unknown) => caught);
       expect(InferenceTimeoutError.isInstance(error)).toBe(true);
     });
 
@@ -166,7 +174,9 @@ describe("send", () => {
 
     it("rejects at once when the signal is already aborted, sending nothing", async () => {
       // Its own model name: a request of an earlier test may still reach the server late.
-      const error = await client().post({ model: "never-sent", json: {} }, { signal: AbortSignal.abort("early") }).catch((caught: unknown) => caught);
+      const error = await client()
+        .post({ model: "never-sent", json: {} }, { signal: AbortSignal.abort("early") })
+        .catch((caught: unknown) => caught);
       expect(InferenceAbortError.isInstance(error)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(server.requests.some((request) => request.url.includes("never-sent"))).toBe(false);

@@ -54,7 +54,8 @@ export async function send(context: SendContext, call: Call, request: SendReques
       });
       sent = { response, url: response.url ?? request.url };
     } catch (error) {
-      if (call.signal?.aborted || !retry || attempt >= retry.retries || !context.connectionFailure(error)?.retryable) throw error;
+      if (call.signal?.aborted || !retry || attempt >= retry.retries || !context.connectionFailure(error)?.retryable)
+        throw error;
       attempt++;
       await wait(backoff(retry, attempt), call, error);
       continue;
@@ -66,7 +67,12 @@ export async function send(context: SendContext, call: Call, request: SendReques
     }
     // An error body that cannot be read (cut, or corrupt) still gives the status.
     const text = await response.text().catch(() => "");
-    const error = httpErrorFrom(response, text, { url: sent.url, token: context.token, tokenSource: context.tokenSource, task: request.task });
+    const error = httpErrorFrom(response, text, {
+      url: sent.url,
+      token: context.token,
+      tokenSource: context.tokenSource,
+      task: request.task,
+    });
     if (!retry) throw error;
     const estimatedTime = loadingEstimate(error);
     if (estimatedTime !== undefined) {
@@ -87,7 +93,8 @@ function loadingEstimate(error: InferenceHTTPError): number | undefined {
   if (error.status !== 503) return undefined;
   const body = error.body as { estimated_time?: unknown; error?: unknown } | undefined;
   if (body === undefined || body === null || typeof body !== "object") return undefined;
-  if (typeof body.estimated_time === "number" && Number.isFinite(body.estimated_time)) return Math.max(0, body.estimated_time);
+  if (typeof body.estimated_time === "number" && Number.isFinite(body.estimated_time))
+    return Math.max(0, body.estimated_time);
   return typeof body.error === "string" && /currently loading/i.test(body.error) ? 0 : undefined;
 }
 

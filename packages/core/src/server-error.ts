@@ -46,7 +46,11 @@ export interface HttpErrorContext {
 }
 
 /** Reads an error response whole and builds its `InferenceHTTPError`, token redacted everywhere. */
-export function httpErrorFrom(response: TransportResponse, text: string, { url, token, tokenSource, task }: HttpErrorContext): InferenceHTTPError {
+export function httpErrorFrom(
+  response: TransportResponse,
+  text: string,
+  { url, token, tokenSource, task }: HttpErrorContext,
+): InferenceHTTPError {
   const safeText = redact(text, token);
   const body = parseBody(safeText);
   const serverMessage = serverMessageOf(body, response.header("x-error-message"));
@@ -56,6 +60,9 @@ export function httpErrorFrom(response: TransportResponse, text: string, { url, 
     requestId: response.header("x-request-id"),
     serverMessage: serverMessage && redact(serverMessage, token),
     body,
-    hint: response.status === 422 && task ? `The model may not support the ${task} task` : authHint(response.status, token, tokenSource ?? "none"),
+    hint:
+      response.status === 422 && task
+        ? `The model may not support the ${task} task`
+        : authHint(response.status, token, tokenSource ?? "none"),
   });
 }

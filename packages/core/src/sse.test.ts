@@ -67,13 +67,17 @@ describe("parseServerSentEvents", () => {
     expect(reference.length).toBeGreaterThan(0);
     for (let first = 1; first < bytes.length; first += 3) {
       for (let second = first; second <= bytes.length; second += 5) {
-        expect(await parse([bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)])).toEqual(reference);
+        expect(await parse([bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)])).toEqual(
+          reference,
+        );
       }
     }
   });
 
   it("skips a leading byte-order mark and drops an event not closed by a blank line", async () => {
-    expect(await parse([encoder.encode("\uFEFFdata: a\n\ndata: unfinished")])).toEqual([{ event: "message", data: "a", id: "" }]);
+    expect(await parse([encoder.encode("\uFEFFdata: a\n\ndata: unfinished")])).toEqual([
+      { event: "message", data: "a", id: "" },
+    ]);
   });
 
   it("returns the source iterator when the loop breaks early", async () => {

@@ -31,7 +31,11 @@ export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>):
       retry = undefined;
       return undefined;
     }
-    const message: ServerSentEvent = { event: event || "message", data: data.length === 1 ? (data[0] as string) : data.join("\n"), id };
+    const message: ServerSentEvent = {
+      event: event || "message",
+      data: data.length === 1 ? (data[0] as string) : data.join("\n"),
+      id,
+    };
     if (retry !== undefined) message.retry = retry;
     data = [];
     event = "";

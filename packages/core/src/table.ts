@@ -11,12 +11,20 @@ export type Table = Record<string, TableCell[]>;
 
 /** Rejects anything but an object of equal-length, non-empty arrays of cells. */
 export function requireTable(table: unknown, argument = "table"): asserts table is Table {
-  if (!isObject(table)) throw new InferenceInputError({ argument, message: "expected an object of columns, { column: [values] }" });
+  if (!isObject(table))
+    throw new InferenceInputError({ argument, message: "expected an object of columns, { column: [values] }" });
   let first: { name: string; rows: number } | undefined;
   for (const [name, values] of Object.entries(table)) {
-    if (!Array.isArray(values)) throw new InferenceInputError({ argument, message: `column ${JSON.stringify(name)}: expected an array of values` });
+    if (!Array.isArray(values))
+      throw new InferenceInputError({
+        argument,
+        message: `column ${JSON.stringify(name)}: expected an array of values`,
+      });
     if (!values.every(isCell)) {
-      throw new InferenceInputError({ argument, message: `column ${JSON.stringify(name)}: expected strings, finite numbers, booleans or null` });
+      throw new InferenceInputError({
+        argument,
+        message: `column ${JSON.stringify(name)}: expected strings, finite numbers, booleans or null`,
+      });
     }
     if (first === undefined) first = { name, rows: values.length };
     else if (values.length !== first.rows) {
@@ -34,11 +42,19 @@ export function requireTable(table: unknown, argument = "table"): asserts table 
 export function requireModel(client: InferenceCore, request: RequestOptions, task: string): string {
   const model = request.model ?? client.options.model;
   if (model === undefined) {
-    throw new InferenceInputError({ argument: "options.model", message: `${task} needs a model: give options.model, or a client with a model` });
+    throw new InferenceInputError({
+      argument: "options.model",
+      message: `${task} needs a model: give options.model, or a client with a model`,
+    });
   }
   return requireString(model, "options.model");
 }
 
 function isCell(value: unknown): boolean {
-  return value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+  return (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value))
+  );
 }

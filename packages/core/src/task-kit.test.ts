@@ -18,7 +18,8 @@ beforeAll(async () => {
   server = await startServer((request, response) => {
     if (request.url === "/models/png") return sendBytes(response, new Uint8Array([137, 80]), "image/png");
     if (request.url === "/models/empty") return sendBytes(response, new Uint8Array(), "image/png");
-    if (request.url === "/api/tasks") return sendJson(response, { "image-classification": { widgetModels: ["google/vit"] } });
+    if (request.url === "/api/tasks")
+      return sendJson(response, { "image-classification": { widgetModels: ["google/vit"] } });
     return sendJson(response, { error: "not an image" });
   });
 });
@@ -53,7 +54,9 @@ describe("task kit", () => {
 
   describe("checkNumber", () => {
     it("names the argument and the bounds", () => {
-      expect(() => checkNumber(1, "options.topP", { above: 0, below: 1 })).toThrow("Invalid argument `options.topP`: expected a number > 0 and < 1, got 1");
+      expect(() => checkNumber(1, "options.topP", { above: 0, below: 1 })).toThrow(
+        "Invalid argument `options.topP`: expected a number > 0 and < 1, got 1",
+      );
       expect(() => checkNumber(2.5, "options.height", { above: 0, integer: true })).toThrow(/an integer > 0/);
       expect(() => checkNumber(0.5, "options.topP", { above: 0, below: 1 })).not.toThrow();
       expect(() => checkNumber(undefined, "options.topP", { above: 0 })).not.toThrow();
@@ -78,15 +81,23 @@ describe("task kit", () => {
 
   describe("readBlobOutput", () => {
     it("returns the bytes typed with the server's Content-Type", async () => {
-      const blob = await readBlobOutput(await client().post({ model: "png", json: {} }), "text-to-image", "image bytes");
+      const blob = await readBlobOutput(
+        await client().post({ model: "png", json: {} }),
+        "text-to-image",
+        "image bytes",
+      );
       expect(blob.type).toBe("image/png");
       expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([137, 80]);
     });
 
     it("rejects a JSON answer or an empty body with InferenceOutputError carrying the body", async () => {
-      const json = await readBlobOutput(await client().post({ model: "json", json: {} }), "t", "image bytes").catch((error: unknown) => error);
+      const json = await readBlobOutput(await client().post({ model: "json", json: {} }), "t", "image bytes").catch(
+        (error: unknown) => error,
+      );
       expect(InferenceOutputError.isInstance(json) && json.body).toEqual({ error: "not an image" });
-      const empty = await readBlobOutput(await client().post({ model: "empty", json: {} }), "t", "image bytes").catch((error: unknown) => error);
+      const empty = await readBlobOutput(await client().post({ model: "empty", json: {} }), "t", "image bytes").catch(
+        (error: unknown) => error,
+      );
       expect(InferenceOutputError.isInstance(empty)).toBe(true);
     });
   });
@@ -94,7 +105,9 @@ describe("task kit", () => {
   describe("post inputs", () => {
     it("rejects undefined data named by dataArgument, before any request", async () => {
       const before = server.requests.length;
-      const error = await client().post({ model: "m", data: undefined as never, dataArgument: "image" }).catch((caught: unknown) => caught);
+      const error = await client()
+        .post({ model: "m", data: undefined as never, dataArgument: "image" })
+        .catch((caught: unknown) => caught);
       expect(InferenceInputError.isInstance(error) && error.argument).toBe("image");
       expect(server.requests.length).toBe(before);
     });
@@ -102,7 +115,9 @@ describe("task kit", () => {
     it("checks a binary input before looking up a recommended model", async () => {
       clearRecommendedModels();
       const before = server.requests.length;
-      const error = await client().post({ task: "image-classification", data: "/no/such.png", dataArgument: "image" }).catch((caught: unknown) => caught);
+      const error = await client()
+        .post({ task: "image-classification", data: "/no/such.png", dataArgument: "image" })
+        .catch((caught: unknown) => caught);
       expect(InferenceInputError.isInstance(error) && error.argument).toBe("image");
       expect(server.requests.length).toBe(before);
     });

@@ -12,7 +12,8 @@ export function splitOptions<Options extends RequestOptions>(
   options: Options | undefined,
   argument = "options",
 ): { request: RequestOptions; parameters: Omit<Options, keyof RequestOptions> } {
-  if (options === undefined) return NO_OPTIONS as { request: RequestOptions; parameters: Omit<Options, keyof RequestOptions> };
+  if (options === undefined)
+    return NO_OPTIONS as { request: RequestOptions; parameters: Omit<Options, keyof RequestOptions> };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new InferenceInputError({ argument, message: "expected an options object" });
   }
@@ -46,8 +47,10 @@ export function snakeCaseParameters(values: object): Record<string, unknown> | u
 
 /** Rejects anything but a string (empty allowed only with `allowEmpty`). */
 export function requireString(value: unknown, argument: string, { allowEmpty = false } = {}): string {
-  if (typeof value !== "string") throw new InferenceInputError({ argument, message: `expected a string, got ${typeName(value)}` });
-  if (!allowEmpty && value.length === 0) throw new InferenceInputError({ argument, message: "expected a non-empty string" });
+  if (typeof value !== "string")
+    throw new InferenceInputError({ argument, message: `expected a string, got ${typeName(value)}` });
+  if (!allowEmpty && value.length === 0)
+    throw new InferenceInputError({ argument, message: "expected a non-empty string" });
   return value;
 }
 
@@ -57,7 +60,10 @@ export function requireStringArray(value: unknown, argument: string, minimum = 1
     throw new InferenceInputError({ argument, message: `expected an array of strings, got ${typeName(value)}` });
   }
   if (value.length < minimum) {
-    throw new InferenceInputError({ argument, message: `expected at least ${minimum} item${minimum === 1 ? "" : "s"}, got ${value.length}` });
+    throw new InferenceInputError({
+      argument,
+      message: `expected at least ${minimum} item${minimum === 1 ? "" : "s"}, got ${value.length}`,
+    });
   }
   return value as string[];
 }
@@ -66,7 +72,13 @@ export function requireStringArray(value: unknown, argument: string, minimum = 1
 export function checkNumber(
   value: unknown,
   argument: string,
-  { above, below, atLeast, atMost, integer = false }: { above?: number; below?: number; atLeast?: number; atMost?: number; integer?: boolean },
+  {
+    above,
+    below,
+    atLeast,
+    atMost,
+    integer = false,
+  }: { above?: number; below?: number; atLeast?: number; atMost?: number; integer?: boolean },
 ): void {
   if (value === undefined) return;
   const valid =
@@ -85,7 +97,10 @@ export function checkNumber(
       atMost !== undefined ? `≤ ${atMost}` : "",
     ].filter(Boolean);
     const kind = integer ? "an integer" : "a number";
-    throw new InferenceInputError({ argument, message: `expected ${kind}${bounds.length ? ` ${bounds.join(" and ")}` : ""}, got ${String(value)}` });
+    throw new InferenceInputError({
+      argument,
+      message: `expected ${kind}${bounds.length ? ` ${bounds.join(" and ")}` : ""}, got ${String(value)}`,
+    });
   }
 }
 
@@ -100,7 +115,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** `[{label: string, score: number}]`, the most common answer shape. */
 export function isLabelScoreList(value: unknown): value is { label: string; score: number }[] {
-  return Array.isArray(value) && value.every((item) => isObject(item) && typeof item["label"] === "string" && typeof item["score"] === "number");
+  return (
+    Array.isArray(value) &&
+    value.every((item) => isObject(item) && typeof item["label"] === "string" && typeof item["score"] === "number")
+  );
 }
 
 function typeName(value: unknown): string {

@@ -15,15 +15,20 @@ export interface TaskIdentity<Name extends string = string, Method = unknown> {
 export type AnyTaskFunction = (client: InferenceCore, ...args: any[]) => unknown;
 
 /** A task: a plain function `(client, ...inputs, options?)` carrying its identity. */
-export type Task<Name extends string = string, Fn extends AnyTaskFunction = AnyTaskFunction, Method = BoundMethod<Fn>> = Fn &
-  TaskIdentity<Name, Method>;
+export type Task<
+  Name extends string = string,
+  Fn extends AnyTaskFunction = AnyTaskFunction,
+  Method = BoundMethod<Fn>,
+> = Fn & TaskIdentity<Name, Method>;
 
 /** The method a task becomes on a client: its function without the client argument. */
 export type BoundMethod<Fn> = Fn extends (client: InferenceCore, ...args: infer Args) => infer Result
   ? (...args: Args) => Result
   : never;
 
-type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void
+  ? I
+  : never;
 
 /** The methods `client.with(...tasks)` adds, one per task (providers add none). */
 export type TaskMethods<Tasks extends readonly unknown[]> = [Extract<Tasks[number], TaskIdentity>] extends [never]

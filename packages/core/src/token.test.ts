@@ -5,7 +5,14 @@ import { sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "./index.js";
 
-const NAMES = ["HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_TOKEN_PATH", "HF_HOME", "XDG_CACHE_HOME", "HF_HUB_DISABLE_IMPLICIT_TOKEN"];
+const NAMES = [
+  "HF_TOKEN",
+  "HUGGING_FACE_HUB_TOKEN",
+  "HF_TOKEN_PATH",
+  "HF_HOME",
+  "XDG_CACHE_HOME",
+  "HF_HUB_DISABLE_IMPLICIT_TOKEN",
+];
 let saved: Record<string, string | undefined>;
 let server: TestServer;
 let home: string;

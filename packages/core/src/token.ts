@@ -12,7 +12,8 @@ export interface FoundToken {
 /** WIRE.md's implicit look-up: `$HF_TOKEN`, `$HUGGING_FACE_HUB_TOKEN`, then the token file. */
 export function lookupToken(platform: Platform): FoundToken {
   const disabled = platform.env("HF_HUB_DISABLE_IMPLICIT_TOKEN");
-  if (disabled !== undefined && TRUE_VALUES.has(disabled.trim().toUpperCase())) return { token: undefined, source: "$HF_HUB_DISABLE_IMPLICIT_TOKEN" };
+  if (disabled !== undefined && TRUE_VALUES.has(disabled.trim().toUpperCase()))
+    return { token: undefined, source: "$HF_HUB_DISABLE_IMPLICIT_TOKEN" };
   for (const name of ["HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"]) {
     const token = platform.env(name)?.trim();
     if (token) return { token, source: `$${name}` };

@@ -22,7 +22,9 @@ describe("upload", () => {
     // RSS measured is the client's alone, whatever else the test runner holds.
     const server = fork(fixture("counting-server.mjs"), { stdio: "inherit" });
     try {
-      const endpoint = await new Promise<string>((resolve) => server.once("message", (message) => resolve((message as { url: string }).url)));
+      const endpoint = await new Promise<string>((resolve) =>
+        server.once("message", (message) => resolve((message as { url: string }).url)),
+      );
       const { stdout } = await promisify(execFile)(process.execPath, [fixture("upload-client.mjs"), endpoint, path]);
       const { answer, idle, peak } = JSON.parse(stdout) as { answer: unknown; idle: number; peak: number };
       const growth = (peak - idle) / 1024 ** 2;

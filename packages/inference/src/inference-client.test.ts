@@ -37,8 +37,10 @@ beforeAll(async () => {
   const recorded = tapeJson("distilbert-base-uncased-finetuned-sst-2-english").body;
   server = await startServer((request, response) => {
     if (request.url.startsWith("/models/sst2")) return sendJson(response, recorded);
-    if (request.url === "/status/gpt2") return sendJson(response, { loaded: true, state: "Loaded", compute_type: "cpu", framework: "transformers" });
-    if (request.url.startsWith("/framework/")) return sendJson(response, [{ model_id: "gpt2", task: "text-generation" }]);
+    if (request.url === "/status/gpt2")
+      return sendJson(response, { loaded: true, state: "Loaded", compute_type: "cpu", framework: "transformers" });
+    if (request.url.startsWith("/framework/"))
+      return sendJson(response, [{ model_id: "gpt2", task: "text-generation" }]);
     return sendJson(response, [{ summary_text: "short" }]);
   });
 });

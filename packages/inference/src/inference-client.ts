@@ -152,7 +152,10 @@ export class InferenceClient extends CoreClient {
   }
 
   /** Deployed models grouped by task: `GET {endpoint}/framework/{framework}` for each framework. */
-  listDeployedModels(frameworks?: Framework | readonly Framework[] | "all", options?: RequestOptions): Promise<DeployedModels> {
+  listDeployedModels(
+    frameworks?: Framework | readonly Framework[] | "all",
+    options?: RequestOptions,
+  ): Promise<DeployedModels> {
     return listDeployedModels(this, frameworks, options);
   }
 }

@@ -58,7 +58,13 @@ describe("every task's output check", () => {
   });
 
   it("random JSON never escapes as a non-Inference error", { timeout: 120_000 }, async () => {
-    const client = new InferenceClient({ endpoint: server.url, hubEndpoint: server.url, token: false, retry: false, model: "m" });
+    const client = new InferenceClient({
+      endpoint: server.url,
+      hubEndpoint: server.url,
+      token: false,
+      retry: false,
+      model: "m",
+    });
     const methods = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
@@ -69,7 +75,10 @@ describe("every task's output check", () => {
             () => undefined,
             (error: unknown) => error,
           );
-          if (outcome !== undefined) expect(InferenceError.isInstance(outcome), `${task.methodName} on ${answer}: ${String(outcome)}`).toBe(true);
+          if (outcome !== undefined)
+            expect(InferenceError.isInstance(outcome), `${task.methodName} on ${answer}: ${String(outcome)}`).toBe(
+              true,
+            );
         }
       }),
       { numRuns: 15 },

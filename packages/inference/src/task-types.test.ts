@@ -20,7 +20,12 @@ function exportedTypes(file: URL, skip: string): string[] {
   const names: string[] = [];
   for (const match of source.matchAll(/export type \{([^}]*)\} from "([^"]+)"/g)) {
     if (match[2] === skip) continue;
-    names.push(...(match[1] ?? "").split(",").map((name) => name.trim()).filter(Boolean));
+    names.push(
+      ...(match[1] ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
   }
   return names.sort();
 }
@@ -34,7 +39,10 @@ describe("@infer/inference", () => {
       for (const task of tasks) {
         const own = exportedTypes(new URL(`${task}/src/index.ts`, packages), "@infer/core");
         expect(own.length, task).toBeGreaterThan(0);
-        expect(own.filter((name) => !reexported.has(name)), task).toEqual([]);
+        expect(
+          own.filter((name) => !reexported.has(name)),
+          task,
+        ).toEqual([]);
       }
     });
 
@@ -46,12 +54,23 @@ describe("@infer/inference", () => {
 
   describe("task options", () => {
     it("accept an explicit undefined under exactOptionalPropertyTypes", () => {
-      const generation: TextGenerationOptions = { maxNewTokens: undefined, stream: undefined, topK: undefined, model: undefined };
+      const generation: TextGenerationOptions = {
+        maxNewTokens: undefined,
+        stream: undefined,
+        topK: undefined,
+        model: undefined,
+      };
       const image: TextToImageOptions = { negativePrompt: undefined, width: undefined };
       const translation: TranslationOptions = { srcLang: undefined, tgtLang: undefined };
       const zeroShot: ZeroShotClassificationOptions = { multiLabel: undefined, model: undefined };
-      const chat: ChatCompletionInput = { messages: [{ role: "user", content: "hi", name: undefined }], maxTokens: undefined, stream: undefined };
-      expect([generation, image, translation, zeroShot, chat].every((options) => typeof options === "object")).toBe(true);
+      const chat: ChatCompletionInput = {
+        messages: [{ role: "user", content: "hi", name: undefined }],
+        maxTokens: undefined,
+        stream: undefined,
+      };
+      expect([generation, image, translation, zeroShot, chat].every((options) => typeof options === "object")).toBe(
+        true,
+      );
     });
 
     it("keep the stream type when stream is true but details is only known as a boolean", () => {
@@ -59,7 +78,9 @@ describe("@infer/inference", () => {
       const defaults: TextGenerationOptions = { maxNewTokens: 5 };
       const details: boolean = defaults.details ?? false;
       const stream = () => client.textGeneration("x", { ...defaults, stream: true, details });
-      expectTypeOf<Awaited<ReturnType<typeof stream>>>().toEqualTypeOf<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>();
+      expectTypeOf<Awaited<ReturnType<typeof stream>>>().toEqualTypeOf<
+        AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>
+      >();
       const flag: boolean = details;
       const maybe = () => client.textGeneration("x", { stream: flag });
       expectTypeOf<Awaited<ReturnType<typeof maybe>>>().toEqualTypeOf<string | AsyncIterable<string>>();

@@ -13,10 +13,18 @@ beforeEach(() => clearProviderMappings());
 
 const model = "black-forest-labs/FLUX.1-dev";
 const routed = (timeout?: number) =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false, ...(timeout ? { timeout } : {}) }).with(textToImage, blackForestLabs);
+  createClient({
+    token: "hf_test",
+    routerEndpoint: standIn.url,
+    hubEndpoint: standIn.url,
+    retry: false,
+    ...(timeout ? { timeout } : {}),
+  }).with(textToImage, blackForestLabs);
 const jpeg = fixtureBytes("cheetah.png");
 // The recorded exchange: POST /v1/flux-dev → {polling_url}; GET it → Pending, then Ready with result.sample.
-const [pending, ready] = findProviderTapes("api.us1.bfl.ai/v1/get_result").map((tape) => JSON.parse(tape.response.body) as Record<string, unknown>);
+const [pending, ready] = findProviderTapes("api.us1.bfl.ai/v1/get_result").map(
+  (tape) => JSON.parse(tape.response.body) as Record<string, unknown>,
+);
 const submitted = JSON.parse(findProviderTapes("api.us1.bfl.ai/v1/flux-dev")[0]!.response.body) as { id: string };
 
 /** Serves the polling URL on the CDN stand-in (another origin, as api.us1.bfl.ai is from the router). */
@@ -27,25 +35,47 @@ function serveJob(states: Record<string, unknown>[]): void {
   const pollingPath = `/v1/get_result?id=${submitted.id}`;
   standIn.cdn.server.removeAllListeners("request");
   standIn.cdn.server.on("request", (request, response) => {
-    standIn.cdn.requests.push({ method: request.method ?? "GET", url: request.url ?? "/", headers: request.headers, body: Buffer.alloc(0), json: () => undefined });
+    standIn.cdn.requests.push({
+      method: request.method ?? "GET",
+      url: request.url ?? "/",
+      headers: request.headers,
+      body: Buffer.alloc(0),
+      json: () => undefined,
+    });
     if (request.url === pollingPath) {
       const state = states[Math.min(poll++, states.length - 1)]!;
-      return sendJson(response, state["status"] === "Ready" ? { ...state, result: { ...(state["result"] as object), sample } } : state);
+      return sendJson(
+        response,
+        state["status"] === "Ready" ? { ...state, result: { ...(state["result"] as object), sample } } : state,
+      );
     }
     response.writeHead(200, { "content-type": "image/png", "content-length": jpeg.byteLength });
     response.end(jpeg);
   });
-  standIn.on("/v1/flux-dev", (_request, response) => sendJson(response, { ...submitted, polling_url: standIn.cdn.url + pollingPath }));
+  standIn.on("/v1/flux-dev", (_request, response) =>
+    sendJson(response, { ...submitted, polling_url: standIn.cdn.url + pollingPath }),
+  );
 }
 
 describe("@infer/provider-black-forest-labs", () => {
   describe("text-to-image", () => {
     it("posts {prompt, …} to /v1/{providerId}, polls the polling URL without the token until Ready, and downloads the sample", async () => {
       serveJob([pending!, ready!]);
-      const image = await routed().textToImage("A raccoon driving a truck", { model, provider: "black-forest-labs", width: 256, height: 256, numInferenceSteps: 4 });
+      const image = await routed().textToImage("A raccoon driving a truck", {
+        model,
+        provider: "black-forest-labs",
+        width: 256,
+        height: 256,
+        numInferenceSteps: 4,
+      });
       const request = standIn.last("/black-forest-labs/v1/flux-dev")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
-      expect(request.json()).toEqual({ prompt: "A raccoon driving a truck", width: 256, height: 256, num_inference_steps: 4 });
+      expect(request.json()).toEqual({
+        prompt: "A raccoon driving a truck",
+        width: 256,
+        height: 256,
+        num_inference_steps: 4,
+      });
       const cdnRequests = standIn.cdn.requests;
       expect(cdnRequests.filter((item) => item.url.startsWith("/v1/get_result")).length).toBe(2);
       expect(cdnRequests.every((item) => item.headers["authorization"] === undefined)).toBe(true);
@@ -55,10 +85,12 @@ describe("@infer/provider-black-forest-labs", () => {
 
     it("sends its own key as X-Key straight to api.us1.bfl.ai", async () => {
       serveJob([ready!]);
-      const client = createClient({ token: "bfl-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(blackForestLabs.baseUrl) }).with(
-        textToImage,
-        blackForestLabs,
-      );
+      const client = createClient({
+        token: "bfl-key",
+        hubEndpoint: standIn.url,
+        retry: false,
+        fetch: standIn.directFetch(blackForestLabs.baseUrl),
+      }).with(textToImage, blackForestLabs);
       await client.textToImage("A raccoon", { model, provider: "black-forest-labs" });
       const request = standIn.last("/direct/v1/flux-dev")!;
       expect(request.headers["x-key"]).toBe("bfl-key");
@@ -68,7 +100,9 @@ describe("@infer/provider-black-forest-labs", () => {
     it("bounds polling by the call's timeout", async () => {
       serveJob([pending!]);
       const started = Date.now();
-      const error = await routed(1_500).textToImage("A raccoon", { model, provider: "black-forest-labs" }).catch((caught: unknown) => caught);
+      const error = await routed(1_500)
+        .textToImage("A raccoon", { model, provider: "black-forest-labs" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceTimeoutError);
       expect(Date.now() - started).toBeLessThan(10_000);
     });
@@ -76,7 +110,11 @@ describe("@infer/provider-black-forest-labs", () => {
     it("stops polling at once when the caller aborts", async () => {
       serveJob([pending!]);
       const controller = new AbortController();
-      const call = routed().textToImage("A raccoon", { model, provider: "black-forest-labs", signal: controller.signal });
+      const call = routed().textToImage("A raccoon", {
+        model,
+        provider: "black-forest-labs",
+        signal: controller.signal,
+      });
       await new Promise((resolve) => setTimeout(resolve, 700));
       const polled = standIn.cdn.requests.length;
       const aborted = Date.now();

@@ -18,12 +18,18 @@ afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
 
 const routed = () =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(chatCompletion, textToImage, blackForestLabs);
-const _direct = () =>
-  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(blackForestLabs.baseUrl) }).with(
-    chatCompletion, textToImage,
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
+    chatCompletion,
+    textToImage,
     blackForestLabs,
   );
+const _direct = () =>
+  createClient({
+    token: "provider-key",
+    hubEndpoint: standIn.url,
+    retry: false,
+    fetch: standIn.directFetch(blackForestLabs.baseUrl),
+  }).with(chatCompletion, textToImage, blackForestLabs);
 
 describe("@infer/provider-black-forest-labs", () => {
   it("is a provider named black-forest-labs serving text-to-image", () => {
@@ -34,7 +40,12 @@ describe("@infer/provider-black-forest-labs", () => {
   describe("bad input", () => {
     it("rejects a task black-forest-labs does not serve, naming provider, model and task, before any request", async () => {
       const before = standIn.server.requests.length;
-      const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "org/any-model", provider: "black-forest-labs" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .chatCompletion(
+          { messages: [{ role: "user", content: "Hi" }] },
+          { model: "org/any-model", provider: "black-forest-labs" },
+        )
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toMatch(/"black-forest-labs".*"org\/any-model".*"chat-completion"/);
       expect(standIn.server.requests.length).toBe(before);
@@ -43,10 +54,14 @@ describe("@infer/provider-black-forest-labs", () => {
     it("rejects a model whose mapping does not list black-forest-labs, after the look-up and before any inference request", async () => {
       standIn.mapping("org/elsewhere", { "other-provider": { providerId: "x", task: "text-to-image" } });
       const before = standIn.server.requests.length;
-      const error = await routed().textToImage("Hi", { model: "org/elsewhere", provider: "black-forest-labs" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .textToImage("Hi", { model: "org/elsewhere", provider: "black-forest-labs" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toContain('"org/elsewhere"');
-      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
+      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual([
+        "/api/models/org/elsewhere?expand[]=inferenceProviderMapping",
+      ]);
     });
   });
 });

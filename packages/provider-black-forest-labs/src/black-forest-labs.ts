@@ -6,7 +6,8 @@ const FAILED = new Set(["Error", "Content Moderated", "Request Moderated", "Task
 /** Polls `polling_url` (bounded by the call's timeout) until `Ready`, then downloads `result.sample`. */
 async function pollResult(body: unknown, tools: AnswerTools): Promise<Blob> {
   const url = isObject(body) ? body["polling_url"] : undefined;
-  if (typeof url !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "{polling_url}", body });
+  if (typeof url !== "string")
+    throw new InferenceOutputError({ task: tools.input.task, expected: "{polling_url}", body });
   for (;;) {
     await tools.wait(POLL_INTERVAL_MS);
     const status = await tools.poll(url);
@@ -14,11 +15,16 @@ async function pollResult(body: unknown, tools: AnswerTools): Promise<Blob> {
     if (state === "Ready") {
       const result = isObject(status) ? status["result"] : undefined;
       const sample = isObject(result) ? result["sample"] : undefined;
-      if (typeof sample !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "{result: {sample}}", body: status });
+      if (typeof sample !== "string")
+        throw new InferenceOutputError({ task: tools.input.task, expected: "{result: {sample}}", body: status });
       return tools.download(sample);
     }
     if (typeof state === "string" && FAILED.has(state)) {
-      throw new InferenceOutputError({ task: tools.input.task, expected: `a finished image (the job ended "${state}")`, body: status });
+      throw new InferenceOutputError({
+        task: tools.input.task,
+        expected: `a finished image (the job ended "${state}")`,
+        body: status,
+      });
     }
   }
 }
@@ -33,7 +39,10 @@ export const blackForestLabs = defineProvider({
   authorize: (key) => ({ "x-key": key }),
   tasks: {
     "text-to-image": {
-      request: (input) => ({ path: `/v1/${input.providerId}`, body: { ...input.parameters, prompt: input.json?.["inputs"] } }),
+      request: (input) => ({
+        path: `/v1/${input.providerId}`,
+        body: { ...input.parameters, prompt: input.json?.["inputs"] },
+      }),
       answer: pollResult,
     },
   },

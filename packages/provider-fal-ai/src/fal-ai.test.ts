@@ -18,23 +18,36 @@ afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
 
 const routed = () =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(chatCompletion, textToImage, falAi);
-const _direct = () =>
-  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(falAi.baseUrl) }).with(
-    chatCompletion, textToImage,
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
+    chatCompletion,
+    textToImage,
     falAi,
   );
+const _direct = () =>
+  createClient({
+    token: "provider-key",
+    hubEndpoint: standIn.url,
+    retry: false,
+    fetch: standIn.directFetch(falAi.baseUrl),
+  }).with(chatCompletion, textToImage, falAi);
 
 describe("@infer/provider-fal-ai", () => {
   it("is a provider named fal-ai serving text-to-image, image-to-image, automatic-speech-recognition, text-to-speech", () => {
     expect(falAi.providerName).toBe("fal-ai");
-    expect(Object.keys(falAi.tasks).sort()).toEqual(["automatic-speech-recognition","image-to-image","text-to-image","text-to-speech"]);
+    expect(Object.keys(falAi.tasks).sort()).toEqual([
+      "automatic-speech-recognition",
+      "image-to-image",
+      "text-to-image",
+      "text-to-speech",
+    ]);
   });
 
   describe("bad input", () => {
     it("rejects a task fal-ai does not serve, naming provider, model and task, before any request", async () => {
       const before = standIn.server.requests.length;
-      const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "org/any-model", provider: "fal-ai" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "org/any-model", provider: "fal-ai" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toMatch(/"fal-ai".*"org\/any-model".*"chat-completion"/);
       expect(standIn.server.requests.length).toBe(before);
@@ -43,10 +56,14 @@ describe("@infer/provider-fal-ai", () => {
     it("rejects a model whose mapping does not list fal-ai, after the look-up and before any inference request", async () => {
       standIn.mapping("org/elsewhere", { "other-provider": { providerId: "x", task: "text-to-image" } });
       const before = standIn.server.requests.length;
-      const error = await routed().textToImage("Hi", { model: "org/elsewhere", provider: "fal-ai" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .textToImage("Hi", { model: "org/elsewhere", provider: "fal-ai" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toContain('"org/elsewhere"');
-      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
+      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual([
+        "/api/models/org/elsewhere?expand[]=inferenceProviderMapping",
+      ]);
     });
   });
 });

@@ -1,4 +1,12 @@
-import { defineProvider, InferenceOutputError, isObject, toDataUrl, type AnswerTools, type ProviderInput, type ProviderTaskAdapter } from "@infer/core";
+import {
+  defineProvider,
+  InferenceOutputError,
+  isObject,
+  toDataUrl,
+  type AnswerTools,
+  type ProviderInput,
+  type ProviderTaskAdapter,
+} from "@infer/core";
 
 /** hf-inference's `width`/`height` become fal's `image_size`; the other parameters keep their names. */
 function imageParameters(parameters: Record<string, unknown>): Record<string, unknown> {
@@ -22,14 +30,20 @@ async function firstImage(body: unknown, tools: AnswerTools): Promise<Blob> {
 const route = (input: ProviderInput): string => `/${input.providerId}`;
 
 const textToImage: ProviderTaskAdapter = {
-  request: (input) => ({ path: route(input), body: { ...imageParameters(input.parameters), prompt: input.json?.["inputs"] } }),
+  request: (input) => ({
+    path: route(input),
+    body: { ...imageParameters(input.parameters), prompt: input.json?.["inputs"] },
+  }),
   answer: firstImage,
 };
 
 const imageToImage: ProviderTaskAdapter = {
   request: async (input) => {
     const { bytes } = await input.binary();
-    return { path: route(input), body: { ...imageParameters(input.parameters), image_url: toDataUrl(bytes, "image/png") } };
+    return {
+      path: route(input),
+      body: { ...imageParameters(input.parameters), image_url: toDataUrl(bytes, "image/png") },
+    };
   },
   answer: firstImage,
 };

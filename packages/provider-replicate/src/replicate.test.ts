@@ -18,23 +18,39 @@ afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
 
 const routed = () =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(chatCompletion, textToImage, replicate);
-const _direct = () =>
-  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(replicate.baseUrl) }).with(
-    chatCompletion, textToImage,
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
+    chatCompletion,
+    textToImage,
     replicate,
   );
+const _direct = () =>
+  createClient({
+    token: "provider-key",
+    hubEndpoint: standIn.url,
+    retry: false,
+    fetch: standIn.directFetch(replicate.baseUrl),
+  }).with(chatCompletion, textToImage, replicate);
 
 describe("@infer/provider-replicate", () => {
   it("is a provider named replicate serving text-to-image, image-to-image, automatic-speech-recognition, text-to-speech", () => {
     expect(replicate.providerName).toBe("replicate");
-    expect(Object.keys(replicate.tasks).sort()).toEqual(["automatic-speech-recognition","image-to-image","text-to-image","text-to-speech"]);
+    expect(Object.keys(replicate.tasks).sort()).toEqual([
+      "automatic-speech-recognition",
+      "image-to-image",
+      "text-to-image",
+      "text-to-speech",
+    ]);
   });
 
   describe("bad input", () => {
     it("rejects a task replicate does not serve, naming provider, model and task, before any request", async () => {
       const before = standIn.server.requests.length;
-      const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "org/any-model", provider: "replicate" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .chatCompletion(
+          { messages: [{ role: "user", content: "Hi" }] },
+          { model: "org/any-model", provider: "replicate" },
+        )
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toMatch(/"replicate".*"org\/any-model".*"chat-completion"/);
       expect(standIn.server.requests.length).toBe(before);
@@ -43,10 +59,14 @@ describe("@infer/provider-replicate", () => {
     it("rejects a model whose mapping does not list replicate, after the look-up and before any inference request", async () => {
       standIn.mapping("org/elsewhere", { "other-provider": { providerId: "x", task: "text-to-image" } });
       const before = standIn.server.requests.length;
-      const error = await routed().textToImage("Hi", { model: "org/elsewhere", provider: "replicate" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .textToImage("Hi", { model: "org/elsewhere", provider: "replicate" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toContain('"org/elsewhere"');
-      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
+      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual([
+        "/api/models/org/elsewhere?expand[]=inferenceProviderMapping",
+      ]);
     });
   });
 });

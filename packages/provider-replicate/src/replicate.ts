@@ -1,4 +1,12 @@
-import { defineProvider, InferenceOutputError, isObject, toDataUrl, type AnswerTools, type ProviderInput, type ProviderTaskAdapter } from "@infer/core";
+import {
+  defineProvider,
+  InferenceOutputError,
+  isObject,
+  toDataUrl,
+  type AnswerTools,
+  type ProviderInput,
+  type ProviderTaskAdapter,
+} from "@infer/core";
 
 const POLL_INTERVAL_MS = 500;
 
@@ -14,16 +22,25 @@ function prediction(input: ProviderInput, values: Record<string, unknown>) {
 async function output(body: unknown, tools: AnswerTools): Promise<unknown> {
   let current = body;
   for (;;) {
-    if (!isObject(current)) throw new InferenceOutputError({ task: tools.input.task, expected: "a prediction", body: current });
+    if (!isObject(current))
+      throw new InferenceOutputError({ task: tools.input.task, expected: "a prediction", body: current });
     const status = current["status"];
     if (status === "failed" || status === "canceled") {
-      throw new InferenceOutputError({ task: tools.input.task, expected: `a prediction that succeeds (it ${status}: ${String(current["error"] ?? "")})`, body: current });
+      throw new InferenceOutputError({
+        task: tools.input.task,
+        expected: `a prediction that succeeds (it ${status}: ${String(current["error"] ?? "")})`,
+        body: current,
+      });
     }
     if (current["output"] !== null && current["output"] !== undefined) return current["output"];
     const urls = current["urls"];
     const get = isObject(urls) ? urls["get"] : undefined;
     if (typeof get !== "string" || status === "succeeded") {
-      throw new InferenceOutputError({ task: tools.input.task, expected: "a prediction with `output` or `urls.get`", body: current });
+      throw new InferenceOutputError({
+        task: tools.input.task,
+        expected: "a prediction with `output` or `urls.get`",
+        body: current,
+      });
     }
     await tools.wait(POLL_INTERVAL_MS);
     current = await tools.poll(get);
@@ -34,7 +51,8 @@ async function output(body: unknown, tools: AnswerTools): Promise<unknown> {
 async function file(body: unknown, tools: AnswerTools): Promise<Blob> {
   const result = await output(body, tools);
   const url = Array.isArray(result) ? result[0] : isObject(result) ? result["url"] : result;
-  if (typeof url !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "an output URL", body });
+  if (typeof url !== "string")
+    throw new InferenceOutputError({ task: tools.input.task, expected: "an output URL", body });
   return tools.download(url);
 }
 
@@ -63,8 +81,10 @@ const automaticSpeechRecognition: ProviderTaskAdapter = {
   },
   answer: async (body, tools) => {
     const result = await output(body, tools);
-    const text = typeof result === "string" ? result : isObject(result) ? (result["transcription"] ?? result["text"]) : undefined;
-    if (typeof text !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "a transcription", body: result });
+    const text =
+      typeof result === "string" ? result : isObject(result) ? (result["transcription"] ?? result["text"]) : undefined;
+    if (typeof text !== "string")
+      throw new InferenceOutputError({ task: tools.input.task, expected: "a transcription", body: result });
     return { text };
   },
 };

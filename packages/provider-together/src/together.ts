@@ -11,7 +11,7 @@ export const together = defineProvider({
   tasks: {
     "chat-completion": openAiChat("/v1/chat/completions"),
     "text-generation": openAiCompletions("/v1/completions"),
-    "text-to-image": openAiImages("/v1/images/generations", "base64", {"num_inference_steps":"steps"}),
+    "text-to-image": openAiImages("/v1/images/generations", "base64", { num_inference_steps: "steps" }),
     "feature-extraction": openAiEmbeddings("/v1/embeddings"),
   },
 });

@@ -12,27 +12,51 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
 
-const routed = () => createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(textToImage, imageToImage, wavespeed);
+const routed = () =>
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
+    textToImage,
+    imageToImage,
+    wavespeed,
+  );
 const png = fixtureBytes("cheetah.png");
 
 /** A job answered at submission, `created` on the first poll, then `completed` with its output on the CDN. */
 function serveJob(path: string, id: string, final: Record<string, unknown> = { status: "completed" }): void {
   const output = standIn.serve(`/outputs/${id}.png`, png, "image/png");
   let polls = 0;
-  standIn.on(path, (_request, response) => sendJson(response, { code: 200, data: { id, status: "created", urls: { get: `https://api.wavespeed.ai/api/v3/predictions/${id}/result` } } }));
+  standIn.on(path, (_request, response) =>
+    sendJson(response, {
+      code: 200,
+      data: { id, status: "created", urls: { get: `https://api.wavespeed.ai/api/v3/predictions/${id}/result` } },
+    }),
+  );
   standIn.on(`/api/v3/predictions/${id}/result`, (_request, response) => {
     polls++;
-    sendJson(response, { code: 200, data: polls < 2 ? { id, status: "processing", outputs: [] } : { id, outputs: [output], ...final } });
+    sendJson(response, {
+      code: 200,
+      data: polls < 2 ? { id, status: "processing", outputs: [] } : { id, outputs: [output], ...final },
+    });
   });
 }
 
 describe("@infer/provider-wavespeed", () => {
   describe("text-to-image", () => {
     it("posts {prompt, …} to /api/v3/{providerId}, polls the result through the router with the token, and downloads the output without it", async () => {
-      standIn.mapping("black-forest-labs/FLUX.1-schnell", { wavespeed: { providerId: "wavespeed-ai/flux-schnell", task: "text-to-image" } });
+      standIn.mapping("black-forest-labs/FLUX.1-schnell", {
+        wavespeed: { providerId: "wavespeed-ai/flux-schnell", task: "text-to-image" },
+      });
       serveJob("/api/v3/wavespeed-ai/flux-schnell", "job1");
-      const image = await routed().textToImage("a lighthouse", { model: "black-forest-labs/FLUX.1-schnell", provider: "wavespeed", width: 512, height: 512 });
-      expect(standIn.last("/wavespeed/api/v3/wavespeed-ai/flux-schnell")!.json()).toEqual({ prompt: "a lighthouse", width: 512, height: 512 });
+      const image = await routed().textToImage("a lighthouse", {
+        model: "black-forest-labs/FLUX.1-schnell",
+        provider: "wavespeed",
+        width: 512,
+        height: 512,
+      });
+      expect(standIn.last("/wavespeed/api/v3/wavespeed-ai/flux-schnell")!.json()).toEqual({
+        prompt: "a lighthouse",
+        width: 512,
+        height: 512,
+      });
       const poll = standIn.last("/wavespeed/api/v3/predictions/job1/result")!;
       expect(poll.method).toBe("GET");
       expect(poll.headers["authorization"]).toBe("Bearer hf_test");
@@ -41,9 +65,13 @@ describe("@infer/provider-wavespeed", () => {
     });
 
     it("rejects a failed job with its error", async () => {
-      standIn.mapping("black-forest-labs/FLUX.1-schnell", { wavespeed: { providerId: "wavespeed-ai/flux-schnell", task: "text-to-image" } });
+      standIn.mapping("black-forest-labs/FLUX.1-schnell", {
+        wavespeed: { providerId: "wavespeed-ai/flux-schnell", task: "text-to-image" },
+      });
       serveJob("/api/v3/wavespeed-ai/flux-schnell", "job2", { status: "failed", error: "out of credits" });
-      const error = await routed().textToImage("a lighthouse", { model: "black-forest-labs/FLUX.1-schnell", provider: "wavespeed" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .textToImage("a lighthouse", { model: "black-forest-labs/FLUX.1-schnell", provider: "wavespeed" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceOutputError);
       expect((error as Error).message).toContain("out of credits");
     });
@@ -51,10 +79,16 @@ describe("@infer/provider-wavespeed", () => {
 
   describe("image-to-image", () => {
     it("sends {image: data URL, prompt} and returns the polled output", async () => {
-      standIn.mapping("Qwen/Qwen-Image-Edit", { wavespeed: { providerId: "wavespeed-ai/qwen-image/edit", task: "image-to-image" } });
+      standIn.mapping("Qwen/Qwen-Image-Edit", {
+        wavespeed: { providerId: "wavespeed-ai/qwen-image/edit", task: "image-to-image" },
+      });
       serveJob("/api/v3/wavespeed-ai/qwen-image/edit", "job3");
       const bird = fixtureBytes("bird_canny.png");
-      const image = await routed().imageToImage(bird, { model: "Qwen/Qwen-Image-Edit", provider: "wavespeed", prompt: "make it red" });
+      const image = await routed().imageToImage(bird, {
+        model: "Qwen/Qwen-Image-Edit",
+        provider: "wavespeed",
+        prompt: "make it red",
+      });
       expect(standIn.last("/wavespeed/api/v3/wavespeed-ai/qwen-image/edit")!.json()).toEqual({
         prompt: "make it red",
         image: `data:image/png;base64,${bird.toString("base64")}`,

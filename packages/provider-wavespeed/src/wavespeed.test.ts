@@ -18,23 +18,34 @@ afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
 
 const routed = () =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(chatCompletion, textToImage, wavespeed);
-const _direct = () =>
-  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(wavespeed.baseUrl) }).with(
-    chatCompletion, textToImage,
+  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
+    chatCompletion,
+    textToImage,
     wavespeed,
   );
+const _direct = () =>
+  createClient({
+    token: "provider-key",
+    hubEndpoint: standIn.url,
+    retry: false,
+    fetch: standIn.directFetch(wavespeed.baseUrl),
+  }).with(chatCompletion, textToImage, wavespeed);
 
 describe("@infer/provider-wavespeed", () => {
   it("is a provider named wavespeed serving text-to-image, image-to-image", () => {
     expect(wavespeed.providerName).toBe("wavespeed");
-    expect(Object.keys(wavespeed.tasks).sort()).toEqual(["image-to-image","text-to-image"]);
+    expect(Object.keys(wavespeed.tasks).sort()).toEqual(["image-to-image", "text-to-image"]);
   });
 
   describe("bad input", () => {
     it("rejects a task wavespeed does not serve, naming provider, model and task, before any request", async () => {
       const before = standIn.server.requests.length;
-      const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "org/any-model", provider: "wavespeed" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .chatCompletion(
+          { messages: [{ role: "user", content: "Hi" }] },
+          { model: "org/any-model", provider: "wavespeed" },
+        )
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toMatch(/"wavespeed".*"org\/any-model".*"chat-completion"/);
       expect(standIn.server.requests.length).toBe(before);
@@ -43,10 +54,14 @@ describe("@infer/provider-wavespeed", () => {
     it("rejects a model whose mapping does not list wavespeed, after the look-up and before any inference request", async () => {
       standIn.mapping("org/elsewhere", { "other-provider": { providerId: "x", task: "text-to-image" } });
       const before = standIn.server.requests.length;
-      const error = await routed().textToImage("Hi", { model: "org/elsewhere", provider: "wavespeed" }).catch((caught: unknown) => caught);
+      const error = await routed()
+        .textToImage("Hi", { model: "org/elsewhere", provider: "wavespeed" })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
       expect((error as Error).message).toContain('"org/elsewhere"');
-      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
+      expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual([
+        "/api/models/org/elsewhere?expand[]=inferenceProviderMapping",
+      ]);
     });
   });
 });

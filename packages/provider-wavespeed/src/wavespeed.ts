@@ -8,7 +8,8 @@ async function pollResult(body: unknown, tools: AnswerTools): Promise<Blob> {
   const data = isObject(body) ? body["data"] : undefined;
   const urls = isObject(data) ? data["urls"] : undefined;
   const get = isObject(urls) ? urls["get"] : undefined;
-  if (typeof get !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "{data: {urls: {get}}}", body });
+  if (typeof get !== "string")
+    throw new InferenceOutputError({ task: tools.input.task, expected: "{data: {urls: {get}}}", body });
   let url = get;
   if (!tools.input.direct && url.startsWith(BASE_URL)) {
     // The router serves wavespeed's own routes under its prefix: poll there, with the Hugging Face token.
@@ -22,11 +23,16 @@ async function pollResult(body: unknown, tools: AnswerTools): Promise<Blob> {
     if (state === "completed") {
       const outputs = isObject(job) ? job["outputs"] : undefined;
       const first: unknown = Array.isArray(outputs) ? outputs[0] : undefined;
-      if (typeof first !== "string") throw new InferenceOutputError({ task: tools.input.task, expected: "{data: {outputs: [url]}}", body: status });
+      if (typeof first !== "string")
+        throw new InferenceOutputError({ task: tools.input.task, expected: "{data: {outputs: [url]}}", body: status });
       return tools.download(first);
     }
     if (state === "failed") {
-      throw new InferenceOutputError({ task: tools.input.task, expected: `a completed job (it failed: ${String(isObject(job) ? job["error"] : "")})`, body: status });
+      throw new InferenceOutputError({
+        task: tools.input.task,
+        expected: `a completed job (it failed: ${String(isObject(job) ? job["error"] : "")})`,
+        body: status,
+      });
     }
   }
 }
@@ -37,13 +43,19 @@ export const wavespeed = defineProvider({
   baseUrl: BASE_URL,
   tasks: {
     "text-to-image": {
-      request: (input) => ({ path: `/api/v3/${input.providerId}`, body: { ...input.parameters, prompt: input.json?.["inputs"] } }),
+      request: (input) => ({
+        path: `/api/v3/${input.providerId}`,
+        body: { ...input.parameters, prompt: input.json?.["inputs"] },
+      }),
       answer: pollResult,
     },
     "image-to-image": {
       request: async (input) => {
         const { bytes } = await input.binary();
-        return { path: `/api/v3/${input.providerId}`, body: { ...input.parameters, image: toDataUrl(bytes, "image/png") } };
+        return {
+          path: `/api/v3/${input.providerId}`,
+          body: { ...input.parameters, image: toDataUrl(bytes, "image/png") },
+        };
       },
       answer: pollResult,
     },

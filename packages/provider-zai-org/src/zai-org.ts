@@ -9,6 +9,6 @@ export const zaiOrg = defineProvider({
   providerName: "zai-org",
   baseUrl: "https://api.z.ai",
   tasks: {
-    "chat-completion": openAiChat("/api/paas/v4/chat/completions", {"accept-language":"en-US,en"}),
+    "chat-completion": openAiChat("/api/paas/v4/chat/completions", { "accept-language": "en-US,en" }),
   },
 });

@@ -56,7 +56,9 @@ export async function collectResults(options: CollectOptions): Promise<CollectCo
       const failed = (await queue.getJobs(["failed"], 0, 999, true)) as Job<RowJob, RowJobResult>[];
       const finished = [...completed, ...failed.filter((job) => job.finishedOn !== undefined)];
       if (finished.length === 0) {
-        await sleep(options.pollInterval ?? 100, undefined, options.signal ? { signal: options.signal } : {}).catch(() => undefined);
+        await sleep(options.pollInterval ?? 100, undefined, options.signal ? { signal: options.signal } : {}).catch(
+          () => undefined,
+        );
         continue;
       }
       for (const job of finished) {
@@ -82,8 +84,12 @@ export async function collectResults(options: CollectOptions): Promise<CollectCo
 }
 
 function resultOf(job: Job<RowJob, RowJobResult>): BatchResult {
-  if (job.finishedOn !== undefined && job.returnvalue && typeof job.returnvalue === "object" && "id" in job.returnvalue) return job.returnvalue;
-  return { id: job.data.id, error: { name: "QueueJobFailedError", message: job.failedReason || "the job failed in the queue" } };
+  if (job.finishedOn !== undefined && job.returnvalue && typeof job.returnvalue === "object" && "id" in job.returnvalue)
+    return job.returnvalue;
+  return {
+    id: job.data.id,
+    error: { name: "QueueJobFailedError", message: job.failedReason || "the job failed in the queue" },
+  };
 }
 
 interface Sink {
@@ -110,7 +116,15 @@ function openSink(sink: ResultSink, connection: Redis): Sink {
     };
   }
   return {
-    add: async (result) => (await connection.eval(addOnce, 2, sink.stream, `${sink.stream}:done`, rowKey(result.id), JSON.stringify(result))) === 1,
+    add: async (result) =>
+      (await connection.eval(
+        addOnce,
+        2,
+        sink.stream,
+        `${sink.stream}:done`,
+        rowKey(result.id),
+        JSON.stringify(result),
+      )) === 1,
     checkpoint: async () => {},
     close: async () => {},
   };

@@ -39,7 +39,11 @@ export async function enqueueRows(options: EnqueueOptions): Promise<{ enqueued: 
   const chunk = options.chunk ?? 500;
   let enqueued = 0;
   let skipped = 0;
-  let pending: { name: string; data: RowJob; opts: { jobId: string; attempts: number; backoff: { type: "exponential"; delay: number } } }[] = [];
+  let pending: {
+    name: string;
+    data: RowJob;
+    opts: { jobId: string; attempts: number; backoff: { type: "exponential"; delay: number } };
+  }[] = [];
   const flush = async () => {
     if (pending.length === 0) return;
     await queue.addBulk(pending);
@@ -56,7 +60,11 @@ export async function enqueueRows(options: EnqueueOptions): Promise<{ enqueued: 
       const data: RowJob = { id: row.id, inputs: row.inputs, task: options.task };
       if (row.parameters !== undefined) data.parameters = row.parameters;
       if (options.model !== undefined) data.model = options.model;
-      pending.push({ name: options.task, data, opts: { jobId: jobIdOf(key), attempts, backoff: { type: "exponential", delay: 500 } } });
+      pending.push({
+        name: options.task,
+        data,
+        opts: { jobId: jobIdOf(key), attempts, backoff: { type: "exponential", delay: 500 } },
+      });
       if (pending.length >= chunk) await flush();
     }
     await flush();

@@ -6,7 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
+import {
+  classificationServer,
+  expectedOutput,
+  type ClassificationServer,
+} from "./__fixtures__/classification-server.js";
 import { hasRedisServer, startRedisServer, type RedisServer } from "@infer/testing";
 import { collectResults, enqueueRows, runQueueBatch, startWorker } from "./index.js";
 
@@ -17,10 +21,16 @@ let servers: ClassificationServer[] = [];
 let queueNumber = 0;
 const nextQueue = () => `q${++queueNumber}`;
 
-const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `r${index}`, inputs: `text ${index}` }));
+const rows = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ id: `r${index}`, inputs: `text ${index}` }));
 
 function readOutput(path: string): { id: string; output?: unknown; error?: { name: string; message: string } }[] {
-  return existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as never) : [];
+  return existsSync(path)
+    ? readFileSync(path, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as never)
+    : [];
 }
 
 async function serve(options: Parameters<typeof classificationServer>[0] = {}): Promise<ClassificationServer> {
@@ -51,7 +61,13 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       await enqueueRows({ redis: redis.url, queue, task: "text-classification", model: "m", rows: rows(50) });
       const inspect = new Queue(queue, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
       expect(await inspect.count()).toBe(50);
-      const worker = startWorker({ redis: redis.url, queue, endpoints: [server.url], concurrency: 4, clientOptions: { token: false } });
+      const worker = startWorker({
+        redis: redis.url,
+        queue,
+        endpoints: [server.url],
+        concurrency: 4,
+        clientOptions: { token: false },
+      });
       const output = join(directory, `${queue}.jsonl`);
       try {
         const counts = await collectResults({ redis: redis.url, queue, sink: { output }, expected: 50 });
@@ -71,11 +87,22 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
 
     it("writes an error row for a refused row, and rate-limits the whole queue on a 429 without losing the row", async () => {
       const server = await serve({
-        answer: (text, index) => (index === 0 ? { status: 429, headers: { "retry-after": "0.3" } } : text === "text 4" ? { status: 422 } : undefined),
+        answer: (text, index) =>
+          index === 0
+            ? { status: 429, headers: { "retry-after": "0.3" } }
+            : text === "text 4"
+              ? { status: 422 }
+              : undefined,
       });
       const queue = nextQueue();
       await enqueueRows({ redis: redis.url, queue, task: "text-classification", model: "m", rows: rows(10) });
-      const worker = startWorker({ redis: redis.url, queue, endpoints: [server.url], concurrency: 1, clientOptions: { token: false } });
+      const worker = startWorker({
+        redis: redis.url,
+        queue,
+        endpoints: [server.url],
+        concurrency: 1,
+        clientOptions: { token: false },
+      });
       const output = join(directory, `${queue}.jsonl`);
       try {
         const counts = await collectResults({ redis: redis.url, queue, sink: { output }, expected: 10 });
@@ -84,7 +111,11 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
         await worker.close();
       }
       const written = readOutput(output);
-      expect(written.map((row) => row.id).sort()).toEqual(rows(10).map((row) => row.id).sort());
+      expect(written.map((row) => row.id).sort()).toEqual(
+        rows(10)
+          .map((row) => row.id)
+          .sort(),
+      );
       expect(written.find((row) => row.id === "r4")?.error?.message).toContain("HTTP 422");
       // The 429's row was tried again after the queue's wait: 11 requests, the second ≥ 300 ms after the first.
       expect(server.arrivals).toHaveLength(11);
@@ -95,7 +126,13 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       const server = await serve();
       const queue = nextQueue();
       await enqueueRows({ redis: redis.url, queue, task: "text-classification", model: "m", rows: rows(20) });
-      const worker = startWorker({ redis: redis.url, queue, endpoints: [server.url], concurrency: 4, clientOptions: { token: false } });
+      const worker = startWorker({
+        redis: redis.url,
+        queue,
+        endpoints: [server.url],
+        concurrency: 4,
+        clientOptions: { token: false },
+      });
       try {
         await collectResults({ redis: redis.url, queue, sink: { stream: `${queue}:results` }, expected: 20 });
       } finally {
@@ -119,7 +156,9 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
     });
 
     function spawnWorker(queue: string, server: ClassificationServer): Promise<ChildProcess> {
-      const child = spawn(process.execPath, [workerChild, redis.url, queue, server.url, "4"], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [workerChild, redis.url, queue, server.url, "4"], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       children.push(child);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("worker did not start")), 30_000);
@@ -137,7 +176,12 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       const server = await serve({ delay: 20 });
       const queue = nextQueue();
       const input = join(directory, `${queue}-rows.jsonl`);
-      writeFileSync(input, rows(400).map((row) => `${JSON.stringify(row)}\n`).join(""));
+      writeFileSync(
+        input,
+        rows(400)
+          .map((row) => `${JSON.stringify(row)}\n`)
+          .join(""),
+      );
       const output = join(directory, `${queue}.jsonl`);
       const [first] = await Promise.all([spawnWorker(queue, server), spawnWorker(queue, server)]);
       let killed = false;
@@ -156,7 +200,9 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
         },
       });
       expect(killed).toBe(true);
-      expect(first?.signalCode ?? (await new Promise((resolve) => first?.once("exit", (_code, signal) => resolve(signal))))).toBe("SIGKILL");
+      expect(
+        first?.signalCode ?? (await new Promise((resolve) => first?.once("exit", (_code, signal) => resolve(signal)))),
+      ).toBe("SIGKILL");
       expect(summary).toMatchObject({ total: 400, collected: 400, succeeded: 400, failed: 0 });
       const written = readOutput(output);
       expect(written).toHaveLength(400);

@@ -55,8 +55,16 @@ export async function runQueueBatch(options: QueueBatchOptions): Promise<QueueBa
     sink: { output: options.output },
     expected: total - skipped,
     signal: options.signal,
-    onProgress: (collected) => options.onProgress?.({ total, skipped, collected: collected.collected, failed: collected.failed }),
+    onProgress: (collected) =>
+      options.onProgress?.({ total, skipped, collected: collected.collected, failed: collected.failed }),
   });
   const elapsedMs = Date.now() - started;
-  return { ...counts, total, skipped, enqueued, elapsedMs, rowsPerSecond: elapsedMs > 0 ? counts.collected / (elapsedMs / 1000) : 0 };
+  return {
+    ...counts,
+    total,
+    skipped,
+    enqueued,
+    elapsedMs,
+    rowsPerSecond: elapsedMs > 0 ? counts.collected / (elapsedMs / 1000) : 0,
+  };
 }

@@ -1,4 +1,11 @@
-import { classify, createEndpointDispatcher, describeError, parseRetryAfter, rowRunner, type RowHandler } from "@infer/batch";
+import {
+  classify,
+  createEndpointDispatcher,
+  describeError,
+  parseRetryAfter,
+  rowRunner,
+  type RowHandler,
+} from "@infer/batch";
 import type { ClientOptions } from "@infer/core";
 import { InferenceClient } from "@infer/inference";
 import { Queue, Worker, type Job } from "bullmq";
@@ -57,7 +64,12 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     noteRetryAfter: (value) => (retryAfter = parseRetryAfter(value) ?? retryAfter),
   });
   const endpoint = options.endpoints?.length ? { endpoint: transport.endpoint } : {};
-  const client = new InferenceClient({ ...options.clientOptions, ...endpoint, retry: false, dispatcher: transport.dispatcher });
+  const client = new InferenceClient({
+    ...options.clientOptions,
+    ...endpoint,
+    retry: false,
+    dispatcher: transport.dispatcher,
+  });
   const controller = new AbortController();
   // Every job in flight listens to this one signal.
   setMaxListeners(0, controller.signal);

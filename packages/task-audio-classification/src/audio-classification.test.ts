@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-audio-classification", () => {
   describe("audioClassification", () => {
-    it("streams a path as the raw body to /models/{model}, typed audio/flac, and returns the recorded labels as is", async () => {      const labels = await audioClassification(client(), fixturePath("sample1.flac"), { model: MODEL });
+    it("streams a path as the raw body to /models/{model}, typed audio/flac, and returns the recorded labels as is", async () => {
+      const labels = await audioClassification(client(), fixturePath("sample1.flac"), { model: MODEL });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
@@ -23,13 +24,15 @@ describe("@infer/task-audio-classification", () => {
       expect(labels[0]).toEqual({ score: 0.5927601456642151, label: "neu" });
     });
 
-    it("sends bytes as they are, with no Content-Type", async () => {      await audioClassification(client(), new Uint8Array(sample), { model: MODEL });
+    it("sends bytes as they are, with no Content-Type", async () => {
+      await audioClassification(client(), new Uint8Array(sample), { model: MODEL });
       const request = server.last();
       expect(request.headers["content-type"]).toBeUndefined();
       expect(request.body.equals(sample)).toBe(true);
     });
 
-    it("is a method after client.with(audioClassification)", async () => {      const labels = await client().with(audioClassification).audioClassification(sample, { model: MODEL });
+    it("is a method after client.with(audioClassification)", async () => {
+      const labels = await client().with(audioClassification).audioClassification(sample, { model: MODEL });
       expect(labels).toHaveLength(4);
       expect(audioClassification.taskName).toBe("audio-classification");
       expect(audioClassification.methodName).toBe("audioClassification");

@@ -38,7 +38,11 @@ export type AudioClassificationOutput = { label: string; score: number }[];
  */
 export const audioClassification = defineTask(
   { taskName: "audio-classification", methodName: "audioClassification" },
-  async (client: InferenceCore, audio: BinaryInput, options?: AudioClassificationOptions): Promise<AudioClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    audio: BinaryInput,
+    options?: AudioClassificationOptions,
+  ): Promise<AudioClassificationOutput> => {
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the audio is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
@@ -46,7 +50,10 @@ export const audioClassification = defineTask(
       wire === undefined
         ? await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request)
         : await client.post(
-            { task: "audio-classification", json: { inputs: bytesToBase64(await client.readBinary(audio, "audio", request)), parameters: wire } },
+            {
+              task: "audio-classification",
+              json: { inputs: bytesToBase64(await client.readBinary(audio, "audio", request)), parameters: wire },
+            },
             request,
           );
     const body = await response.json();

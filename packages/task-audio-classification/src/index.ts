@@ -1,2 +1,6 @@
 export { audioClassification } from "./audio-classification.js";
-export type { AudioClassificationOptions, AudioClassificationParameters, AudioClassificationOutput } from "./audio-classification.js";
+export type {
+  AudioClassificationOptions,
+  AudioClassificationParameters,
+  AudioClassificationOutput,
+} from "./audio-classification.js";

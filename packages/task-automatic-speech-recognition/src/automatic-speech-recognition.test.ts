@@ -34,7 +34,9 @@ describe("@infer/task-automatic-speech-recognition", () => {
 
     it("sends a Blob's bytes with the Blob's type", async () => {
       answer = { status: 200, body: recorded.body };
-      await automaticSpeechRecognition(client(), new Blob([new Uint8Array(sample)], { type: "audio/x-flac" }), { model: MODEL });
+      await automaticSpeechRecognition(client(), new Blob([new Uint8Array(sample)], { type: "audio/x-flac" }), {
+        model: MODEL,
+      });
       const request = server.requests.at(-1)!;
       expect(request.headers["content-type"]).toBe("audio/x-flac");
       expect(request.body.equals(sample)).toBe(true);
@@ -50,15 +52,17 @@ describe("@infer/task-automatic-speech-recognition", () => {
 
     it("rejects an unsupported audio value with InferenceInputError naming `audio`, before any request", async () => {
       const before = server.requests.length;
-      await expect(automaticSpeechRecognition(client(), 42 as unknown as Uint8Array, { model: MODEL })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "audio",
-      );
+      await expect(
+        automaticSpeechRecognition(client(), 42 as unknown as Uint8Array, { model: MODEL }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === "audio");
       expect(server.requests.length).toBe(before);
     });
 
     it("rejects an answer without a text with InferenceOutputError carrying the body", async () => {
       answer = { status: 200, body: [{ text: "wrapped" }] };
-      const error = await automaticSpeechRecognition(client(), sample, { model: MODEL }).catch((caught: unknown) => caught);
+      const error = await automaticSpeechRecognition(client(), sample, { model: MODEL }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ text: "wrapped" }]);
     });

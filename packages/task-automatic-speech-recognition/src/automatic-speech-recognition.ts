@@ -29,7 +29,10 @@ export const automaticSpeechRecognition = defineTask(
     options?: AutomaticSpeechRecognitionOptions,
   ): Promise<AutomaticSpeechRecognitionOutput> => {
     const { request } = splitOptions(options);
-    const response = await client.post({ task: "automatic-speech-recognition", data: audio, dataArgument: "audio" }, request);
+    const response = await client.post(
+      { task: "automatic-speech-recognition", data: audio, dataArgument: "audio" },
+      request,
+    );
     const body = await response.json();
     expectOutput(isObject(body) && typeof body["text"] === "string", "automatic-speech-recognition", "{text}", body);
     return (body as { text: string }).text;

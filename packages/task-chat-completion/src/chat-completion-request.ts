@@ -1,4 +1,11 @@
-import { checkNumber, InferenceInputError, isObject, requireString, requireStringArray, snakeCaseParameters } from "@infer/core";
+import {
+  checkNumber,
+  InferenceInputError,
+  isObject,
+  requireString,
+  requireStringArray,
+  snakeCaseParameters,
+} from "@infer/core";
 import type { ChatCompletionInput } from "./chat-completion-input.js";
 
 /** How a value is checked: a boolean, a string or an array of strings, or a number within bounds (`checkNumber`'s). */
@@ -26,7 +33,8 @@ const CHECKS: { readonly [Name in keyof ChatCompletionInput]?: Check } = {
 export function validateInput(input: unknown): asserts input is ChatCompletionInput {
   if (!isObject(input)) reject("input", "expected an object with `messages`");
   const messages = input["messages"];
-  if (!Array.isArray(messages) || messages.length === 0) reject("input.messages", "expected a non-empty array of { role, content }");
+  if (!Array.isArray(messages) || messages.length === 0)
+    reject("input.messages", "expected a non-empty array of { role, content }");
   messages.forEach((message: unknown, index) => {
     const argument = `input.messages[${index}]`;
     if (!isObject(message)) reject(argument, "expected an object { role, content }");
@@ -42,7 +50,8 @@ export function validateInput(input: unknown): asserts input is ChatCompletionIn
     const value = input[name];
     const argument = `input.${name}`;
     if (check === "boolean") {
-      if (value !== undefined && typeof value !== "boolean") reject(argument, `expected a boolean, got ${typeof value}`);
+      if (value !== undefined && typeof value !== "boolean")
+        reject(argument, `expected a boolean, got ${typeof value}`);
     } else if (check === "stop") {
       if (value !== undefined && typeof value !== "string") requireStringArray(value, argument, 0);
     } else {

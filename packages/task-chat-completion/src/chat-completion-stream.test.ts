@@ -1,5 +1,11 @@
 import type { ServerResponse } from "node:http";
-import { createClient, GenerationError, IncompleteGenerationError, InferenceOutputError, UnknownError } from "@infer/core";
+import {
+  createClient,
+  GenerationError,
+  IncompleteGenerationError,
+  InferenceOutputError,
+  UnknownError,
+} from "@infer/core";
 import { sendEvents, sendJson, startServer, type Handler, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { chatCompletion, type ChatCompletionStreamOutput } from "./index.js";
@@ -37,7 +43,8 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; err
   return { items, error: undefined };
 }
 
-const text = (items: ChatCompletionStreamOutput[]) => items.map((item) => item.choices[0]?.delta.content ?? "").join("");
+const text = (items: ChatCompletionStreamOutput[]) =>
+  items.map((item) => item.choices[0]?.delta.content ?? "").join("");
 
 async function sendBytewise(response: ServerResponse, body: string): Promise<void> {
   response.writeHead(200, { "content-type": "text/event-stream" });
@@ -53,7 +60,11 @@ describe("@infer/task-chat-completion", () => {
   describe("chatCompletion with stream", () => {
     it("sends stream: true with Accept: text/event-stream and yields typed chunks until [DONE]", async () => {
       handle = (_request, response) => sendEvents(response, chunks, { done: true });
-      const stream = await chatCompletion(client(), { messages, stream: true }, { model: "HuggingFaceH4/zephyr-7b-beta" });
+      const stream = await chatCompletion(
+        client(),
+        { messages, stream: true },
+        { model: "HuggingFaceH4/zephyr-7b-beta" },
+      );
       expectTypeOf(stream).toEqualTypeOf<AsyncIterable<ChatCompletionStreamOutput>>();
       const { items, error } = await collect(stream);
       const request = server.requests.at(-1)!;
@@ -79,42 +90,56 @@ describe("@infer/task-chat-completion", () => {
     it("sends stream last in the body", async () => {
       handle = (_request, response) => sendEvents(response, chunks, { done: true });
       await collect(await chatCompletion(client(), { stream: true, messages, maxTokens: 5 }, { model: "m" }));
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"stream":true}`);
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+        `{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"stream":true}`,
+      );
     });
 
     it("yields the same chunks when the stream arrives one byte at a time", async () => {
       const body = `${chunks.map((item) => `data: ${JSON.stringify(item)}\r\n\r\n`).join("")}data: [DONE]\r\n\r\n`;
       handle = (_request, response) => sendBytewise(response, body);
-      const { items, error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
+      const { items, error } = await collect(
+        await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
+      );
       expect(error).toBeUndefined();
       expect(items).toEqual(chunks);
     });
 
     it("accepts a stream that ends after a finish_reason without [DONE] (older TGI)", async () => {
       handle = (_request, response) => sendEvents(response, chunks);
-      const { items, error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
+      const { items, error } = await collect(
+        await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
+      );
       expect(error).toBeUndefined();
       expect(items).toHaveLength(5);
     });
 
     it("throws IncompleteGenerationError when the stream ends with neither [DONE] nor a finish_reason", async () => {
       handle = (_request, response) => sendEvents(response, chunks.slice(0, 2));
-      const { items, error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
+      const { items, error } = await collect(
+        await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
+      );
       expect(text(items)).toBe("The capital");
       expect(IncompleteGenerationError.isInstance(error)).toBe(true);
     });
 
     it("throws a TGI error event as its typed error, after the chunks before it", async () => {
-      const failure = { error: "Request failed during generation: Server error: Out of memory", error_type: "generation" };
+      const failure = {
+        error: "Request failed during generation: Server error: Out of memory",
+        error_type: "generation",
+      };
       handle = (_request, response) => sendEvents(response, [chunks[0], failure]);
-      const { items, error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
+      const { items, error } = await collect(
+        await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
+      );
       expect(items).toHaveLength(1);
       expect(GenerationError.isInstance(error)).toBe(true);
       expect((error as GenerationError).body).toEqual(failure);
     });
 
     it("throws an OpenAI-style error event as UnknownError with its message", async () => {
-      handle = (_request, response) => sendEvents(response, [{ error: { message: "upstream failed", type: "server_error" } }]);
+      handle = (_request, response) =>
+        sendEvents(response, [{ error: { message: "upstream failed", type: "server_error" } }]);
       const { error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
       expect(UnknownError.isInstance(error)).toBe(true);
       expect((error as UnknownError).message).toBe("upstream failed");
@@ -130,8 +155,8 @@ describe("@infer/task-chat-completion", () => {
 
     it("rejects before iteration when a stream request is answered with JSON", async () => {
       handle = (_request, response) => sendJson(response, { choices: [] });
-      await expect(chatCompletion(client(), { messages, stream: true }, { model: "m" })).rejects.toSatisfy((error: unknown) =>
-        InferenceOutputError.isInstance(error),
+      await expect(chatCompletion(client(), { messages, stream: true }, { model: "m" })).rejects.toSatisfy(
+        (error: unknown) => InferenceOutputError.isInstance(error),
       );
     });
 

@@ -1,4 +1,10 @@
-import { IncompleteGenerationError, InferenceOutputError, isObject, readJsonEvents, type InferenceResponse } from "@infer/core";
+import {
+  IncompleteGenerationError,
+  InferenceOutputError,
+  isObject,
+  readJsonEvents,
+  type InferenceResponse,
+} from "@infer/core";
 import type { ChatCompletionStreamOutput } from "./chat-completion-output.js";
 
 /**
@@ -6,12 +12,18 @@ import type { ChatCompletionStreamOutput } from "./chat-completion-output.js";
  * stream that ends with neither `[DONE]` nor a `finish_reason` throws `IncompleteGenerationError`. Breaking
  * out of the loop closes the connection.
  */
-export async function* streamChunks(response: InferenceResponse): AsyncGenerator<ChatCompletionStreamOutput, void, undefined> {
+export async function* streamChunks(
+  response: InferenceResponse,
+): AsyncGenerator<ChatCompletionStreamOutput, void, undefined> {
   const end = { done: false };
   let finished = false;
   for await (const payload of readJsonEvents(response, "chat-completion", end)) {
     if (!isObject(payload) || !Array.isArray(payload["choices"])) {
-      throw new InferenceOutputError({ task: "chat-completion", expected: "stream chunks {choices: [{delta}]}", body: payload });
+      throw new InferenceOutputError({
+        task: "chat-completion",
+        expected: "stream chunks {choices: [{delta}]}",
+        body: payload,
+      });
     }
     const chunk = payload as unknown as ChatCompletionStreamOutput;
     if (chunk.choices.some((choice) => isObject(choice) && typeof choice.finish_reason === "string")) finished = true;
@@ -19,6 +31,9 @@ export async function* streamChunks(response: InferenceResponse): AsyncGenerator
   }
   // Some servers (older TGI) end without [DONE]: a finish_reason then marks a complete answer.
   if (!end.done && !finished) {
-    throw new IncompleteGenerationError({ message: "The stream ended before the answer was finished", errorType: "incomplete_generation" });
+    throw new IncompleteGenerationError({
+      message: "The stream ended before the answer was finished",
+      errorType: "incomplete_generation",
+    });
   }
 }

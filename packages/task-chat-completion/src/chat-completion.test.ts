@@ -1,4 +1,10 @@
-import { createClient, InferenceHTTPError, InferenceInputError, InferenceOutputError, ValidationError } from "@infer/core";
+import {
+  createClient,
+  InferenceHTTPError,
+  InferenceInputError,
+  InferenceOutputError,
+  ValidationError,
+} from "@infer/core";
 import { sendJson, startServer, type Handler, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { chatCompletion, type ChatCompletionInput, type ChatCompletionOutput } from "./index.js";
@@ -10,7 +16,14 @@ const answer = {
   created: 1710000000,
   model: "HuggingFaceH4/zephyr-7b-beta",
   system_fingerprint: "1.4.3-sha-e6bb3ff",
-  choices: [{ index: 0, message: { role: "assistant", content: "The capital of France is Paris." }, logprobs: null, finish_reason: "eos_token" }],
+  choices: [
+    {
+      index: 0,
+      message: { role: "assistant", content: "The capital of France is Paris." },
+      logprobs: null,
+      finish_reason: "eos_token",
+    },
+  ],
   usage: { prompt_tokens: 18, completion_tokens: 8, total_tokens: 26 },
   extra_field: { kept: true },
 };
@@ -33,7 +46,11 @@ describe("@infer/task-chat-completion", () => {
   describe("chatCompletion", () => {
     it("POSTs OpenAI's body to /models/{model}/v1/chat/completions and returns the typed answer", async () => {
       handle = (_request, response) => sendJson(response, answer);
-      const output = await chatCompletion(client(), { messages, maxTokens: 100 }, { model: "HuggingFaceH4/zephyr-7b-beta" });
+      const output = await chatCompletion(
+        client(),
+        { messages, maxTokens: 100 },
+        { model: "HuggingFaceH4/zephyr-7b-beta" },
+      );
       const request = server.requests.at(-1)!;
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
@@ -50,7 +67,11 @@ describe("@infer/task-chat-completion", () => {
       const tools = [
         {
           type: "function" as const,
-          function: { name: "get_weather", description: "Weather of a city", parameters: { type: "object", properties: { cityName: { type: "string" } } } },
+          function: {
+            name: "get_weather",
+            description: "Weather of a city",
+            parameters: { type: "object", properties: { cityName: { type: "string" } } },
+          },
         },
       ];
       const responseFormat = { type: "json", value: { properties: { firstName: { type: "string" } } } };
@@ -104,20 +125,29 @@ describe("@infer/task-chat-completion", () => {
       expect(server.requests.at(-1)!.url).toBe("/v1/chat/completions");
       await chatCompletion(client(), { messages }, { model: `${server.url}/v1/chat/completions` });
       expect(server.requests.at(-1)!.url).toBe("/v1/chat/completions");
-      await chatCompletion(createClient({ endpoint: server.url, token: false, model: "client/model" }), { messages, model: "body-model" });
+      await chatCompletion(createClient({ endpoint: server.url, token: false, model: "client/model" }), {
+        messages,
+        model: "body-model",
+      });
       expect(server.requests.at(-1)!.url).toBe("/models/client/model/v1/chat/completions");
       expect((server.requests.at(-1)!.json() as { model: string }).model).toBe("body-model");
     });
 
     it("routes to input.model when neither the call nor the client names a model", async () => {
       handle = (_request, response) => sendJson(response, answer);
-      await chatCompletion(createClient({ endpoint: server.url, token: false }), { messages, model: "HuggingFaceH4/zephyr-7b-beta" });
+      await chatCompletion(createClient({ endpoint: server.url, token: false }), {
+        messages,
+        model: "HuggingFaceH4/zephyr-7b-beta",
+      });
       expect(server.requests.at(-1)!.url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
       expect((server.requests.at(-1)!.json() as { model: string }).model).toBe("HuggingFaceH4/zephyr-7b-beta");
     });
 
     it("turns an error answer with error_type into the typed TGI error, the HTTP error as cause", async () => {
-      const body = { error: "Input validation error: `max_tokens` must be strictly positive", error_type: "validation" };
+      const body = {
+        error: "Input validation error: `max_tokens` must be strictly positive",
+        error_type: "validation",
+      };
       handle = (_request, response) => sendJson(response, body, 422);
       const error = await chatCompletion(client(), { messages }, { model: "m" }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(error)).toBe(true);
@@ -126,7 +156,8 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("leaves an error answer without error_type as InferenceHTTPError", async () => {
-      handle = (_request, response) => sendJson(response, { error: { message: "Not found", type: "invalid_request_error" } }, 404);
+      handle = (_request, response) =>
+        sendJson(response, { error: { message: "Not found", type: "invalid_request_error" } }, 404);
       const error = await chatCompletion(client(), { messages }, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(404);
@@ -152,7 +183,9 @@ describe("@infer/task-chat-completion", () => {
         [{ messages: [{ role: "user", content: 42 }] }, "input.messages[0].content"],
       ];
       for (const [input, argument] of cases) {
-        const error = await chatCompletion(client(), input as ChatCompletionInput, { model: "m" }).catch((caught: unknown) => caught);
+        const error = await chatCompletion(client(), input as ChatCompletionInput, { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error), argument).toBe(true);
         expect((error as InferenceInputError).argument).toBe(argument);
       }
@@ -163,7 +196,11 @@ describe("@infer/task-chat-completion", () => {
       handle = (_request, response) => sendJson(response, answer);
       const conversation: ChatCompletionInput["messages"] = [
         { role: "user", content: [{ type: "text", text: "Weather in Paris?" }] },
-        { role: "assistant", content: null, tool_calls: [{ id: "0", type: "function", function: { name: "get_weather", arguments: { city: "Paris" } } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "0", type: "function", function: { name: "get_weather", arguments: { city: "Paris" } } }],
+        },
         { role: "tool", content: "Sunny", tool_call_id: "0" },
       ];
       await chatCompletion(client(), { messages: conversation }, { model: "m" });
@@ -185,7 +222,9 @@ describe("@infer/task-chat-completion", () => {
         [{ tools: {} as unknown as [] }, "input.tools"],
       ];
       for (const [parameters, argument] of cases) {
-        const error = await chatCompletion(client(), { messages, ...parameters }, { model: "m" }).catch((caught: unknown) => caught);
+        const error = await chatCompletion(client(), { messages, ...parameters }, { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error), argument).toBe(true);
         expect((error as InferenceInputError).argument).toBe(argument);
       }
@@ -204,22 +243,36 @@ describe("@infer/task-chat-completion", () => {
         [{ messages, tools: 1, logprobs: 1 }, "input.logprobs"],
       ];
       for (const [input, argument] of cases) {
-        const error = await chatCompletion(client(), input as ChatCompletionInput, { model: "m" }).catch((caught: unknown) => caught);
+        const error = await chatCompletion(client(), input as ChatCompletionInput, { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect((error as InferenceInputError).argument, argument).toBe(argument);
       }
     });
 
     it("explains the rejected value in the message", async () => {
-      const error = await chatCompletion(client(), { messages, topP: 1.5 }, { model: "m" }).catch((caught: unknown) => caught);
-      expect((error as InferenceInputError).message).toBe("Invalid argument `input.topP`: expected a number > 0 and ≤ 1, got 1.5");
-      const flag = await chatCompletion(client(), { messages, logprobs: "yes" as unknown as boolean }, { model: "m" }).catch((caught: unknown) => caught);
-      expect((flag as InferenceInputError).message).toBe("Invalid argument `input.logprobs`: expected a boolean, got string");
+      const error = await chatCompletion(client(), { messages, topP: 1.5 }, { model: "m" }).catch(
+        (caught: unknown) => caught,
+      );
+      expect((error as InferenceInputError).message).toBe(
+        "Invalid argument `input.topP`: expected a number > 0 and ≤ 1, got 1.5",
+      );
+      const flag = await chatCompletion(
+        client(),
+        { messages, logprobs: "yes" as unknown as boolean },
+        { model: "m" },
+      ).catch((caught: unknown) => caught);
+      expect((flag as InferenceInputError).message).toBe(
+        "Invalid argument `input.logprobs`: expected a boolean, got string",
+      );
     });
 
     it("sends model and messages first, then the parameters in the order given, stream last", async () => {
       handle = (_request, response) => sendJson(response, answer);
       await chatCompletion(client(), { maxTokens: 5, stream: false, temperature: 0.5, messages }, { model: "m" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"temperature":0.5}`);
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+        `{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"temperature":0.5}`,
+      );
     });
 
     it("is a method after client.with(chatCompletion), typed by stream", async () => {

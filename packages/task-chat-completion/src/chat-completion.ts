@@ -26,24 +26,48 @@ export type ChatCompletionResult = ChatCompletionOutput | AsyncIterable<ChatComp
 
 /** `chatCompletion` as a client method: its return type follows `stream`. */
 export interface ChatCompletionMethod {
-  (input: ChatCompletionInput & { stream: true }, options?: ChatCompletionOptions): Promise<AsyncIterable<ChatCompletionStreamOutput>>;
-  (input: ChatCompletionInput & { stream?: false | undefined }, options?: ChatCompletionOptions): Promise<ChatCompletionOutput>;
+  (
+    input: ChatCompletionInput & { stream: true },
+    options?: ChatCompletionOptions,
+  ): Promise<AsyncIterable<ChatCompletionStreamOutput>>;
+  (
+    input: ChatCompletionInput & { stream?: false | undefined },
+    options?: ChatCompletionOptions,
+  ): Promise<ChatCompletionOutput>;
   (input: ChatCompletionInput, options?: ChatCompletionOptions): Promise<ChatCompletionResult>;
 }
 
 /** `chatCompletion` as a function of a client: its return type follows `stream`. */
 export interface ChatCompletionFunction {
-  (client: InferenceCore, input: ChatCompletionInput & { stream: true }, options?: ChatCompletionOptions): Promise<AsyncIterable<ChatCompletionStreamOutput>>;
-  (client: InferenceCore, input: ChatCompletionInput & { stream?: false | undefined }, options?: ChatCompletionOptions): Promise<ChatCompletionOutput>;
+  (
+    client: InferenceCore,
+    input: ChatCompletionInput & { stream: true },
+    options?: ChatCompletionOptions,
+  ): Promise<AsyncIterable<ChatCompletionStreamOutput>>;
+  (
+    client: InferenceCore,
+    input: ChatCompletionInput & { stream?: false | undefined },
+    options?: ChatCompletionOptions,
+  ): Promise<ChatCompletionOutput>;
   (client: InferenceCore, input: ChatCompletionInput, options?: ChatCompletionOptions): Promise<ChatCompletionResult>;
 }
 
-async function complete(client: InferenceCore, input: ChatCompletionInput, options?: ChatCompletionOptions): Promise<ChatCompletionResult> {
+async function complete(
+  client: InferenceCore,
+  input: ChatCompletionInput,
+  options?: ChatCompletionOptions,
+): Promise<ChatCompletionResult> {
   validateInput(input);
   const { request } = splitOptions(options);
   const stream = input.stream === true;
   // `task` picks the recommended model; `providerTask` routes the call among Inference Providers.
-  const post: PostRequest = { task: "text-generation", providerTask: TASK, path: "/v1/chat/completions", json: chatCompletionBody(input), stream };
+  const post: PostRequest = {
+    task: "text-generation",
+    providerTask: TASK,
+    path: "/v1/chat/completions",
+    json: chatCompletionBody(input),
+    stream,
+  };
   // The call's or the client's model picks the server; failing those, the body's model does.
   const model = request.model ?? client.options.model ?? input.model;
   if (model !== undefined) post.model = model;
@@ -58,7 +82,11 @@ async function complete(client: InferenceCore, input: ChatCompletionInput, optio
     return iterateOnce(streamChunks(response), "chat-completion");
   }
   const body = await response.json();
-  if (!isObject(body) || !Array.isArray(body["choices"]) || !body["choices"].every((choice) => isObject(choice) && isObject(choice["message"]))) {
+  if (
+    !isObject(body) ||
+    !Array.isArray(body["choices"]) ||
+    !body["choices"].every((choice) => isObject(choice) && isObject(choice["message"]))
+  ) {
     throw new InferenceOutputError({ task: TASK, expected: "{choices: [{message}]}", body });
   }
   return body as unknown as ChatCompletionOutput;

@@ -1,5 +1,10 @@
 export { chatCompletion } from "./chat-completion.js";
-export type { ChatCompletionFunction, ChatCompletionMethod, ChatCompletionOptions, ChatCompletionResult } from "./chat-completion.js";
+export type {
+  ChatCompletionFunction,
+  ChatCompletionMethod,
+  ChatCompletionOptions,
+  ChatCompletionResult,
+} from "./chat-completion.js";
 export type {
   ChatCompletionContentPart,
   ChatCompletionInput,

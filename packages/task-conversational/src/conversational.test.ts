@@ -10,7 +10,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-conversational", () => {
   describe("conversational", () => {
-    it("sends {inputs: {text, generated_responses, past_user_inputs}} to /models/{model} and returns the recorded answer as is", async () => {      const reply = await conversational(client(), "Can you explain why ?", {
+    it("sends {inputs: {text, generated_responses, past_user_inputs}} to /models/{model} and returns the recorded answer as is", async () => {
+      const reply = await conversational(client(), "Can you explain why ?", {
         model: "microsoft/DialoGPT-large",
         pastUserInputs: ["Which movie is the best ?"],
         generatedResponses: ["It is Die Hard for sure."],
@@ -32,13 +33,18 @@ describe("@infer/task-conversational", () => {
       expect(reply.conversation.past_user_inputs).toEqual(["Which movie is the best ?", "Can you explain why ?"]);
     });
 
-    it("sends only the text on a first turn, and the parameters as they are", async () => {      await conversational(client(), "Hello", { model: "m" });
+    it("sends only the text on a first turn, and the parameters as they are", async () => {
+      await conversational(client(), "Hello", { model: "m" });
       expect(server.last().json()).toEqual({ inputs: { text: "Hello" } });
       await conversational(client(), "Hello", { model: "m", parameters: { max_length: 50, temperature: 0.5 } });
-      expect(server.last().json()).toEqual({ inputs: { text: "Hello" }, parameters: { max_length: 50, temperature: 0.5 } });
+      expect(server.last().json()).toEqual({
+        inputs: { text: "Hello" },
+        parameters: { max_length: 50, temperature: 0.5 },
+      });
     });
 
-    it("is a method after client.with(conversational)", async () => {      const reply = await client().with(conversational).conversational("Can you explain why ?", { model: "m" });
+    it("is a method after client.with(conversational)", async () => {
+      const reply = await client().with(conversational).conversational("Can you explain why ?", { model: "m" });
       expect(reply.warnings).toEqual((recorded.body as { warnings: string[] }).warnings);
       expect(conversational.taskName).toBe("conversational");
       expect(conversational.methodName).toBe("conversational");

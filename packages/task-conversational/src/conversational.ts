@@ -97,7 +97,8 @@ export const conversational = defineTask(
 );
 
 function isConversationalOutput(value: unknown): value is ConversationalOutput {
-  if (!isObject(value) || typeof value["generated_text"] !== "string" || !Array.isArray(value["warnings"])) return false;
+  if (!isObject(value) || typeof value["generated_text"] !== "string" || !Array.isArray(value["warnings"]))
+    return false;
   const conversation = value["conversation"];
   return (
     isObject(conversation) &&

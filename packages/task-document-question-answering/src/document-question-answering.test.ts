@@ -22,7 +22,9 @@ describe("@infer/task-document-question-answering", () => {
   describe("documentQuestionAnswering", () => {
     it("sends {question, image: base64} to /models/{model} and returns the recorded LayoutLM answer as is", async () => {
       answer = layoutlm.body;
-      const answers = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, { model: "impira/layoutlm-document-qa" });
+      const answers = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, {
+        model: "impira/layoutlm-document-qa",
+      });
       const request = server.requests.at(-1)!;
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/impira/layoutlm-document-qa");
@@ -60,7 +62,9 @@ describe("@infer/task-document-question-answering", () => {
 
     it("is a method after client.with(documentQuestionAnswering)", async () => {
       answer = layoutlm.body;
-      const answers = await client().with(documentQuestionAnswering).documentQuestionAnswering(new Uint8Array(invoice), question, { model: "m" });
+      const answers = await client()
+        .with(documentQuestionAnswering)
+        .documentQuestionAnswering(new Uint8Array(invoice), question, { model: "m" });
       expect(answers[0]?.answer).toBe("us-001");
       expect(documentQuestionAnswering.taskName).toBe("document-question-answering");
       expect(documentQuestionAnswering.methodName).toBe("documentQuestionAnswering");
@@ -74,9 +78,9 @@ describe("@infer/task-document-question-answering", () => {
       ["image", "an unsupported image value", question, { pages: 1 }],
     ])("rejects %s: %s, before any request", async (argument, _kind, badQuestion, image) => {
       const before = server.requests.length;
-      await expect(documentQuestionAnswering(client(), image as BinaryInput, badQuestion as string, { model: "m" })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument,
-      );
+      await expect(
+        documentQuestionAnswering(client(), image as BinaryInput, badQuestion as string, { model: "m" }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument);
       expect(server.requests.length).toBe(before);
     });
 
@@ -86,7 +90,9 @@ describe("@infer/task-document-question-answering", () => {
       ["a string", "us-001"],
     ])("rejects an answer with %s as InferenceOutputError carrying the body", async (_kind, body) => {
       answer = body;
-      const error = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, { model: "m" }).catch((caught: unknown) => caught);
+      const error = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, { model: "m" }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual(body);
     });

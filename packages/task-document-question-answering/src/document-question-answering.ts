@@ -37,7 +37,10 @@ export const documentQuestionAnswering = defineTask(
     requireString(question, "question");
     const { request } = splitOptions(options);
     const encoded = bytesToBase64(await client.readBinary(image, "image", request));
-    const response = await client.post({ task: "document-question-answering", json: { question, image: encoded } }, request);
+    const response = await client.post(
+      { task: "document-question-answering", json: { question, image: encoded } },
+      request,
+    );
     const body = await response.json();
     // A server running a transformers pipeline directly (a custom endpoint, an older server) may answer a
     // single `{answer, …}` instead of a list of one: the caller gets the same list shape either way.

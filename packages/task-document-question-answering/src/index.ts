@@ -1,2 +1,5 @@
 export { documentQuestionAnswering } from "./document-question-answering.js";
-export type { DocumentQuestionAnsweringOptions, DocumentQuestionAnsweringOutput } from "./document-question-answering.js";
+export type {
+  DocumentQuestionAnsweringOptions,
+  DocumentQuestionAnsweringOutput,
+} from "./document-question-answering.js";

@@ -26,7 +26,9 @@ describe("@infer/task-feature-extraction", () => {
   describe("featureExtraction", () => {
     it("sends {inputs} to the legacy pipeline route by default on a custom endpoint and returns the recorded vector", async () => {
       answer = { status: 200, body: pooled.body };
-      const vector = await featureExtraction(client(), "That is a happy person", { model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1" });
+      const vector = await featureExtraction(client(), "That is a happy person", {
+        model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1",
+      });
       const request = server.requests.at(-1)!;
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/pipeline/feature-extraction/sentence-transformers/paraphrase-xlm-r-multilingual-v1");
@@ -40,8 +42,12 @@ describe("@infer/task-feature-extraction", () => {
 
     it("sends to /models/{model}/pipeline/feature-extraction with the router layout", async () => {
       answer = { status: 200, body: pooled.body };
-      await featureExtraction(client("router"), "That is a happy person", { model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1" });
-      expect(server.requests.at(-1)!.url).toBe("/models/sentence-transformers/paraphrase-xlm-r-multilingual-v1/pipeline/feature-extraction");
+      await featureExtraction(client("router"), "That is a happy person", {
+        model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1",
+      });
+      expect(server.requests.at(-1)!.url).toBe(
+        "/models/sentence-transformers/paraphrase-xlm-r-multilingual-v1/pipeline/feature-extraction",
+      );
     });
 
     it("sends to /pipeline/feature-extraction/{model} with the legacy layout given explicitly", async () => {
@@ -66,16 +72,27 @@ describe("@infer/task-feature-extraction", () => {
 
     it("sends a batch of texts as an array and returns the recorded batch answer", async () => {
       answer = { status: 200, body: batch.body };
-      const features = await featureExtraction(client(), ["hello", "That is a happy person"], { model: "facebook/bart-base" });
+      const features = await featureExtraction(client(), ["hello", "That is a happy person"], {
+        model: "facebook/bart-base",
+      });
       expect(server.requests.at(-1)!.json()).toEqual({ inputs: ["hello", "That is a happy person"] });
       expect(features).toEqual(batch.body);
       expect(shape(features)).toHaveLength(4);
     });
 
     it("is a method after client.with(featureExtraction)", async () => {
-      answer = { status: 200, body: [[0.5, -1], [2, 3]] };
+      answer = {
+        status: 200,
+        body: [
+          [0.5, -1],
+          [2, 3],
+        ],
+      };
       const features = await client().with(featureExtraction).featureExtraction("hi", { model: "m" });
-      expect(features).toEqual([[0.5, -1], [2, 3]]);
+      expect(features).toEqual([
+        [0.5, -1],
+        [2, 3],
+      ]);
       expect(featureExtraction.taskName).toBe("feature-extraction");
       expect(featureExtraction.methodName).toBe("featureExtraction");
     });
@@ -91,7 +108,14 @@ describe("@infer/task-feature-extraction", () => {
     });
 
     it("rejects an answer that is not nested arrays of numbers with InferenceOutputError carrying the body", async () => {
-      for (const body of [{ embeddings: [1, 2] }, [[0.1, 0.2], [0.3, "0.4"]], [[[0.1]], [null]]]) {
+      for (const body of [
+        { embeddings: [1, 2] },
+        [
+          [0.1, 0.2],
+          [0.3, "0.4"],
+        ],
+        [[[0.1]], [null]],
+      ]) {
         answer = { status: 200, body };
         const error = await featureExtraction(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
         expect(InferenceOutputError.isInstance(error)).toBe(true);

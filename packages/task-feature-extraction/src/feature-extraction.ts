@@ -1,4 +1,12 @@
-import { defineTask, expectOutput, requireString, requireStringArray, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  requireString,
+  requireStringArray,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /** Options of `featureExtraction()`: the request options only; the task takes no parameters. */
 export type FeatureExtractionOptions = RequestOptions;
@@ -18,7 +26,11 @@ export type FeatureExtractionOutput = (number | FeatureExtractionOutput)[];
  */
 export const featureExtraction = defineTask(
   { taskName: "feature-extraction", methodName: "featureExtraction" },
-  async (client: InferenceCore, text: string | string[], options?: FeatureExtractionOptions): Promise<FeatureExtractionOutput> => {
+  async (
+    client: InferenceCore,
+    text: string | string[],
+    options?: FeatureExtractionOptions,
+  ): Promise<FeatureExtractionOutput> => {
     if (Array.isArray(text)) requireStringArray(text, "text");
     else requireString(text, "text");
     const { request } = splitOptions(options);

@@ -11,7 +11,10 @@ const client = () => createClient(server.clientOptions());
 describe("@infer/task-fill-mask", () => {
   describe("fillMask parameters", () => {
     it("sends the parameters snake_case and returns the answer", async () => {
-      const output = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ topK: 2, targets: ["the", "hello"] } });
+      const output = await fillMask(client(), "[MASK] world!", {
+        model: "bert-base-uncased",
+        ...{ topK: 2, targets: ["the", "hello"] },
+      });
       const request = server.last();
       expect(request.url).toBe("/models/bert-base-uncased");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -25,7 +28,10 @@ describe("@infer/task-fill-mask", () => {
     });
 
     it("rejects a bad targets naming options.targets, before any request", async () => {
-      await server.expectInputError(() => fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ targets: [] } }), "options.targets");
+      await server.expectInputError(
+        () => fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ targets: [] } }),
+        "options.targets",
+      );
     });
   });
 });

@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-fill-mask", () => {
   describe("fillMask", () => {
-    it("sends {inputs} as JSON to /models/{model} and returns the recorded candidates as they are", async () => {      const candidates = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased" });
+    it("sends {inputs} as JSON to /models/{model} and returns the recorded candidates as they are", async () => {
+      const candidates = await fillMask(client(), "[MASK] world!", { model: "bert-base-uncased" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/bert-base-uncased");
@@ -36,7 +37,8 @@ describe("@infer/task-fill-mask", () => {
       expect(candidates[0]).toEqual({ score: 0.5, token: 1, token_str: "a", sequence: "a b", extra: [1] });
     });
 
-    it("is a method after client.with(fillMask)", async () => {      const candidates = await client().with(fillMask).fillMask("[MASK] world!", { model: "m" });
+    it("is a method after client.with(fillMask)", async () => {
+      const candidates = await client().with(fillMask).fillMask("[MASK] world!", { model: "m" });
       expect(candidates).toHaveLength((recorded.body as unknown[]).length);
       expect(fillMask.taskName).toBe("fill-mask");
       expect(fillMask.methodName).toBe("fillMask");
@@ -60,7 +62,9 @@ describe("@infer/task-fill-mask", () => {
 
     it("surfaces the recorded 404 of a missing model as InferenceHTTPError", async () => {
       server.answerNext({ json: missing.body, status: missing.tape.response.status });
-      const error = await fillMask(client(), "[MASK] world!", { model: "this-model-does-not-exist-123" }).catch((caught: unknown) => caught);
+      const error = await fillMask(client(), "[MASK] world!", { model: "this-model-does-not-exist-123" }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(404);
       expect((error as InferenceHTTPError).serverMessage).toContain("does not exist");

@@ -1,4 +1,14 @@
-import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  isObject,
+  requireString,
+  encodeParameters,
+  splitOptions,
+  type InferenceCore,
+  type ParameterTable,
+  type RequestOptions,
+} from "@infer/core";
 
 /** The parameters of `fillMask()`, checked before sending and sent snake_case. */
 export interface FillMaskParameters {
@@ -42,7 +52,10 @@ export const fillMask = defineTask(
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
-    const response = await client.post({ task: "fill-mask", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } }, request);
+    const response = await client.post(
+      { task: "fill-mask", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } },
+      request,
+    );
     const body = await response.json();
     expectOutput(isCandidateList(body), "fill-mask", "[{score, token, token_str, sequence}]", body);
     return body as FillMaskOutput;

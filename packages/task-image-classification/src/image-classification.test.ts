@@ -157,7 +157,9 @@ describe("@infer/task-image-classification", () => {
     for (const [kind, make] of invalid) {
       it(`rejects ${kind} with InferenceInputError naming \`image\`, before any inference request`, async () => {
         const before = server.requests.length;
-        const error = await imageClassification(client(), make() as BinaryInput, { model: MODEL }).catch((caught: unknown) => caught);
+        const error = await imageClassification(client(), make() as BinaryInput, { model: MODEL }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error)).toBe(true);
         expect((error as InferenceInputError).argument).toBe("image");
         expect(server.requests.length).toBe(before);
@@ -180,7 +182,9 @@ describe("@infer/task-image-classification", () => {
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       answer = { status: 200, body: [[{ label: "cheetah", score: 0.9 }]] };
-      const error = await imageClassification(client(), new Uint8Array(cheetah), { model: MODEL }).catch((caught: unknown) => caught);
+      const error = await imageClassification(client(), new Uint8Array(cheetah), { model: MODEL }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([[{ label: "cheetah", score: 0.9 }]]);
     });

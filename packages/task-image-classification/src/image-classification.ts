@@ -37,7 +37,11 @@ export type ImageClassificationOutput = { label: string; score: number }[];
  */
 export const imageClassification = defineTask(
   { taskName: "image-classification", methodName: "imageClassification" },
-  async (client: InferenceCore, image: BinaryInput, options?: ImageClassificationOptions): Promise<ImageClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    image: BinaryInput,
+    options?: ImageClassificationOptions,
+  ): Promise<ImageClassificationOutput> => {
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
@@ -45,7 +49,10 @@ export const imageClassification = defineTask(
       wire === undefined
         ? await client.post({ task: "image-classification", data: image, dataArgument: "image" }, request)
         : await client.post(
-            { task: "image-classification", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            {
+              task: "image-classification",
+              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
+            },
             request,
           );
     const body = await response.json();

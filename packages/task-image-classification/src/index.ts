@@ -1,2 +1,6 @@
 export { imageClassification } from "./image-classification.js";
-export type { ImageClassificationOptions, ImageClassificationParameters, ImageClassificationOutput } from "./image-classification.js";
+export type {
+  ImageClassificationOptions,
+  ImageClassificationParameters,
+  ImageClassificationOutput,
+} from "./image-classification.js";

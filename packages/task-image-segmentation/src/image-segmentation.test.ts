@@ -14,7 +14,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-image-segmentation", () => {
   describe("imageSegmentation", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png", async () => {      await imageSegmentation(client(), fixturePath("cheetah.png"), { model: MODEL });
+    it("streams a path as the raw body to /models/{model}, typed image/png", async () => {
+      await imageSegmentation(client(), fixturePath("cheetah.png"), { model: MODEL });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
@@ -23,7 +24,8 @@ describe("@infer/task-image-segmentation", () => {
       expect(request.body.equals(cheetah)).toBe(true);
     });
 
-    it("returns the recorded labels and scores with each mask decoded to an image/png Blob", async () => {      const segments = await imageSegmentation(client(), new Uint8Array(cheetah), { model: MODEL });
+    it("returns the recorded labels and scores with each mask decoded to an image/png Blob", async () => {
+      const segments = await imageSegmentation(client(), new Uint8Array(cheetah), { model: MODEL });
       expect(server.last().body.equals(cheetah)).toBe(true);
       expect(segments).toHaveLength(recordedSegments.length);
       for (const [index, segment] of segments.entries()) {
@@ -47,7 +49,8 @@ describe("@infer/task-image-segmentation", () => {
       expect(segments[0]!.mask.type).toBe("image/png");
     });
 
-    it("is a method after client.with(imageSegmentation)", async () => {      const segments = await client().with(imageSegmentation).imageSegmentation(cheetah, { model: MODEL });
+    it("is a method after client.with(imageSegmentation)", async () => {
+      const segments = await client().with(imageSegmentation).imageSegmentation(cheetah, { model: MODEL });
       expect(segments).toHaveLength(7);
       expect(imageSegmentation.taskName).toBe("image-segmentation");
       expect(imageSegmentation.methodName).toBe("imageSegmentation");

@@ -51,7 +51,11 @@ export type ImageSegmentationOutput = {
  */
 export const imageSegmentation = defineTask(
   { taskName: "image-segmentation", methodName: "imageSegmentation" },
-  async (client: InferenceCore, image: BinaryInput, options?: ImageSegmentationOptions): Promise<ImageSegmentationOutput> => {
+  async (
+    client: InferenceCore,
+    image: BinaryInput,
+    options?: ImageSegmentationOptions,
+  ): Promise<ImageSegmentationOutput> => {
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
@@ -59,7 +63,10 @@ export const imageSegmentation = defineTask(
       wire === undefined
         ? await client.post({ task: "image-segmentation", data: image, dataArgument: "image" }, request)
         : await client.post(
-            { task: "image-segmentation", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            {
+              task: "image-segmentation",
+              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
+            },
             request,
           );
     const body = await response.json();

@@ -2,7 +2,15 @@ import type { ServerResponse } from "node:http";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import { findTapes, fixtureBytes, fixturePath, sendBytes, sendJson, startServer, type TestServer } from "@infer/testing";
+import {
+  findTapes,
+  fixtureBytes,
+  fixturePath,
+  sendBytes,
+  sendJson,
+  startServer,
+  type TestServer,
+} from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageToImage, type ImageToImageOptions } from "./index.js";
 
@@ -94,12 +102,17 @@ describe("@infer/task-image-to-image", () => {
     it("sends the parameters in a fixed order, only those set", async () => {
       answer = sendPng;
       await imageToImage(client(), new Uint8Array(edges), { model, strength: 0.5, width: 8, prompt: "" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(`{"inputs":"${edgesBase64}","parameters":{"prompt":"","width":8,"strength":0.5}}`);
+      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+        `{"inputs":"${edgesBase64}","parameters":{"prompt":"","width":8,"strength":0.5}}`,
+      );
     });
 
     it("sends the raw image when every parameter is undefined", async () => {
       answer = sendPng;
-      await imageToImage(client(), new Uint8Array(edges), { model, prompt: undefined } as unknown as ImageToImageOptions);
+      await imageToImage(client(), new Uint8Array(edges), {
+        model,
+        prompt: undefined,
+      } as unknown as ImageToImageOptions);
       expect(server.requests.at(-1)!.body.equals(edges)).toBe(true);
     });
 
@@ -113,7 +126,11 @@ describe("@infer/task-image-to-image", () => {
 
     it("lets the call's Accept header win over image/png, case-insensitively", async () => {
       answer = sendPng;
-      await imageToImage(client(), new Uint8Array(edges), { model, prompt: "a red bird", headers: { ACCEPT: "image/jpeg" } });
+      await imageToImage(client(), new Uint8Array(edges), {
+        model,
+        prompt: "a red bird",
+        headers: { ACCEPT: "image/jpeg" },
+      });
       expect(server.requests.at(-1)!.headers["accept"]).toBe("image/jpeg");
     });
 
@@ -151,9 +168,9 @@ describe("@infer/task-image-to-image", () => {
       ["options.strength", { strength: 1.5 }],
     ])("rejects a bad %s before any request", async (argument, options) => {
       const before = server.requests.length;
-      await expect(imageToImage(client(), new Uint8Array(edges), { model, ...(options as ImageToImageOptions) })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument,
-      );
+      await expect(
+        imageToImage(client(), new Uint8Array(edges), { model, ...(options as ImageToImageOptions) }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument);
       expect(server.requests.length).toBe(before);
     });
 

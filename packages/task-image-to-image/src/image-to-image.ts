@@ -94,7 +94,10 @@ export const imageToImage = defineTask(
       ? await client.post(
           {
             task: "image-to-image",
-            json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wireParameters },
+            json: {
+              inputs: bytesToBase64(await client.readBinary(image, "image", request)),
+              parameters: wireParameters,
+            },
             headers,
           },
           request,

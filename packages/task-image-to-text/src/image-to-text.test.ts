@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-image-to-text", () => {
   describe("imageToText", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png, and unwraps [0].generated_text", async () => {      const caption = await imageToText(client(), fixturePath("cheetah.png"), { model: MODEL });
+    it("streams a path as the raw body to /models/{model}, typed image/png, and unwraps [0].generated_text", async () => {
+      const caption = await imageToText(client(), fixturePath("cheetah.png"), { model: MODEL });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
@@ -23,7 +24,8 @@ describe("@infer/task-image-to-text", () => {
       expect(caption).toBe("a large brown and white giraffe standing in a field ");
     });
 
-    it("sends a Blob's bytes with the Blob's type", async () => {      await imageToText(client(), new Blob([new Uint8Array(cheetah)], { type: "image/webp" }), { model: MODEL });
+    it("sends a Blob's bytes with the Blob's type", async () => {
+      await imageToText(client(), new Blob([new Uint8Array(cheetah)], { type: "image/webp" }), { model: MODEL });
       const request = server.last();
       expect(request.headers["content-type"]).toBe("image/webp");
       expect(request.body.equals(cheetah)).toBe(true);
@@ -39,9 +41,9 @@ describe("@infer/task-image-to-text", () => {
 
     it("rejects a plain object with InferenceInputError naming `image`, before any request", async () => {
       const before = server.requests.length;
-      await expect(imageToText(client(), { path: "cheetah.png" } as unknown as Uint8Array, { model: MODEL })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "image",
-      );
+      await expect(
+        imageToText(client(), { path: "cheetah.png" } as unknown as Uint8Array, { model: MODEL }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === "image");
       expect(server.requests.length).toBe(before);
     });
 

@@ -27,7 +27,12 @@ export const imageToText = defineTask(
     const response = await client.post({ task: "image-to-text", data: image, dataArgument: "image" }, request);
     const body = await response.json();
     const first: unknown = Array.isArray(body) ? body[0] : undefined;
-    expectOutput(isObject(first) && typeof first["generated_text"] === "string", "image-to-text", "[{generated_text}]", body);
+    expectOutput(
+      isObject(first) && typeof first["generated_text"] === "string",
+      "image-to-text",
+      "[{generated_text}]",
+      body,
+    );
     return (first as { generated_text: string }).generated_text;
   },
 );

@@ -15,7 +15,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-object-detection", () => {
   describe("objectDetection", () => {
-    it("streams a path as the raw body to /models/{model}, typed image/png, and returns the recorded objects as is", async () => {      const objects = await objectDetection(client(), fixturePath("cheetah.png"), { model: MODEL });
+    it("streams a path as the raw body to /models/{model}, typed image/png, and returns the recorded objects as is", async () => {
+      const objects = await objectDetection(client(), fixturePath("cheetah.png"), { model: MODEL });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
@@ -23,14 +24,20 @@ describe("@infer/task-object-detection", () => {
       expect(request.headers["content-type"]).toBe("image/png");
       expect(request.body.equals(cheetah)).toBe(true);
       expect(objects).toEqual(recorded.body);
-      expect(objects[0]).toEqual({ score: 0.9957962036132812, label: "cat", box: { xmin: 506, ymin: 233, xmax: 629, ymax: 405 } });
+      expect(objects[0]).toEqual({
+        score: 0.9957962036132812,
+        label: "cat",
+        box: { xmin: 506, ymin: 233, xmax: 629, ymax: 405 },
+      });
     });
 
-    it("sends a Node Readable's bytes", async () => {      await objectDetection(client(), createReadStream(fixturePath("cheetah.png")), { model: MODEL });
+    it("sends a Node Readable's bytes", async () => {
+      await objectDetection(client(), createReadStream(fixturePath("cheetah.png")), { model: MODEL });
       expect(server.last().body.equals(cheetah)).toBe(true);
     });
 
-    it("is a method after client.with(objectDetection)", async () => {      const objects = await client().with(objectDetection).objectDetection(cheetah, { model: MODEL });
+    it("is a method after client.with(objectDetection)", async () => {
+      const objects = await client().with(objectDetection).objectDetection(cheetah, { model: MODEL });
       expect(objects).toHaveLength((recorded.body as unknown[]).length);
       expect(objectDetection.taskName).toBe("object-detection");
       expect(objectDetection.methodName).toBe("objectDetection");

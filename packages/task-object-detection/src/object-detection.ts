@@ -38,7 +38,11 @@ export type ObjectDetectionOutput = {
  */
 export const objectDetection = defineTask(
   { taskName: "object-detection", methodName: "objectDetection" },
-  async (client: InferenceCore, image: BinaryInput, options?: ObjectDetectionOptions): Promise<ObjectDetectionOutput> => {
+  async (
+    client: InferenceCore,
+    image: BinaryInput,
+    options?: ObjectDetectionOptions,
+  ): Promise<ObjectDetectionOutput> => {
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
@@ -46,7 +50,10 @@ export const objectDetection = defineTask(
       wire === undefined
         ? await client.post({ task: "object-detection", data: image, dataArgument: "image" }, request)
         : await client.post(
-            { task: "object-detection", json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire } },
+            {
+              task: "object-detection",
+              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
+            },
             request,
           );
     const body = await response.json();
@@ -60,10 +67,7 @@ function isDetectionList(value: unknown): boolean {
     Array.isArray(value) &&
     value.every(
       (item) =>
-        isObject(item) &&
-        typeof item["label"] === "string" &&
-        typeof item["score"] === "number" &&
-        isBox(item["box"]),
+        isObject(item) && typeof item["label"] === "string" && typeof item["score"] === "number" && isBox(item["box"]),
     )
   );
 }

@@ -1,2 +1,6 @@
 export { questionAnswering } from "./question-answering.js";
-export type { QuestionAnsweringOptions, QuestionAnsweringParameters, QuestionAnsweringOutput } from "./question-answering.js";
+export type {
+  QuestionAnsweringOptions,
+  QuestionAnsweringParameters,
+  QuestionAnsweringOutput,
+} from "./question-answering.js";

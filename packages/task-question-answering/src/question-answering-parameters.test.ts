@@ -11,21 +11,38 @@ const client = () => createClient(server.clientOptions());
 describe("@infer/task-question-answering", () => {
   describe("questionAnswering parameters", () => {
     it("sends the parameters snake_case and returns the answer", async () => {
-      const output = await questionAnswering(client(), "What is my name?", "My name is Clara.", { model: "deepset/roberta-base-squad2", ...{ handleImpossibleAnswer: true, maxAnswerLen: 10, docStride: 64, alignToWords: false } });
+      const output = await questionAnswering(client(), "What is my name?", "My name is Clara.", {
+        model: "deepset/roberta-base-squad2",
+        ...{ handleImpossibleAnswer: true, maxAnswerLen: 10, docStride: 64, alignToWords: false },
+      });
       const request = server.last();
       expect(request.url).toBe("/models/deepset/roberta-base-squad2");
       expect(request.headers["content-type"]).toBe("application/json");
-      expect(request.json()).toEqual({ question: "What is my name?", context: "My name is Clara.", parameters: { handle_impossible_answer: true, max_answer_len: 10, doc_stride: 64, align_to_words: false } });
+      expect(request.json()).toEqual({
+        question: "What is my name?",
+        context: "My name is Clara.",
+        parameters: { handle_impossible_answer: true, max_answer_len: 10, doc_stride: 64, align_to_words: false },
+      });
       expect(output).toEqual(recorded);
     });
 
     it("sends no parameters when none is set, an explicit undefined included", async () => {
-      await questionAnswering(client(), "What is my name?", "My name is Clara.", { model: "deepset/roberta-base-squad2", maxSeqLen: undefined });
+      await questionAnswering(client(), "What is my name?", "My name is Clara.", {
+        model: "deepset/roberta-base-squad2",
+        maxSeqLen: undefined,
+      });
       expect(server.last().json()).toEqual({ question: "What is my name?", context: "My name is Clara." });
     });
 
     it("rejects a bad maxSeqLen naming options.maxSeqLen, before any request", async () => {
-      await server.expectInputError(() => questionAnswering(client(), "What is my name?", "My name is Clara.", { model: "deepset/roberta-base-squad2", ...{ maxSeqLen: 0 } }), "options.maxSeqLen");
+      await server.expectInputError(
+        () =>
+          questionAnswering(client(), "What is my name?", "My name is Clara.", {
+            model: "deepset/roberta-base-squad2",
+            ...{ maxSeqLen: 0 },
+          }),
+        "options.maxSeqLen",
+      );
     });
   });
 });

@@ -1,4 +1,14 @@
-import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  isObject,
+  requireString,
+  encodeParameters,
+  splitOptions,
+  type InferenceCore,
+  type ParameterTable,
+  type RequestOptions,
+} from "@infer/core";
 
 /** The parameters of `questionAnswering()`, checked before sending and sent snake_case. */
 export interface QuestionAnsweringParameters {
@@ -49,12 +59,23 @@ export interface QuestionAnsweringOutput {
  */
 export const questionAnswering = defineTask(
   { taskName: "question-answering", methodName: "questionAnswering" },
-  async (client: InferenceCore, question: string, context: string, options?: QuestionAnsweringOptions): Promise<QuestionAnsweringOutput> => {
+  async (
+    client: InferenceCore,
+    question: string,
+    context: string,
+    options?: QuestionAnsweringOptions,
+  ): Promise<QuestionAnsweringOutput> => {
     requireString(question, "question");
     requireString(context, "context");
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
-    const response = await client.post({ task: "question-answering", json: wire === undefined ? { question, context } : { question, context, parameters: wire } }, request);
+    const response = await client.post(
+      {
+        task: "question-answering",
+        json: wire === undefined ? { question, context } : { question, context, parameters: wire },
+      },
+      request,
+    );
     const body = await response.json();
     expectOutput(isAnswer(body), "question-answering", "{answer, score, start, end}", body);
     return body as QuestionAnsweringOutput;

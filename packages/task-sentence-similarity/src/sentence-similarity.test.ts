@@ -15,7 +15,8 @@ const client = (pipelineLayout?: PipelineLayout) =>
 
 describe("@infer/task-sentence-similarity", () => {
   describe("sentenceSimilarity", () => {
-    it("sends {inputs: {source_sentence, sentences}} to the legacy pipeline route by default on a custom endpoint and returns the recorded scores", async () => {      const scores = await sentenceSimilarity(client(), sentence, sentences, { model });
+    it("sends {inputs: {source_sentence, sentences}} to the legacy pipeline route by default on a custom endpoint and returns the recorded scores", async () => {
+      const scores = await sentenceSimilarity(client(), sentence, sentences, { model });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/pipeline/sentence-similarity/${model}`);
@@ -27,15 +28,18 @@ describe("@infer/task-sentence-similarity", () => {
       expect(scores.indexOf(Math.max(...scores))).toBe(sentences.indexOf("That is a very happy person"));
     });
 
-    it("sends to /models/{model}/pipeline/sentence-similarity with the router layout", async () => {      await sentenceSimilarity(client("router"), sentence, sentences, { model });
+    it("sends to /models/{model}/pipeline/sentence-similarity with the router layout", async () => {
+      await sentenceSimilarity(client("router"), sentence, sentences, { model });
       expect(server.last().url).toBe(`/models/${model}/pipeline/sentence-similarity`);
     });
 
-    it("sends to /pipeline/sentence-similarity/{model} with the legacy layout given explicitly", async () => {      await sentenceSimilarity(client("legacy"), sentence, sentences, { model });
+    it("sends to /pipeline/sentence-similarity/{model} with the legacy layout given explicitly", async () => {
+      await sentenceSimilarity(client("legacy"), sentence, sentences, { model });
       expect(server.last().url).toBe(`/pipeline/sentence-similarity/${model}`);
     });
 
-    it("uses a model URL as is", async () => {      await sentenceSimilarity(client("router"), sentence, sentences, { model: `${server.url}/similarity` });
+    it("uses a model URL as is", async () => {
+      await sentenceSimilarity(client("router"), sentence, sentences, { model: `${server.url}/similarity` });
       expect(server.last().url).toBe("/similarity");
     });
 
@@ -65,7 +69,9 @@ describe("@infer/task-sentence-similarity", () => {
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       server.answerNext({ json: [[0.66, 0.93, 0.22]] });
-      const error = await sentenceSimilarity(client(), sentence, sentences, { model }).catch((caught: unknown) => caught);
+      const error = await sentenceSimilarity(client(), sentence, sentences, { model }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([[0.66, 0.93, 0.22]]);
     });

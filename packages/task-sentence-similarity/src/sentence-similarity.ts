@@ -1,4 +1,12 @@
-import { defineTask, expectOutput, requireString, requireStringArray, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  requireString,
+  requireStringArray,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /** Options of `sentenceSimilarity()`: the request options only; the task takes no parameters. */
 export type SentenceSimilarityOptions = RequestOptions;

@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-summarization", () => {
   describe("summarization", () => {
-    it("sends {inputs} as JSON to /models/{model}, without parameters when none is given, and unwraps [0].summary_text", async () => {      const result = await summarization(client(), text, { model: "facebook/bart-large-cnn" });
+    it("sends {inputs} as JSON to /models/{model}, without parameters when none is given, and unwraps [0].summary_text", async () => {
+      const result = await summarization(client(), text, { model: "facebook/bart-large-cnn" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/facebook/bart-large-cnn");
@@ -23,8 +24,15 @@ describe("@infer/task-summarization", () => {
       expect(result.startsWith("The tower is 324 metres")).toBe(true);
     });
 
-    it("passes the parameters through as they are", async () => {      await summarization(client(), text, { model: "m", parameters: { max_length: 100, min_length: 10, do_sample: false } });
-      expect(server.last().json()).toEqual({ inputs: text, parameters: { max_length: 100, min_length: 10, do_sample: false } });
+    it("passes the parameters through as they are", async () => {
+      await summarization(client(), text, {
+        model: "m",
+        parameters: { max_length: 100, min_length: 10, do_sample: false },
+      });
+      expect(server.last().json()).toEqual({
+        inputs: text,
+        parameters: { max_length: 100, min_length: 10, do_sample: false },
+      });
     });
 
     it("is a method after client.with(summarization)", async () => {
@@ -47,7 +55,9 @@ describe("@infer/task-summarization", () => {
       const before = server.requests.length;
       await expect(
         summarization(client(), text, { model: "m", parameters: [100] as unknown as Record<string, unknown> }),
-      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === "options.parameters");
+      ).rejects.toSatisfy(
+        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "options.parameters",
+      );
       expect(server.requests.length).toBe(before);
     });
 

@@ -1,4 +1,13 @@
-import { defineTask, expectOutput, InferenceInputError, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  InferenceInputError,
+  isObject,
+  requireString,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /**
  * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;
@@ -53,7 +62,12 @@ export const summarization = defineTask(
     const response = await client.post({ task: "summarization", json }, request);
     const body = await response.json();
     const first: unknown = Array.isArray(body) ? body[0] : undefined;
-    expectOutput(isObject(first) && typeof first["summary_text"] === "string", "summarization", "[{summary_text}]", body);
+    expectOutput(
+      isObject(first) && typeof first["summary_text"] === "string",
+      "summarization",
+      "[{summary_text}]",
+      body,
+    );
     return (first as { summary_text: string }).summary_text;
   },
 );

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { tableQuestionAnswering, type TableQuestionAnsweringTable } from "./index.js";
 
 const recorded = tapeJson("/models/google/tapas-base-finetuned-wtq");
-const { query, table } = (JSON.parse(recorded.tape.init.body!) as { inputs: { query: string; table: Record<string, string[]> } }).inputs;
+const { query, table } = (
+  JSON.parse(recorded.tape.init.body!) as { inputs: { query: string; table: Record<string, string[]> } }
+).inputs;
 const server = useTaskServer({ json: recorded.body });
 
 const client = () => createClient(server.clientOptions());
@@ -17,7 +19,8 @@ async function expectInputError(badTable: unknown, badQuery: unknown, argument: 
 
 describe("@infer/task-table-question-answering", () => {
   describe("tableQuestionAnswering", () => {
-    it("sends {query, table} at the top level to /models/{model} and returns the recorded answer as is", async () => {      const result = await tableQuestionAnswering(client(), table, query, { model: "google/tapas-base-finetuned-wtq" });
+    it("sends {query, table} at the top level to /models/{model} and returns the recorded answer as is", async () => {
+      const result = await tableQuestionAnswering(client(), table, query, { model: "google/tapas-base-finetuned-wtq" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/google/tapas-base-finetuned-wtq");
@@ -25,10 +28,21 @@ describe("@infer/task-table-question-answering", () => {
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
       expect(request.json()).toEqual({ query, table });
       expect(result).toEqual(recorded.body);
-      expect(result).toMatchObject({ answer: "AVERAGE > 36542", coordinates: [[0, 1]], cells: ["36542"], aggregator: "AVERAGE" });
+      expect(result).toMatchObject({
+        answer: "AVERAGE > 36542",
+        coordinates: [[0, 1]],
+        cells: ["36542"],
+        aggregator: "AVERAGE",
+      });
     });
 
-    it("sends numbers and booleans as strings", async () => {      await tableQuestionAnswering(client(), { Stars: [36542, 4512.5], Archived: [false, true] }, "Which is archived?", { model: "m" });
+    it("sends numbers and booleans as strings", async () => {
+      await tableQuestionAnswering(
+        client(),
+        { Stars: [36542, 4512.5], Archived: [false, true] },
+        "Which is archived?",
+        { model: "m" },
+      );
       expect(server.last().json()).toEqual({
         query: "Which is archived?",
         table: { Stars: ["36542", "4512.5"], Archived: ["false", "true"] },
@@ -42,7 +56,8 @@ describe("@infer/task-table-question-answering", () => {
       expect(result).toEqual(body);
     });
 
-    it("is a method after client.with(tableQuestionAnswering)", async () => {      const result = await client().with(tableQuestionAnswering).tableQuestionAnswering(table, query, { model: "m" });
+    it("is a method after client.with(tableQuestionAnswering)", async () => {
+      const result = await client().with(tableQuestionAnswering).tableQuestionAnswering(table, query, { model: "m" });
       expect(result.cells).toEqual(["36542"]);
       expect(tableQuestionAnswering.taskName).toBe("table-question-answering");
       expect(tableQuestionAnswering.methodName).toBe("tableQuestionAnswering");
@@ -62,14 +77,20 @@ describe("@infer/task-table-question-answering", () => {
       const before = server.requests.length;
       await expectInputError({ Repository: ["Transformers"], Stars: "36542" }, query, "table.Stars");
       await expectInputError({ Repository: ["Transformers", "Datasets"], Stars: ["36542"] }, query, "table.Stars");
-      await expectInputError({ Repository: ["Transformers"], "Programming language": [null] }, query, 'table["Programming language"][0]');
+      await expectInputError(
+        { Repository: ["Transformers"], "Programming language": [null] },
+        query,
+        'table["Programming language"][0]',
+      );
       await expectInputError({ Stars: [1, Number.NaN] }, query, "table.Stars[1]");
       expect(server.requests.length).toBe(before);
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       server.answerNext({ json: [{ answer: "36542" }] });
-      const error = await tableQuestionAnswering(client(), table, query, { model: "m" }).catch((caught: unknown) => caught);
+      const error = await tableQuestionAnswering(client(), table, query, { model: "m" }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ answer: "36542" }]);
     });

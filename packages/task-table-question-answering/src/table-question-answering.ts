@@ -1,4 +1,12 @@
-import { defineTask, expectOutput, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  isObject,
+  requireString,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 import { tableToStrings, type TableQuestionAnsweringTable } from "./table.js";
 
 /** Options of `tableQuestionAnswering()`: the request options only; the task takes no parameters. */

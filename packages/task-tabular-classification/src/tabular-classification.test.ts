@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-tabular-classification", () => {
   describe("tabularClassification", () => {
-    it("sends {table} as JSON to /models/{model} and returns the recorded labels as strings", async () => {      const labels = await tabularClassification(client(), table, { model: "vvmnnnkv/wine-quality" });
+    it("sends {table} as JSON to /models/{model} and returns the recorded labels as strings", async () => {
+      const labels = await tabularClassification(client(), table, { model: "vvmnnnkv/wine-quality" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/vvmnnnkv/wine-quality");
@@ -25,7 +26,10 @@ describe("@infer/task-tabular-classification", () => {
 
     it("returns string labels as they are, and uses the client's model", async () => {
       server.answerNext({ json: ["good", "bad"] });
-      const labels = await tabularClassification(createClient({ endpoint: server.url, token: false, model: "me/wine" }), { alcohol: [9.4, 12.6] });
+      const labels = await tabularClassification(
+        createClient({ endpoint: server.url, token: false, model: "me/wine" }),
+        { alcohol: [9.4, 12.6] },
+      );
       expect(server.last().url).toBe("/models/me/wine");
       expect(server.last().json()).toEqual({ table: { alcohol: [9.4, 12.6] } });
       expect(labels).toEqual(["good", "bad"]);
@@ -33,7 +37,9 @@ describe("@infer/task-tabular-classification", () => {
 
     it("rejects a call without a model before any request, naming options.model", async () => {
       const before = server.requests.length;
-      await expect(tabularClassification(createClient({ endpoint: server.url, token: false }), table)).rejects.toSatisfy(
+      await expect(
+        tabularClassification(createClient({ endpoint: server.url, token: false }), table),
+      ).rejects.toSatisfy(
         (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "options.model",
       );
       expect(server.requests.length).toBe(before);
@@ -52,7 +58,9 @@ describe("@infer/task-tabular-classification", () => {
         { alcohol: [Number.NaN] },
       ];
       for (const bad of tables) {
-        const error = await tabularClassification(client(), bad as unknown as Table, { model: "m" }).catch((caught: unknown) => caught);
+        const error = await tabularClassification(client(), bad as unknown as Table, { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error), JSON.stringify(bad)).toBe(true);
         expect((error as InferenceInputError).argument).toBe("table");
       }
@@ -66,7 +74,10 @@ describe("@infer/task-tabular-classification", () => {
       expect((error as InferenceOutputError).body).toEqual([{ label: "good" }]);
     });
 
-    it("is a method after client.with(tabularClassification)", async () => {      const labels = await client().with(tabularClassification).tabularClassification(table, { model: "vvmnnnkv/wine-quality" });
+    it("is a method after client.with(tabularClassification)", async () => {
+      const labels = await client()
+        .with(tabularClassification)
+        .tabularClassification(table, { model: "vvmnnnkv/wine-quality" });
       expect(labels).toEqual(["5", "5", "7"]);
       expect(tabularClassification.taskName).toBe("tabular-classification");
       expect(tabularClassification.methodName).toBe("tabularClassification");

@@ -1,4 +1,13 @@
-import { defineTask, expectOutput, requireModel, requireTable, splitOptions, type InferenceCore, type RequestOptions, type Table } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  requireModel,
+  requireTable,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+  type Table,
+} from "@infer/core";
 
 /** Options of `tabularClassification()`: the request options; a model is required. */
 export interface TabularClassificationOptions extends RequestOptions {
@@ -21,14 +30,19 @@ export type TabularClassificationOutput = string[];
  */
 export const tabularClassification = defineTask(
   { taskName: "tabular-classification", methodName: "tabularClassification" },
-  async (client: InferenceCore, table: Table, options?: TabularClassificationOptions): Promise<TabularClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    table: Table,
+    options?: TabularClassificationOptions,
+  ): Promise<TabularClassificationOutput> => {
     requireTable(table);
     const { request } = splitOptions(options);
     const model = requireModel(client, request, "tabular-classification");
     const response = await client.post({ task: "tabular-classification", model, json: { table } }, request);
     const body = await response.json();
     expectOutput(
-      Array.isArray(body) && body.every((label) => typeof label === "string" || typeof label === "number" || typeof label === "boolean"),
+      Array.isArray(body) &&
+        body.every((label) => typeof label === "string" || typeof label === "number" || typeof label === "boolean"),
       "tabular-classification",
       "[label]",
       body,

@@ -12,7 +12,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-tabular-regression", () => {
   describe("tabularRegression", () => {
-    it("sends {table} as JSON to /models/{model} and returns the recorded numbers", async () => {      const weights = await tabularRegression(client(), table, { model: "scikit-learn/Fish-Weight" });
+    it("sends {table} as JSON to /models/{model} and returns the recorded numbers", async () => {
+      const weights = await tabularRegression(client(), table, { model: "scikit-learn/Fish-Weight" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/scikit-learn/Fish-Weight");
@@ -31,7 +32,9 @@ describe("@infer/task-tabular-regression", () => {
         Width: [null],
       });
       expect(server.last().url).toBe("/models/me/fish");
-      expect(server.last().json()).toEqual({ table: { Species: ["Bream"], Height: [11.52], Tagged: [true], Width: [null] } });
+      expect(server.last().json()).toEqual({
+        table: { Species: ["Bream"], Height: [11.52], Tagged: [true], Width: [null] },
+      });
       expect(weights).toEqual([1.5]);
     });
 
@@ -48,9 +51,19 @@ describe("@infer/task-tabular-regression", () => {
 
     it("rejects a table that is not an object of equal-length arrays before any request", async () => {
       const before = server.requests.length;
-      const tables = [null, [], {}, { Height: 11.52 }, { Height: [] }, { Height: ["11.52", "12.48"], Width: ["4.02"] }, { Height: [undefined] }];
+      const tables = [
+        null,
+        [],
+        {},
+        { Height: 11.52 },
+        { Height: [] },
+        { Height: ["11.52", "12.48"], Width: ["4.02"] },
+        { Height: [undefined] },
+      ];
       for (const bad of tables) {
-        const error = await tabularRegression(client(), bad as unknown as Table, { model: "m" }).catch((caught: unknown) => caught);
+        const error = await tabularRegression(client(), bad as unknown as Table, { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error), JSON.stringify(bad)).toBe(true);
         expect((error as InferenceInputError).argument).toBe("table");
       }
@@ -66,7 +79,10 @@ describe("@infer/task-tabular-regression", () => {
       }
     });
 
-    it("is a method after client.with(tabularRegression)", async () => {      const weights = await client().with(tabularRegression).tabularRegression(table, { model: "scikit-learn/Fish-Weight" });
+    it("is a method after client.with(tabularRegression)", async () => {
+      const weights = await client()
+        .with(tabularRegression)
+        .tabularRegression(table, { model: "scikit-learn/Fish-Weight" });
       expect(weights).toHaveLength(3);
       expect(tabularRegression.taskName).toBe("tabular-regression");
       expect(tabularRegression.methodName).toBe("tabularRegression");

@@ -1,4 +1,13 @@
-import { defineTask, expectOutput, requireModel, requireTable, splitOptions, type InferenceCore, type RequestOptions, type Table } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  requireModel,
+  requireTable,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+  type Table,
+} from "@infer/core";
 
 /** Options of `tabularRegression()`: the request options; a model is required. */
 export interface TabularRegressionOptions extends RequestOptions {
@@ -27,7 +36,12 @@ export const tabularRegression = defineTask(
     const model = requireModel(client, request, "tabular-regression");
     const response = await client.post({ task: "tabular-regression", model, json: { table } }, request);
     const body = await response.json();
-    expectOutput(Array.isArray(body) && body.every((value) => typeof value === "number"), "tabular-regression", "[number]", body);
+    expectOutput(
+      Array.isArray(body) && body.every((value) => typeof value === "number"),
+      "tabular-regression",
+      "[number]",
+      body,
+    );
     return body as TabularRegressionOutput;
   },
 );

@@ -1,2 +1,6 @@
 export { textClassification } from "./text-classification.js";
-export type { TextClassificationOptions, TextClassificationParameters, TextClassificationOutput } from "./text-classification.js";
+export type {
+  TextClassificationOptions,
+  TextClassificationParameters,
+  TextClassificationOutput,
+} from "./text-classification.js";

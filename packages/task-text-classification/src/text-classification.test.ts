@@ -10,7 +10,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-text-classification", () => {
   describe("textClassification", () => {
-    it("sends {inputs} as JSON to /models/{model} and unwraps [0] of the recorded answer", async () => {      const labels = await textClassification(client(), "I like you. I love you.", {
+    it("sends {inputs} as JSON to /models/{model} and unwraps [0] of the recorded answer", async () => {
+      const labels = await textClassification(client(), "I like you. I love you.", {
         model: "distilbert-base-uncased-finetuned-sst-2-english",
       });
       const request = server.last();
@@ -23,7 +24,8 @@ describe("@infer/task-text-classification", () => {
       expect(labels[0]?.label).toBe("POSITIVE");
     });
 
-    it("is a method after client.with(textClassification)", async () => {      const labels = await client().with(textClassification).textClassification("good", { model: "m" });
+    it("is a method after client.with(textClassification)", async () => {
+      const labels = await client().with(textClassification).textClassification("good", { model: "m" });
       expect(labels).toHaveLength(2);
       expect(textClassification.taskName).toBe("text-classification");
       expect(textClassification.methodName).toBe("textClassification");

@@ -1,4 +1,14 @@
-import { defineTask, expectOutput, isLabelScoreList, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  isLabelScoreList,
+  requireString,
+  encodeParameters,
+  splitOptions,
+  type InferenceCore,
+  type ParameterTable,
+  type RequestOptions,
+} from "@infer/core";
 
 /** The parameters of `textClassification()`, checked before sending and sent snake_case. */
 export interface TextClassificationParameters {
@@ -28,11 +38,18 @@ export type TextClassificationOutput = { label: string; score: number }[];
  */
 export const textClassification = defineTask(
   { taskName: "text-classification", methodName: "textClassification" },
-  async (client: InferenceCore, text: string, options?: TextClassificationOptions): Promise<TextClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    text: string,
+    options?: TextClassificationOptions,
+  ): Promise<TextClassificationOutput> => {
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
-    const response = await client.post({ task: "text-classification", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } }, request);
+    const response = await client.post(
+      { task: "text-classification", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } },
+      request,
+    );
     const body = await response.json();
     const labels = Array.isArray(body) && Array.isArray(body[0]) ? (body[0] as unknown) : body;
     expectOutput(isLabelScoreList(labels), "text-classification", "[[{label, score}]]", body);

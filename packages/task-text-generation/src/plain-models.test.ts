@@ -14,7 +14,10 @@ let alwaysReject = false;
 beforeAll(async () => {
   // A server that is not TGI: it rejects TGI's parameters as unused model_kwargs.
   server = await startServer((request, response) => {
-    const parameters = ((request.json() as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<string, unknown>;
+    const parameters = ((request.json() as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<
+      string,
+      unknown
+    >;
     const unused = Object.keys(parameters).filter((name) => TGI_ONLY.includes(name));
     if (alwaysReject || unused.length > 0) return sendJson(response, kwargsError(unused), 400);
     sendJson(response, [{ generated_text: "plain" }]);
@@ -33,7 +36,13 @@ describe("@infer/task-text-generation", () => {
     it("drops the TGI-only parameters with one warning and retries once", async () => {
       const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
       const before = server.requests.length;
-      const output = await textGeneration(client(), "Hi", { model: "plain/one", watermark: true, stop: ["."], details: true, maxNewTokens: 5 });
+      const output = await textGeneration(client(), "Hi", {
+        model: "plain/one",
+        watermark: true,
+        stop: ["."],
+        details: true,
+        maxNewTokens: 5,
+      });
       expect(server.requests.length - before).toBe(2);
       expect(server.requests.at(-2)!.json()).toEqual({
         inputs: "Hi",
@@ -47,7 +56,12 @@ describe("@infer/task-text-generation", () => {
 
     it("warns naming the model and the TGI-only options that were set, in a fixed order", async () => {
       const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      await textGeneration(client(), "Hi", { model: "plain/eight", decoderInputDetails: true, details: true, stop: ["."] });
+      await textGeneration(client(), "Hi", {
+        model: "plain/eight",
+        decoderInputDetails: true,
+        details: true,
+        stop: ["."],
+      });
       expect(warn.mock.calls).toEqual([
         [
           "@infer/task-text-generation: plain/eight is not served by Text Generation Inference; ignoring options.stop, options.details, options.decoderInputDetails. Later calls send the plain form.",
@@ -60,7 +74,9 @@ describe("@infer/task-text-generation", () => {
       alwaysReject = true;
       await textGeneration(client(), "Hi", { model: "plain/nine" }).catch(() => undefined);
       expect(warn.mock.calls).toEqual([
-        ["@infer/task-text-generation: plain/nine is not served by Text Generation Inference. Later calls send the plain form."],
+        [
+          "@infer/task-text-generation: plain/nine is not served by Text Generation Inference. Later calls send the plain form.",
+        ],
       ]);
     });
 
@@ -98,7 +114,9 @@ describe("@infer/task-text-generation", () => {
 
     it("rejects stream with InferenceInputError when the first stream request finds the model is not TGI", async () => {
       const before = server.requests.length;
-      const error = await textGeneration(client(), "Hi", { model: "plain/six", stream: true, stop: ["."] }).catch((caught: unknown) => caught);
+      const error = await textGeneration(client(), "Hi", { model: "plain/six", stream: true, stop: ["."] }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceInputError.isInstance(error)).toBe(true);
       expect((error as InferenceInputError).argument).toBe("options.stream");
       expect(InferenceHTTPError.isInstance((error as Error).cause)).toBe(true);
@@ -109,7 +127,9 @@ describe("@infer/task-text-generation", () => {
       vi.spyOn(console, "warn").mockImplementation(() => undefined);
       alwaysReject = true;
       const before = server.requests.length;
-      const error = await textGeneration(client(), "Hi", { model: "plain/seven", watermark: true }).catch((caught: unknown) => caught);
+      const error = await textGeneration(client(), "Hi", { model: "plain/seven", watermark: true }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(400);
       expect(server.requests.length - before).toBe(2);

@@ -22,5 +22,7 @@ export function isModelKwargsError(error: unknown): error is InferenceHTTPError 
 export function warnPlainModel(model: string, parameters: TextGenerationCallParameters): void {
   const dropped = TGI_ONLY_PARAMETERS.filter((name) => parameters[name] !== undefined).map((name) => `options.${name}`);
   const what = dropped.length > 0 ? `; ignoring ${dropped.join(", ")}` : "";
-  console.warn(`@infer/task-text-generation: ${model} is not served by Text Generation Inference${what}. Later calls send the plain form.`);
+  console.warn(
+    `@infer/task-text-generation: ${model} is not served by Text Generation Inference${what}. Later calls send the plain form.`,
+  );
 }

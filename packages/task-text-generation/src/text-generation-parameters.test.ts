@@ -57,7 +57,14 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("accepts values just inside the bounds", async () => {
-      await textGeneration(client(), "x", { model: "m", topP: 0.999, typicalP: 0.001, temperature: 0.01, topK: 1, truncate: 1 });
+      await textGeneration(client(), "x", {
+        model: "m",
+        topP: 0.999,
+        typicalP: 0.001,
+        temperature: 0.01,
+        topK: 1,
+        truncate: 1,
+      });
       expect(server.requests.at(-1)!.json()).toEqual({
         inputs: "x",
         parameters: { top_p: 0.999, typical_p: 0.001, temperature: 0.01, top_k: 1, truncate: 1 },
@@ -84,7 +91,10 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("names the first bad option in a fixed order: booleans, then numbers, then stop, then conflicts", async () => {
-      await expectRejected({ stream: 1 as unknown as boolean, doSample: "yes" as unknown as boolean }, "options.doSample");
+      await expectRejected(
+        { stream: 1 as unknown as boolean, doSample: "yes" as unknown as boolean },
+        "options.doSample",
+      );
       await expectRejected({ temperature: 0, stream: 1 as unknown as boolean }, "options.stream");
       await expectRejected({ bestOf: 0, maxNewTokens: 0 }, "options.maxNewTokens");
       await expectRejected({ stop: "\n" as unknown as string[], bestOf: 0 }, "options.bestOf");
@@ -94,11 +104,21 @@ describe("@infer/task-text-generation", () => {
 
     it("explains the rejected value in the message", async () => {
       const error = await textGeneration(client(), "x", { model: "m", topK: 2.5 }).catch((caught: unknown) => caught);
-      expect((error as InferenceInputError).message).toBe("Invalid argument `options.topK`: expected an integer > 0, got 2.5");
-      const conflict = await textGeneration(client(), "x", { model: "m", bestOf: 2, doSample: true, seed: 1 }).catch((caught: unknown) => caught);
-      expect((conflict as InferenceInputError).message).toBe("Invalid argument `options.bestOf`: a value above 1 cannot be combined with `seed`");
-      const flag = await textGeneration(client(), "x", { model: "m", details: "yes" as unknown as boolean }).catch((caught: unknown) => caught);
-      expect((flag as InferenceInputError).message).toBe("Invalid argument `options.details`: expected a boolean, got string");
+      expect((error as InferenceInputError).message).toBe(
+        "Invalid argument `options.topK`: expected an integer > 0, got 2.5",
+      );
+      const conflict = await textGeneration(client(), "x", { model: "m", bestOf: 2, doSample: true, seed: 1 }).catch(
+        (caught: unknown) => caught,
+      );
+      expect((conflict as InferenceInputError).message).toBe(
+        "Invalid argument `options.bestOf`: a value above 1 cannot be combined with `seed`",
+      );
+      const flag = await textGeneration(client(), "x", { model: "m", details: "yes" as unknown as boolean }).catch(
+        (caught: unknown) => caught,
+      );
+      expect((flag as InferenceInputError).message).toBe(
+        "Invalid argument `options.details`: expected a boolean, got string",
+      );
     });
 
     it("rejects options that are not an object", async () => {

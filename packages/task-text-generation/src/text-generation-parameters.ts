@@ -1,4 +1,10 @@
-import { checkNumber, InferenceInputError, requireStringArray, snakeCaseParameters, type RequestOptions } from "@infer/core";
+import {
+  checkNumber,
+  InferenceInputError,
+  requireStringArray,
+  snakeCaseParameters,
+  type RequestOptions,
+} from "@infer/core";
 import type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
 
 /** A call's options without the request options: TGI's parameters and `stream`. */
@@ -35,13 +41,21 @@ const CHECKS: { readonly [Name in keyof TextGenerationCallParameters]-?: Check }
 };
 
 /** Parameters only TGI understands, dropped for a model served another way. */
-export const TGI_ONLY_PARAMETERS: readonly (keyof TextGenerationParameters)[] = ["watermark", "stop", "details", "decoderInputDetails"];
+export const TGI_ONLY_PARAMETERS: readonly (keyof TextGenerationParameters)[] = [
+  "watermark",
+  "stop",
+  "details",
+  "decoderInputDetails",
+];
 
 /**
  * TGI's `parameters` object: the known parameters that are set, in snake_case and in alphabetical order, without
  * the TGI-only ones for a `plain` model; `undefined` when none is.
  */
-export function wireParameters(parameters: TextGenerationCallParameters, plain: boolean): Record<string, unknown> | undefined {
+export function wireParameters(
+  parameters: TextGenerationCallParameters,
+  plain: boolean,
+): Record<string, unknown> | undefined {
   const known: Record<string, unknown> = {};
   for (const name of Object.keys(CHECKS).sort()) {
     if (name !== "stream" && !(plain && TGI_ONLY_PARAMETERS.includes(name as keyof TextGenerationParameters))) {
@@ -61,7 +75,8 @@ export function validateParameters(parameters: TextGenerationCallParameters): vo
   for (const [name, check] of Object.entries(CHECKS)) {
     const value: unknown = parameters[name as keyof TextGenerationCallParameters];
     if (check === "boolean") {
-      if (value !== undefined && typeof value !== "boolean") rejectOption(name, `expected a boolean, got ${typeof value}`);
+      if (value !== undefined && typeof value !== "boolean")
+        rejectOption(name, `expected a boolean, got ${typeof value}`);
     } else if (check === "strings") {
       if (value !== undefined) requireStringArray(value, `options.${name}`, 0);
     } else {
@@ -73,5 +88,6 @@ export function validateParameters(parameters: TextGenerationCallParameters): vo
   if (bestOf > 1 && seed !== undefined) rejectOption("bestOf", "a value above 1 cannot be combined with `seed`");
   if (bestOf > 1 && stream === true) rejectOption("bestOf", "a value above 1 cannot be combined with `stream`");
   if (decoderInputDetails === true && details !== true) rejectOption("decoderInputDetails", "needs `details: true`");
-  if (decoderInputDetails === true && stream === true) rejectOption("decoderInputDetails", "cannot be combined with `stream`");
+  if (decoderInputDetails === true && stream === true)
+    rejectOption("decoderInputDetails", "cannot be combined with `stream`");
 }

@@ -24,7 +24,11 @@ afterAll(() => server.close());
 
 const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
 
-const token = (id: number, text: string, special = false) => ({ token: { id, text, logprob: -0.1, special }, generated_text: null, details: null });
+const token = (id: number, text: string, special = false) => ({
+  token: { id, text, logprob: -0.1, special },
+  generated_text: null,
+  details: null,
+});
 
 function startEvents(response: ServerResponse): void {
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
@@ -58,7 +62,10 @@ describe("@infer/task-text-generation", () => {
         startEvents(response);
         response.end(flanStream.response.body);
       };
-      const stream = await textGeneration(client(), 'repeat "one two three four"', { model: "google/flan-t5-xxl", stream: true });
+      const stream = await textGeneration(client(), 'repeat "one two three four"', {
+        model: "google/flan-t5-xxl",
+        stream: true,
+      });
       const { items, error } = await collect(stream);
       const request = server.requests.at(-1)!;
       expect(request.url).toBe("/models/google/flan-t5-xxl");
@@ -71,7 +78,9 @@ describe("@infer/task-text-generation", () => {
 
     it("yields identical tokens when the recorded stream arrives one byte at a time", async () => {
       handle = (_request, response) => sendBytewise(response, flanStream.response.body);
-      const { items, error } = await collect(await textGeneration(client(), "x", { model: "google/flan-t5-xxl", stream: true }));
+      const { items, error } = await collect(
+        await textGeneration(client(), "x", { model: "google/flan-t5-xxl", stream: true }),
+      );
       expect(error).toBeUndefined();
       expect(items).toEqual(["one", " two", " three", " four"]);
     });
@@ -95,11 +104,17 @@ describe("@infer/task-text-generation", () => {
       const events = [
         { ...token(1, "naïve"), index: 1, top_tokens: [] },
         token(2, " 🤗"),
-        { token: { id: 3, text: "</s>", logprob: -0.1, special: true }, generated_text: "naïve 🤗", details: { finish_reason: "eos_token", generated_tokens: 3, seed: 7 } },
+        {
+          token: { id: 3, text: "</s>", logprob: -0.1, special: true },
+          generated_text: "naïve 🤗",
+          details: { finish_reason: "eos_token", generated_tokens: 3, seed: 7 },
+        },
       ];
       const body = `: keep-alive\r\n\r\n${events.map((event, index) => `event: message\r\nid: ${index}\r\ndata: ${JSON.stringify(event)}\r\n\r\n`).join("")}`;
       handle = (_request, response) => sendBytewise(response, body);
-      const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true, details: true }));
+      const { items, error } = await collect(
+        await textGeneration(client(), "x", { model: "m", stream: true, details: true }),
+      );
       expect(error).toBeUndefined();
       expect(items.map((event) => event.token.text)).toEqual(["naïve", " 🤗", "</s>"]);
       expect(items[0]).toEqual(events[0]);
@@ -107,14 +122,16 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("stops at data: [DONE]", async () => {
-      handle = (_request, response) => sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
+      handle = (_request, response) =>
+        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
       const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(error).toBeUndefined();
       expect(items).toEqual(["a", "b"]);
     });
 
     it("throws a clear error when the stream is iterated a second time, instead of yielding nothing", async () => {
-      handle = (_request, response) => sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
+      handle = (_request, response) =>
+        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
       const stream = await textGeneration(client(), "x", { model: "m", stream: true });
       expect((await collect(stream)).items).toEqual(["a", "b"]);
       const again = await collect(stream);
@@ -134,7 +151,11 @@ describe("@infer/task-text-generation", () => {
         maxNewTokens: 10000,
       });
       const { items, error } = await collect(stream);
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "Write a short story", parameters: { max_new_tokens: 10000 }, stream: true });
+      expect(server.requests.at(-1)!.json()).toEqual({
+        inputs: "Write a short story",
+        parameters: { max_new_tokens: 10000 },
+        stream: true,
+      });
       expect(items).toEqual([]);
       expect(ValidationError.isInstance(error)).toBe(true);
       expect((error as ValidationError).message).toContain("`inputs` tokens + `max_new_tokens` must be <= 4096");
@@ -142,7 +163,10 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("throws an error event that arrives mid-stream, after the tokens before it", async () => {
-      const failure = { error: "Request failed during generation: Server error: CUDA out of memory", error_type: "generation" };
+      const failure = {
+        error: "Request failed during generation: Server error: CUDA out of memory",
+        error_type: "generation",
+      };
       handle = (_request, response) => sendEvents(response, [token(1, "one"), token(2, " two"), failure]);
       const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(items).toEqual(["one", " two"]);
@@ -233,7 +257,8 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("streams through client.with(textGeneration)", async () => {
-      handle = (_request, response) => sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }]);
+      handle = (_request, response) =>
+        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }]);
       const stream = await client().with(textGeneration).textGeneration("x", { model: "m", stream: true });
       const { items } = await collect(stream);
       expect(items).toEqual(["a", "b"]);

@@ -1,4 +1,10 @@
-import { IncompleteGenerationError, InferenceOutputError, isObject, readJsonEvents, type InferenceResponse } from "@infer/core";
+import {
+  IncompleteGenerationError,
+  InferenceOutputError,
+  isObject,
+  readJsonEvents,
+  type InferenceResponse,
+} from "@infer/core";
 import type { TextGenerationStreamEvent } from "./text-generation-output.js";
 
 /**
@@ -7,15 +13,26 @@ import type { TextGenerationStreamEvent } from "./text-generation-output.js";
  * typed error; a stream that ends before its last event throws `IncompleteGenerationError`, never a short
  * success. Breaking out of the loop closes the connection.
  */
-export async function* streamEvents(response: InferenceResponse, details: boolean): AsyncGenerator<TextGenerationStreamEvent | string, void, undefined> {
+export async function* streamEvents(
+  response: InferenceResponse,
+  details: boolean,
+): AsyncGenerator<TextGenerationStreamEvent | string, void, undefined> {
   let finished = false;
   for await (const payload of readJsonEvents(response, "text-generation")) {
     // Read to the end after the last event, so the connection can be reused.
     if (finished) continue;
     const token = isObject(payload) ? payload["token"] : undefined;
     const generatedText = isObject(payload) ? payload["generated_text"] : undefined;
-    if (!isObject(token) || typeof token["text"] !== "string" || (generatedText != null && typeof generatedText !== "string")) {
-      throw new InferenceOutputError({ task: "text-generation", expected: "stream events {token: {text}, generated_text}", body: payload });
+    if (
+      !isObject(token) ||
+      typeof token["text"] !== "string" ||
+      (generatedText != null && typeof generatedText !== "string")
+    ) {
+      throw new InferenceOutputError({
+        task: "text-generation",
+        expected: "stream events {token: {text}, generated_text}",
+        body: payload,
+      });
     }
     if (typeof generatedText === "string") finished = true;
     if (details) yield payload as unknown as TextGenerationStreamEvent;

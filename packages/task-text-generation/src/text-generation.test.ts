@@ -1,4 +1,11 @@
-import { createClient, InferenceHTTPError, InferenceInputError, InferenceOutputError, OverloadedError, ValidationError } from "@infer/core";
+import {
+  createClient,
+  InferenceHTTPError,
+  InferenceInputError,
+  InferenceOutputError,
+  OverloadedError,
+  ValidationError,
+} from "@infer/core";
 import { sendJson, startServer, tapeJson, type Handler, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textGeneration } from "./index.js";
@@ -91,7 +98,14 @@ describe("@infer/task-text-generation", () => {
 
     it("sends the parameters in alphabetical order, stream last", async () => {
       handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
-      await textGeneration(client(), "Hi", { model: "m", watermark: true, temperature: 0.5, bestOf: 1, doSample: false, topK: 3 });
+      await textGeneration(client(), "Hi", {
+        model: "m",
+        watermark: true,
+        temperature: 0.5,
+        bestOf: 1,
+        doSample: false,
+        topK: 3,
+      });
       expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
         '{"inputs":"Hi","parameters":{"best_of":1,"do_sample":false,"temperature":0.5,"top_k":3,"watermark":true}}',
       );
@@ -135,7 +149,10 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("turns an error answer with error_type into the typed TGI error, the HTTP error as cause", async () => {
-      const body = { error: "Input validation error: `inputs` must have less than 1000 tokens", error_type: "validation" };
+      const body = {
+        error: "Input validation error: `inputs` must have less than 1000 tokens",
+        error_type: "validation",
+      };
       handle = (_request, response) => sendJson(response, body, 422);
       const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(error)).toBe(true);
@@ -148,8 +165,11 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("types an overloaded answer as OverloadedError", async () => {
-      handle = (_request, response) => sendJson(response, { error: "Model is overloaded", error_type: "overloaded" }, 429);
-      await expect(textGeneration(client(), "x", { model: "m" })).rejects.toSatisfy((error: unknown) => OverloadedError.isInstance(error));
+      handle = (_request, response) =>
+        sendJson(response, { error: "Model is overloaded", error_type: "overloaded" }, 429);
+      await expect(textGeneration(client(), "x", { model: "m" })).rejects.toSatisfy((error: unknown) =>
+        OverloadedError.isInstance(error),
+      );
     });
 
     it("leaves an error answer without error_type as InferenceHTTPError", async () => {
@@ -178,7 +198,9 @@ describe("@infer/task-text-generation", () => {
 
     it("is a method after client.with(textGeneration)", async () => {
       handle = (_request, response) => sendJson(response, flan.body);
-      const text = await client().with(textGeneration).textGeneration("The answer to the universe is", { model: "google/flan-t5-xxl" });
+      const text = await client()
+        .with(textGeneration)
+        .textGeneration("The answer to the universe is", { model: "google/flan-t5-xxl" });
       expect(text).toBe("a");
       expect(textGeneration.taskName).toBe("text-generation");
       expect(textGeneration.methodName).toBe("textGeneration");

@@ -16,42 +16,111 @@ import {
 import { isModelKwargsError, modelKey, plainModels, warnPlainModel } from "./plain-models.js";
 import type { TextGenerationOptions } from "./text-generation-options.js";
 import type { TextGenerationOutput, TextGenerationStreamEvent } from "./text-generation-output.js";
-import { rejectOption, validateParameters, wireParameters, type TextGenerationCallParameters } from "./text-generation-parameters.js";
+import {
+  rejectOption,
+  validateParameters,
+  wireParameters,
+  type TextGenerationCallParameters,
+} from "./text-generation-parameters.js";
 import { streamEvents } from "./text-generation-stream.js";
 
 const TASK = "text-generation";
 
 /** Everything `textGeneration()` may resolve to, depending on `stream` and `details`. */
-export type TextGenerationResult = string | TextGenerationOutput | AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
+export type TextGenerationResult =
+  | string
+  | TextGenerationOutput
+  | AsyncIterable<string>
+  | AsyncIterable<TextGenerationStreamEvent>;
 
 /** `textGeneration` as a client method: its return type follows `stream` and `details`. */
 export interface TextGenerationMethod {
-  (prompt: string, options: TextGenerationOptions & { stream: true; details: true }): Promise<AsyncIterable<TextGenerationStreamEvent>>;
-  (prompt: string, options: TextGenerationOptions & { stream: true; details?: false | undefined }): Promise<AsyncIterable<string>>;
-  (prompt: string, options: TextGenerationOptions & { stream?: false | undefined; details: true }): Promise<TextGenerationOutput>;
-  (prompt: string, options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined }): Promise<string>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { stream: true; details: true },
+  ): Promise<AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { stream: true; details?: false | undefined },
+  ): Promise<AsyncIterable<string>>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { stream?: false | undefined; details: true },
+  ): Promise<TextGenerationOutput>;
+  (
+    prompt: string,
+    options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined },
+  ): Promise<string>;
   // Options whose `stream` or `details` is only known as a boolean (a spread, a variable) keep what is known.
-  (prompt: string, options: TextGenerationOptions & { stream: true }): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
-  (prompt: string, options: TextGenerationOptions & { stream?: false | undefined }): Promise<string | TextGenerationOutput>;
-  (prompt: string, options: TextGenerationOptions & { details: true }): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
-  (prompt: string, options: TextGenerationOptions & { details?: false | undefined }): Promise<string | AsyncIterable<string>>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { stream: true },
+  ): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { stream?: false | undefined },
+  ): Promise<string | TextGenerationOutput>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { details: true },
+  ): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    prompt: string,
+    options: TextGenerationOptions & { details?: false | undefined },
+  ): Promise<string | AsyncIterable<string>>;
   (prompt: string, options?: TextGenerationOptions): Promise<TextGenerationResult>;
 }
 
 /** `textGeneration` as a function of a client: its return type follows `stream` and `details`. */
 export interface TextGenerationFunction {
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream: true; details: true }): Promise<AsyncIterable<TextGenerationStreamEvent>>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream: true; details?: false | undefined }): Promise<AsyncIterable<string>>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream?: false | undefined; details: true }): Promise<TextGenerationOutput>;
-  (client: InferenceCore, prompt: string, options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined }): Promise<string>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream: true }): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { stream?: false | undefined }): Promise<string | TextGenerationOutput>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { details: true }): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
-  (client: InferenceCore, prompt: string, options: TextGenerationOptions & { details?: false | undefined }): Promise<string | AsyncIterable<string>>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { stream: true; details: true },
+  ): Promise<AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { stream: true; details?: false | undefined },
+  ): Promise<AsyncIterable<string>>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { stream?: false | undefined; details: true },
+  ): Promise<TextGenerationOutput>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options?: TextGenerationOptions & { stream?: false | undefined; details?: false | undefined },
+  ): Promise<string>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { stream: true },
+  ): Promise<AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { stream?: false | undefined },
+  ): Promise<string | TextGenerationOutput>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { details: true },
+  ): Promise<TextGenerationOutput | AsyncIterable<TextGenerationStreamEvent>>;
+  (
+    client: InferenceCore,
+    prompt: string,
+    options: TextGenerationOptions & { details?: false | undefined },
+  ): Promise<string | AsyncIterable<string>>;
   (client: InferenceCore, prompt: string, options?: TextGenerationOptions): Promise<TextGenerationResult>;
 }
 
-async function generate(client: InferenceCore, prompt: string, options?: TextGenerationOptions): Promise<TextGenerationResult> {
+async function generate(
+  client: InferenceCore,
+  prompt: string,
+  options?: TextGenerationOptions,
+): Promise<TextGenerationResult> {
   requireString(prompt, "prompt");
   const { request, parameters } = splitOptions(options);
   validateParameters(parameters);
@@ -71,14 +140,17 @@ async function generate(client: InferenceCore, prompt: string, options?: TextGen
     }
   }
   if (!response) {
-    if (stream) rejectOption("stream", `${model} is not served by Text Generation Inference, so it cannot stream`, found);
+    if (stream)
+      rejectOption("stream", `${model} is not served by Text Generation Inference, so it cannot stream`, found);
     if (found) warnPlainModel(model, parameters);
     response = await send(client, model, request, prompt, parameters, true);
   }
   if (stream) {
     await expectEventStream(response, "text-generation");
     // Events with `details`, token texts without: which one is up to the caller's overload.
-    return iterateOnce(streamEvents(response, details === true), TASK) as AsyncIterable<string> | AsyncIterable<TextGenerationStreamEvent>;
+    return iterateOnce(streamEvents(response, details === true), TASK) as
+      | AsyncIterable<string>
+      | AsyncIterable<TextGenerationStreamEvent>;
   }
   const body = await response.json();
   // The model's root route answers `[{generated_text}]`; TGI's `/generate` route the object itself.

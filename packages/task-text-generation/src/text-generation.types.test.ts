@@ -1,7 +1,12 @@
 import { createClient } from "@infer/core";
 import { sendEvents, sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { textGeneration, type TextGenerationOutput, type TextGenerationResult, type TextGenerationStreamEvent } from "./index.js";
+import {
+  textGeneration,
+  type TextGenerationOutput,
+  type TextGenerationResult,
+  type TextGenerationStreamEvent,
+} from "./index.js";
 
 let server: TestServer;
 
@@ -9,7 +14,9 @@ beforeAll(async () => {
   server = await startServer((request, response) => {
     const body = request.json() as { stream?: boolean };
     if (body.stream) {
-      return sendEvents(response, [{ token: { id: 1, text: "a", logprob: 0, special: false }, generated_text: "a", details: null }]);
+      return sendEvents(response, [
+        { token: { id: 1, text: "a", logprob: 0, special: false }, generated_text: "a", details: null },
+      ]);
     }
     sendJson(response, [{ generated_text: "a" }]);
   });
@@ -55,7 +62,9 @@ describe("@infer/task-text-generation", () => {
     it("keeps the overloads as a client method", async () => {
       const methods = client().with(textGeneration);
       expectTypeOf(await methods.textGeneration("x", { model: "m" })).toEqualTypeOf<string>();
-      expectTypeOf(await methods.textGeneration("x", { model: "m", details: true })).toEqualTypeOf<TextGenerationOutput>();
+      expectTypeOf(
+        await methods.textGeneration("x", { model: "m", details: true }),
+      ).toEqualTypeOf<TextGenerationOutput>();
       const tokens = await methods.textGeneration("x", { model: "m", stream: true });
       expectTypeOf(tokens).toEqualTypeOf<AsyncIterable<string>>();
       const collected: string[] = [];

@@ -52,7 +52,14 @@ describe("@infer/task-text-to-image", () => {
 
     it("sends the parameters in a fixed order, and no parameters key when none is set", async () => {
       answer = sendPng;
-      await textToImage(client(), "a tortoise", { model: "m", guidanceScale: 2, width: 64, negativePrompt: "", numInferenceSteps: 3, height: 32 });
+      await textToImage(client(), "a tortoise", {
+        model: "m",
+        guidanceScale: 2,
+        width: 64,
+        negativePrompt: "",
+        numInferenceSteps: 3,
+        height: 32,
+      });
       expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
         '{"inputs":"a tortoise","parameters":{"negative_prompt":"","height":32,"width":64,"num_inference_steps":3,"guidance_scale":2}}',
       );
@@ -105,9 +112,9 @@ describe("@infer/task-text-to-image", () => {
       ["options.guidanceScale", "a tortoise", { guidanceScale: Number.POSITIVE_INFINITY }],
     ])("rejects a bad %s before any request", async (argument, prompt, options) => {
       const before = server.requests.length;
-      await expect(textToImage(client(), prompt as string, { model: "m", ...(options as TextToImageOptions) })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument,
-      );
+      await expect(
+        textToImage(client(), prompt as string, { model: "m", ...(options as TextToImageOptions) }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument);
       expect(server.requests.length).toBe(before);
     });
 
@@ -128,7 +135,9 @@ describe("@infer/task-text-to-image", () => {
 
     it("rejects an empty answer with InferenceOutputError", async () => {
       answer = (response) => sendBytes(response, new Uint8Array(0), "image/png");
-      await expect(textToImage(client(), "a tortoise", { model: "m" })).rejects.toSatisfy(InferenceOutputError.isInstance);
+      await expect(textToImage(client(), "a tortoise", { model: "m" })).rejects.toSatisfy(
+        InferenceOutputError.isInstance,
+      );
     });
   });
 });

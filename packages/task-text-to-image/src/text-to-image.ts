@@ -1,4 +1,12 @@
-import { checkNumber, defineTask, readBlobOutput, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  checkNumber,
+  defineTask,
+  readBlobOutput,
+  requireString,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /** Options of `textToImage()`: the request options and the generation parameters, all optional. */
 export interface TextToImageOptions extends RequestOptions {
@@ -56,9 +64,18 @@ export const textToImage = defineTask(
     checkNumber(width, "options.width", { above: 0, integer: true });
     checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
     checkNumber(guidanceScale, "options.guidanceScale", {});
-    const wireParameters = { negative_prompt: negativePrompt, height, width, num_inference_steps: numInferenceSteps, guidance_scale: guidanceScale };
+    const wireParameters = {
+      negative_prompt: negativePrompt,
+      height,
+      width,
+      num_inference_steps: numInferenceSteps,
+      guidance_scale: guidanceScale,
+    };
     // JSON leaves out what is undefined: the parameters not set, and `parameters` when none is.
-    const json = { inputs: prompt, parameters: Object.values(wireParameters).some((value) => value !== undefined) ? wireParameters : undefined };
+    const json = {
+      inputs: prompt,
+      parameters: Object.values(wireParameters).some((value) => value !== undefined) ? wireParameters : undefined,
+    };
     const response = await client.post({ task: "text-to-image", json, headers: { accept: "image/png" } }, request);
     return readBlobOutput(response, "text-to-image", "image bytes");
   },

@@ -1,4 +1,11 @@
-import { defineTask, readBlobOutput, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  readBlobOutput,
+  requireString,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /** Options of `textToSpeech()`: the request options only; the task takes no parameters. */
 export type TextToSpeechOptions = RequestOptions;

@@ -11,7 +11,10 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-token-classification", () => {
   describe("tokenClassification", () => {
-    it("sends {inputs} as JSON to /models/{model} and returns the recorded entities as they are", async () => {      const entities = await tokenClassification(client(), text, { model: "dbmdz/bert-large-cased-finetuned-conll03-english" });
+    it("sends {inputs} as JSON to /models/{model} and returns the recorded entities as they are", async () => {
+      const entities = await tokenClassification(client(), text, {
+        model: "dbmdz/bert-large-cased-finetuned-conll03-english",
+      });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/dbmdz/bert-large-cased-finetuned-conll03-english");
@@ -19,7 +22,10 @@ describe("@infer/task-token-classification", () => {
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
       expect(request.json()).toEqual({ inputs: text });
       expect(entities).toEqual(recorded.body);
-      expect(entities.map((entity) => text.slice(entity.start, entity.end))).toEqual(["Sarah Jessica Parker", "Jessica"]);
+      expect(entities.map((entity) => text.slice(entity.start, entity.end))).toEqual([
+        "Sarah Jessica Parker",
+        "Jessica",
+      ]);
     });
 
     it("keeps fields it does not know", async () => {
@@ -34,7 +40,8 @@ describe("@infer/task-token-classification", () => {
       expect(server.last().headers["x-trace"]).toBe("abc");
     });
 
-    it("is a method after client.with(tokenClassification)", async () => {      const entities = await client().with(tokenClassification).tokenClassification(text, { model: "m" });
+    it("is a method after client.with(tokenClassification)", async () => {
+      const entities = await client().with(tokenClassification).tokenClassification(text, { model: "m" });
       expect(entities[0]?.entity_group).toBe("PER");
       expect(tokenClassification.taskName).toBe("token-classification");
       expect(tokenClassification.methodName).toBe("tokenClassification");

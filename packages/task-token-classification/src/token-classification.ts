@@ -1,4 +1,14 @@
-import { defineTask, expectOutput, isObject, requireString, encodeParameters, splitOptions, type InferenceCore, type ParameterTable, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  isObject,
+  requireString,
+  encodeParameters,
+  splitOptions,
+  type InferenceCore,
+  type ParameterTable,
+  type RequestOptions,
+} from "@infer/core";
 
 /** The parameters of `tokenClassification()`, checked before sending and sent snake_case. */
 export interface TokenClassificationParameters {
@@ -48,11 +58,21 @@ export type TokenClassificationOutput = TokenClassificationEntity[];
  */
 export const tokenClassification = defineTask(
   { taskName: "token-classification", methodName: "tokenClassification" },
-  async (client: InferenceCore, text: string, options?: TokenClassificationOptions): Promise<TokenClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    text: string,
+    options?: TokenClassificationOptions,
+  ): Promise<TokenClassificationOutput> => {
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
-    const response = await client.post({ task: "token-classification", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } }, request);
+    const response = await client.post(
+      {
+        task: "token-classification",
+        json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire },
+      },
+      request,
+    );
     const body = await response.json();
     expectOutput(isEntityList(body), "token-classification", "[{entity_group, score, word, start, end}]", body);
     return body as TokenClassificationOutput;

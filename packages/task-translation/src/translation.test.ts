@@ -10,7 +10,8 @@ const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-translation", () => {
   describe("translation", () => {
-    it("sends {inputs} as JSON to /models/{model} and unwraps [0].translation_text of the recorded answer", async () => {      const text = await translation(client(), "My name is Wolfgang and I live in Berlin", { model: "t5-base" });
+    it("sends {inputs} as JSON to /models/{model} and unwraps [0].translation_text of the recorded answer", async () => {
+      const text = await translation(client(), "My name is Wolfgang and I live in Berlin", { model: "t5-base" });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/t5-base");
@@ -22,8 +23,15 @@ describe("@infer/task-translation", () => {
 
     it("sends srcLang and tgtLang as parameters {src_lang, tgt_lang}", async () => {
       server.answerNext({ json: [{ translation_text: "Je m'appelle Wolfgang" }] });
-      const text = await translation(client(), "My name is Wolfgang", { model: "facebook/mbart-large-50-many-to-many-mmt", srcLang: "en_XX", tgtLang: "fr_XX" });
-      expect(server.last().json()).toEqual({ inputs: "My name is Wolfgang", parameters: { src_lang: "en_XX", tgt_lang: "fr_XX" } });
+      const text = await translation(client(), "My name is Wolfgang", {
+        model: "facebook/mbart-large-50-many-to-many-mmt",
+        srcLang: "en_XX",
+        tgtLang: "fr_XX",
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "My name is Wolfgang",
+        parameters: { src_lang: "en_XX", tgt_lang: "fr_XX" },
+      });
       expect(text).toBe("Je m'appelle Wolfgang");
     });
 
@@ -56,7 +64,10 @@ describe("@infer/task-translation", () => {
       expect((error as InferenceOutputError).body).toEqual([{ summary_text: "no" }]);
     });
 
-    it("is a method after client.with(translation)", async () => {      const text = await client().with(translation).translation("My name is Wolfgang and I live in Berlin", { model: "t5-base" });
+    it("is a method after client.with(translation)", async () => {
+      const text = await client()
+        .with(translation)
+        .translation("My name is Wolfgang and I live in Berlin", { model: "t5-base" });
       expect(text).toBe("Mein Name ist Wolfgang und ich lebe in Berlin");
       expect(translation.taskName).toBe("translation");
       expect(translation.methodName).toBe("translation");

@@ -1,4 +1,13 @@
-import { defineTask, expectOutput, InferenceInputError, isObject, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+import {
+  defineTask,
+  expectOutput,
+  InferenceInputError,
+  isObject,
+  requireString,
+  splitOptions,
+  type InferenceCore,
+  type RequestOptions,
+} from "@infer/core";
 
 /** Options of `translation()`: the request options and the languages, both or neither. */
 export interface TranslationOptions extends RequestOptions {
@@ -32,13 +41,22 @@ export const translation = defineTask(
     if (tgtLang !== undefined) requireString(tgtLang, "options.tgtLang");
     if ((srcLang === undefined) !== (tgtLang === undefined)) {
       const [missing, given] = srcLang === undefined ? ["srcLang", "tgtLang"] : ["tgtLang", "srcLang"];
-      throw new InferenceInputError({ argument: `options.${missing}`, message: `required with \`${given}\`: give both languages or neither` });
+      throw new InferenceInputError({
+        argument: `options.${missing}`,
+        message: `required with \`${given}\`: give both languages or neither`,
+      });
     }
-    const json = srcLang !== undefined ? { inputs: text, parameters: { src_lang: srcLang, tgt_lang: tgtLang } } : { inputs: text };
+    const json =
+      srcLang !== undefined ? { inputs: text, parameters: { src_lang: srcLang, tgt_lang: tgtLang } } : { inputs: text };
     const response = await client.post({ task: "translation", json }, request);
     const body = await response.json();
     const first: unknown = Array.isArray(body) ? body[0] : body;
-    expectOutput(isObject(first) && typeof first["translation_text"] === "string", "translation", "[{translation_text}]", body);
+    expectOutput(
+      isObject(first) && typeof first["translation_text"] === "string",
+      "translation",
+      "[{translation_text}]",
+      body,
+    );
     return (first as { translation_text: string }).translation_text;
   },
 );

@@ -47,7 +47,9 @@ describe("@infer/task-visual-question-answering", () => {
 
     it("is a method after client.with(visualQuestionAnswering)", async () => {
       answer = recorded.body;
-      const answers = await client().with(visualQuestionAnswering).visualQuestionAnswering(new Uint8Array(cheetah), question, { model });
+      const answers = await client()
+        .with(visualQuestionAnswering)
+        .visualQuestionAnswering(new Uint8Array(cheetah), question, { model });
       expect(answers[0]?.score).toBeCloseTo(0.5167, 4);
       expect(visualQuestionAnswering.taskName).toBe("visual-question-answering");
       expect(visualQuestionAnswering.methodName).toBe("visualQuestionAnswering");
@@ -61,9 +63,9 @@ describe("@infer/task-visual-question-answering", () => {
       ["image", "an unsupported image value", question, null],
     ])("rejects %s: %s, before any request", async (argument, _kind, badQuestion, image) => {
       const before = server.requests.length;
-      await expect(visualQuestionAnswering(client(), image as BinaryInput, badQuestion as string, { model })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument,
-      );
+      await expect(
+        visualQuestionAnswering(client(), image as BinaryInput, badQuestion as string, { model }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument);
       expect(server.requests.length).toBe(before);
     });
 
@@ -73,7 +75,9 @@ describe("@infer/task-visual-question-answering", () => {
       ["an answer that is not a string", [{ answer: 2, score: 0.5 }]],
     ])("rejects an answer of another shape (%s) with InferenceOutputError carrying the body", async (_kind, body) => {
       answer = body;
-      const error = await visualQuestionAnswering(client(), new Uint8Array(cheetah), question, { model }).catch((caught: unknown) => caught);
+      const error = await visualQuestionAnswering(client(), new Uint8Array(cheetah), question, { model }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual(body);
     });

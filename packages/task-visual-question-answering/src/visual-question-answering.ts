@@ -34,7 +34,10 @@ export const visualQuestionAnswering = defineTask(
     requireString(question, "question");
     const { request } = splitOptions(options);
     const encoded = bytesToBase64(await client.readBinary(image, "image", request));
-    const response = await client.post({ task: "visual-question-answering", json: { question, image: encoded } }, request);
+    const response = await client.post(
+      { task: "visual-question-answering", json: { question, image: encoded } },
+      request,
+    );
     const body = await response.json();
     expectOutput(isAnswerScoreList(body), "visual-question-answering", "[{answer, score}]", body);
     return body as VisualQuestionAnsweringOutput;
@@ -42,5 +45,8 @@ export const visualQuestionAnswering = defineTask(
 );
 
 function isAnswerScoreList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((item) => isObject(item) && typeof item["answer"] === "string" && typeof item["score"] === "number");
+  return (
+    Array.isArray(value) &&
+    value.every((item) => isObject(item) && typeof item["answer"] === "string" && typeof item["score"] === "number")
+  );
 }

@@ -4,14 +4,18 @@ import { describe, expect, it } from "vitest";
 import { zeroShotClassification } from "./index.js";
 
 const recorded = tapeJson("facebook/bart-large-mnli");
-const text = "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!";
+const text =
+  "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!";
 const server = useTaskServer({ json: recorded.body });
 
 const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-zero-shot-classification", () => {
   describe("zeroShotClassification", () => {
-    it("sends the labels comma-joined as candidate_labels and zips the recorded answer", async () => {      const labels = await zeroShotClassification(client(), text, ["refund", "legal", "faq"], { model: "facebook/bart-large-mnli" });
+    it("sends the labels comma-joined as candidate_labels and zips the recorded answer", async () => {
+      const labels = await zeroShotClassification(client(), text, ["refund", "legal", "faq"], {
+        model: "facebook/bart-large-mnli",
+      });
       const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/facebook/bart-large-mnli");
@@ -39,7 +43,10 @@ describe("@infer/task-zero-shot-classification", () => {
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: true });
       expect(server.last().json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: true } });
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: false });
-      expect(server.last().json()).toEqual({ inputs: "x", parameters: { candidate_labels: "a,b", multi_label: false } });
+      expect(server.last().json()).toEqual({
+        inputs: "x",
+        parameters: { candidate_labels: "a,b", multi_label: false },
+      });
     });
 
     it("sends no multi_label key when multiLabel is not set", async () => {
@@ -60,10 +67,12 @@ describe("@infer/task-zero-shot-classification", () => {
 
     it("rejects a non-string text and a non-boolean multiLabel before any request", async () => {
       const before = server.requests.length;
-      await expect(zeroShotClassification(client(), 42 as unknown as string, ["a", "b"], { model: "m" })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "text",
-      );
-      await expect(zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: "yes" as unknown as boolean })).rejects.toSatisfy(
+      await expect(
+        zeroShotClassification(client(), 42 as unknown as string, ["a", "b"], { model: "m" }),
+      ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === "text");
+      await expect(
+        zeroShotClassification(client(), "x", ["a", "b"], { model: "m", multiLabel: "yes" as unknown as boolean }),
+      ).rejects.toSatisfy(
         (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "options.multiLabel",
       );
       expect(server.requests.length).toBe(before);
@@ -72,13 +81,18 @@ describe("@infer/task-zero-shot-classification", () => {
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       for (const body of [[{ label: "a", score: 1 }], { sequence: "x", labels: ["a", "b"], scores: [1] }]) {
         server.answerNext({ json: body });
-        const error = await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" }).catch((caught: unknown) => caught);
+        const error = await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" }).catch(
+          (caught: unknown) => caught,
+        );
         expect(InferenceOutputError.isInstance(error)).toBe(true);
         expect((error as InferenceOutputError).body).toEqual(body);
       }
     });
 
-    it("is a method after client.with(zeroShotClassification)", async () => {      const labels = await client().with(zeroShotClassification).zeroShotClassification(text, ["refund", "legal", "faq"], { model: "m" });
+    it("is a method after client.with(zeroShotClassification)", async () => {
+      const labels = await client()
+        .with(zeroShotClassification)
+        .zeroShotClassification(text, ["refund", "legal", "faq"], { model: "m" });
       expect(labels[0]?.label).toBe("refund");
       expect(zeroShotClassification.taskName).toBe("zero-shot-classification");
       expect(zeroShotClassification.methodName).toBe("zeroShotClassification");

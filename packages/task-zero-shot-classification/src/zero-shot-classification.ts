@@ -36,13 +36,21 @@ interface ServerAnswer {
  */
 export const zeroShotClassification = defineTask(
   { taskName: "zero-shot-classification", methodName: "zeroShotClassification" },
-  async (client: InferenceCore, text: string, labels: string[], options?: ZeroShotClassificationOptions): Promise<ZeroShotClassificationOutput> => {
+  async (
+    client: InferenceCore,
+    text: string,
+    labels: string[],
+    options?: ZeroShotClassificationOptions,
+  ): Promise<ZeroShotClassificationOutput> => {
     requireString(text, "text");
     requireLabels(labels);
     const { request, parameters } = splitOptions(options);
     const { multiLabel } = parameters;
     if (multiLabel !== undefined && typeof multiLabel !== "boolean") {
-      throw new InferenceInputError({ argument: "options.multiLabel", message: `expected a boolean, got ${typeof multiLabel}` });
+      throw new InferenceInputError({
+        argument: "options.multiLabel",
+        message: `expected a boolean, got ${typeof multiLabel}`,
+      });
     }
     // JSON leaves out `multi_label: undefined`, so it is sent only when set.
     const json = { inputs: text, parameters: { candidate_labels: labels.join(","), multi_label: multiLabel } };
@@ -62,7 +70,10 @@ function requireLabels(labels: unknown): asserts labels is string[] {
   for (const label of labels as string[]) {
     if (label.trim() === "") throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
     if (label.includes(",")) {
-      throw new InferenceInputError({ argument: "labels", message: `a label cannot contain a comma (they are sent comma-joined): ${JSON.stringify(label)}` });
+      throw new InferenceInputError({
+        argument: "labels",
+        message: `a label cannot contain a comma (they are sent comma-joined): ${JSON.stringify(label)}`,
+      });
     }
   }
 }

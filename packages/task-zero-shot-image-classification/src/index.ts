@@ -1,2 +1,5 @@
 export { zeroShotImageClassification } from "./zero-shot-image-classification.js";
-export type { ZeroShotImageClassificationOptions, ZeroShotImageClassificationOutput } from "./zero-shot-image-classification.js";
+export type {
+  ZeroShotImageClassificationOptions,
+  ZeroShotImageClassificationOutput,
+} from "./zero-shot-image-classification.js";

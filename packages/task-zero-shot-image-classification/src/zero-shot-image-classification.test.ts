@@ -28,7 +28,10 @@ describe("@infer/task-zero-shot-image-classification", () => {
       expect(request.url).toBe(`/models/${model}`);
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
-      expect(request.json()).toEqual({ image: cheetah.toString("base64"), parameters: { candidate_labels: "animal,toy,car" } });
+      expect(request.json()).toEqual({
+        image: cheetah.toString("base64"),
+        parameters: { candidate_labels: "animal,toy,car" },
+      });
       expect(result).toEqual(recorded.body);
       expect(result[0]).toEqual({ label: "animal", score: expect.any(Number) as number });
     });
@@ -45,7 +48,9 @@ describe("@infer/task-zero-shot-image-classification", () => {
 
     it("is a method after client.with(zeroShotImageClassification)", async () => {
       answer = recorded.body;
-      const result = await client().with(zeroShotImageClassification).zeroShotImageClassification(new Uint8Array(cheetah), labels, { model });
+      const result = await client()
+        .with(zeroShotImageClassification)
+        .zeroShotImageClassification(new Uint8Array(cheetah), labels, { model });
       expect(result).toHaveLength(3);
       expect(zeroShotImageClassification.taskName).toBe("zero-shot-image-classification");
       expect(zeroShotImageClassification.methodName).toBe("zeroShotImageClassification");
@@ -61,17 +66,22 @@ describe("@infer/task-zero-shot-image-classification", () => {
       ["image", "a missing file", ["animal", "toy"], `${fixturePath("cheetah.png")}.missing`],
       ["image", "a directory", ["animal", "toy"], dirname(fixturePath("cheetah.png"))],
       ["image", "an unsupported image value", ["animal", "toy"], 42],
-    ])("rejects %s: %s, before any request", async (argument, _kind, badLabels, image: unknown = new Uint8Array(cheetah)) => {
-      const before = server.requests.length;
-      await expect(zeroShotImageClassification(client(), image as BinaryInput, badLabels as string[], { model })).rejects.toSatisfy(
-        (error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument,
-      );
-      expect(server.requests.length).toBe(before);
-    });
+    ])(
+      "rejects %s: %s, before any request",
+      async (argument, _kind, badLabels, image: unknown = new Uint8Array(cheetah)) => {
+        const before = server.requests.length;
+        await expect(
+          zeroShotImageClassification(client(), image as BinaryInput, badLabels as string[], { model }),
+        ).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error) && error.argument === argument);
+        expect(server.requests.length).toBe(before);
+      },
+    );
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
       answer = { labels: ["animal"], scores: [1] };
-      const error = await zeroShotImageClassification(client(), new Uint8Array(cheetah), labels, { model }).catch((caught: unknown) => caught);
+      const error = await zeroShotImageClassification(client(), new Uint8Array(cheetah), labels, { model }).catch(
+        (caught: unknown) => caught,
+      );
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ labels: ["animal"], scores: [1] });
     });

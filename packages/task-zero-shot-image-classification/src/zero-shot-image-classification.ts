@@ -35,13 +35,18 @@ export const zeroShotImageClassification = defineTask(
     requireStringArray(labels, "labels", 2);
     // The labels travel as one comma-joined string that the server splits and trims again.
     for (const label of labels) {
-      if (label.includes(",")) throw new InferenceInputError({ argument: "labels", message: `a label cannot contain a comma: "${label}"` });
-      if (label.trim() === "") throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
+      if (label.includes(","))
+        throw new InferenceInputError({ argument: "labels", message: `a label cannot contain a comma: "${label}"` });
+      if (label.trim() === "")
+        throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
     }
     const { request } = splitOptions(options);
     const encoded = bytesToBase64(await client.readBinary(image, "image", request));
     const response = await client.post(
-      { task: "zero-shot-image-classification", json: { image: encoded, parameters: { candidate_labels: labels.join(",") } } },
+      {
+        task: "zero-shot-image-classification",
+        json: { image: encoded, parameters: { candidate_labels: labels.join(",") } },
+      },
       request,
     );
     const body = await response.json();

@@ -63,7 +63,13 @@ export async function startFaultServer({ keepAlive = false }: { keepAlive?: bool
     const route = [...routes.keys()].find((name) => path === `/models/${name}` || path.endsWith(`/${name}`)) ?? path;
     const attempt = counts.get(route) ?? 0;
     counts.set(route, attempt + 1);
-    const request: FaultRequest = { method: incoming.method ?? "GET", url: incoming.url ?? "/", headers: incoming.headers, body: Buffer.concat(chunks), attempt };
+    const request: FaultRequest = {
+      method: incoming.method ?? "GET",
+      url: incoming.url ?? "/",
+      headers: incoming.headers,
+      body: Buffer.concat(chunks),
+      attempt,
+    };
     requests.push(request);
     if (!keepAlive) response.shouldKeepAlive = false;
     const socketTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -135,7 +141,11 @@ export async function refusedUrl(): Promise<string> {
 }
 
 type Encoding = "gzip" | "deflate" | "br";
-const encoders: Record<Encoding, (bytes: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+const encoders: Record<Encoding, (bytes: Buffer) => Buffer> = {
+  gzip: gzipSync,
+  deflate: deflateSync,
+  br: brotliCompressSync,
+};
 
 /** Ready-made faults. */
 export const faults = {
@@ -158,7 +168,11 @@ export const faults = {
   encoded(encoding: Encoding, body: unknown, status = 200): Fault {
     return (_request, response) => {
       const bytes = encoders[encoding](Buffer.from(JSON.stringify(body)));
-      response.writeHead(status, { "content-type": "application/json", "content-encoding": encoding, "content-length": bytes.byteLength });
+      response.writeHead(status, {
+        "content-type": "application/json",
+        "content-encoding": encoding,
+        "content-length": bytes.byteLength,
+      });
       response.end(bytes);
     };
   },
@@ -166,7 +180,11 @@ export const faults = {
   corrupt(encoding: Encoding): Fault {
     return (_request, response) => {
       const bytes = Buffer.from("this is not compressed at all, whatever the header says");
-      response.writeHead(200, { "content-type": "application/json", "content-encoding": encoding, "content-length": bytes.byteLength });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-encoding": encoding,
+        "content-length": bytes.byteLength,
+      });
       response.end(bytes);
     };
   },
@@ -219,17 +237,25 @@ export const faults = {
   },
   /** Answers with `faults[attempt]`, the last one repeated. */
   sequence(...steps: Fault[]): Fault {
-    return (request, response, scope) => (steps[Math.min(request.attempt, steps.length - 1)] as Fault)(request, response, scope);
+    return (request, response, scope) =>
+      (steps[Math.min(request.attempt, steps.length - 1)] as Fault)(request, response, scope);
   },
   /**
    * Server-Sent Events: each item is a raw frame (`"data: …\n\n"`, garbage lines, comments) sent `gapMs` apart;
    * `end` closes cleanly, `reset` resets the connection after the last frame, `hang` keeps it open.
    */
-  events(frames: string[], { gapMs = 0, end = "close" }: { gapMs?: number; end?: "close" | "reset" | "hang" } = {}): Fault {
+  events(
+    frames: string[],
+    { gapMs = 0, end = "close" }: { gapMs?: number; end?: "close" | "reset" | "hang" } = {},
+  ): Fault {
     return (_request, response, scope) => {
       // Chunked and kept alive, as real event streams are: on a `Connection: close` answer undici takes a cut for the end.
       if (end === "reset") response.shouldKeepAlive = true;
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", "transfer-encoding": "chunked" });
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        "transfer-encoding": "chunked",
+      });
       let index = 0;
       const next = (): void => {
         if (index < frames.length) {

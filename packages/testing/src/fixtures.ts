@@ -24,7 +24,9 @@ let tapes: Tape[] | undefined;
 
 /** Every recorded exchange. */
 export function allTapes(): Tape[] {
-  tapes ??= Object.values(JSON.parse(readFileSync(new URL("hfjs-tapes-v2.json", root), "utf8")) as Record<string, Tape>);
+  tapes ??= Object.values(
+    JSON.parse(readFileSync(new URL("hfjs-tapes-v2.json", root), "utf8")) as Record<string, Tape>,
+  );
   return tapes;
 }
 
@@ -33,7 +35,9 @@ export function allTapes(): Tape[] {
  * `bodyPart`. Throws when none matches, so a test never silently runs on nothing.
  */
 export function findTapes(urlPart: string, bodyPart?: string): Tape[] {
-  const found = allTapes().filter((tape) => tape.url.includes(urlPart) && (bodyPart === undefined || (tape.init.body ?? "").includes(bodyPart)));
+  const found = allTapes().filter(
+    (tape) => tape.url.includes(urlPart) && (bodyPart === undefined || (tape.init.body ?? "").includes(bodyPart)),
+  );
   if (found.length === 0) throw new Error(`no tape for ${urlPart}${bodyPart ? ` with ${bodyPart}` : ""}`);
   return found;
 }
@@ -52,15 +56,21 @@ let providerTapes: Tape[] | undefined;
  * contains `bodyPart`. Throws when none matches.
  */
 export function findProviderTapes(urlPart: string, bodyPart?: string): Tape[] {
-  providerTapes ??= Object.values(JSON.parse(readFileSync(new URL("provider-tapes-2025.json", root), "utf8")) as Record<string, Tape>);
-  const found = providerTapes.filter((tape) => tape.url.includes(urlPart) && (bodyPart === undefined || (tape.init.body ?? "").includes(bodyPart)));
+  providerTapes ??= Object.values(
+    JSON.parse(readFileSync(new URL("provider-tapes-2025.json", root), "utf8")) as Record<string, Tape>,
+  );
+  const found = providerTapes.filter(
+    (tape) => tape.url.includes(urlPart) && (bodyPart === undefined || (tape.init.body ?? "").includes(bodyPart)),
+  );
   if (found.length === 0) throw new Error(`no provider tape for ${urlPart}${bodyPart ? ` with ${bodyPart}` : ""}`);
   return found;
 }
 
 /** The first recorded provider answer (status 2xx) matching, its body parsed as JSON. */
 export function providerTapeJson(urlPart: string, bodyPart?: string): { tape: Tape; body: unknown } {
-  const tape = findProviderTapes(urlPart, bodyPart).find((item) => item.response.status < 300 && item.response.body.trimStart().startsWith("{"));
+  const tape = findProviderTapes(urlPart, bodyPart).find(
+    (item) => item.response.status < 300 && item.response.body.trimStart().startsWith("{"),
+  );
   if (tape === undefined) throw new Error(`no JSON provider tape for ${urlPart}`);
   return { tape, body: JSON.parse(tape.response.body) as unknown };
 }

@@ -53,7 +53,9 @@ export async function startProviderStandIn(): Promise<ProviderStandIn> {
       const entries = mappings.get(hub[1] as string);
       if (entries === undefined) return sendJson(response, { error: "Repository not found" }, 404);
       if (entries === "fail") return sendJson(response, { error: "Hub is down" }, 500);
-      const mapping = Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, { status: "live", ...entry }]));
+      const mapping = Object.fromEntries(
+        Object.entries(entries).map(([name, entry]) => [name, { status: "live", ...entry }]),
+      );
       return sendJson(response, { _id: "0", id: hub[1], inferenceProviderMapping: mapping });
     }
     const path = request.url.replace(/^\/(direct|[a-z0-9-]+)(?=\/)/, "");
@@ -73,10 +75,11 @@ export async function startProviderStandIn(): Promise<ProviderStandIn> {
     },
     mappingRequests: (model) => server.requests.filter((request) => request.url.startsWith(`/api/models/${model}?`)),
     last: (prefix) => [...server.requests].reverse().find((request) => request.url.startsWith(prefix)),
-    directFetch: (baseUrl) => ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      return fetch(url.startsWith(baseUrl) ? `${server.url}/direct${url.slice(baseUrl.length)}` : url, init);
-    }) as typeof fetch,
+    directFetch: (baseUrl) =>
+      ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+        const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+        return fetch(url.startsWith(baseUrl) ? `${server.url}/direct${url.slice(baseUrl.length)}` : url, init);
+      }) as typeof fetch,
     close: async () => {
       await server.close();
       await cdn.close();

@@ -7,7 +7,10 @@ import { join } from "node:path";
 /** Whether Debian's `redis-server` is installed. In CI (.ci/run installs it) its absence is a failure, not a skip. */
 export function hasRedisServer(): boolean {
   const found = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
-  if (!found && process.env.CI) throw new Error("redis-server is not installed, and CI is set: .ci/run must install it (apt-get install redis-server)");
+  if (!found && process.env.CI)
+    throw new Error(
+      "redis-server is not installed, and CI is set: .ci/run must install it (apt-get install redis-server)",
+    );
   return found;
 }
 
@@ -38,7 +41,20 @@ export async function startRedisServer(): Promise<RedisServer> {
     const port = await freePort();
     const child: ChildProcess = spawn(
       "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory, "--protected-mode", "yes"],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        directory,
+        "--protected-mode",
+        "yes",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";

@@ -28,7 +28,10 @@ export interface TestServer {
  * Starts a real HTTP server on 127.0.0.1, port 0. The handler sees each request with its whole body
  * already read; every request is recorded. Pass `{ streamBody: true }` to get the raw request instead.
  */
-export async function startServer(handler: Handler, { readBody = true }: { readBody?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  handler: Handler,
+  { readBody = true }: { readBody?: boolean } = {},
+): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (incoming: IncomingMessage, response: ServerResponse) => {
     try {
@@ -72,9 +75,18 @@ async function readAll(request: IncomingMessage): Promise<Buffer> {
 }
 
 /** Answers JSON with a status (default 200) and extra headers. */
-export function sendJson(response: ServerResponse, body: unknown, status = 200, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -85,9 +97,14 @@ export function sendBytes(response: ServerResponse, bytes: Uint8Array, contentTy
 }
 
 /** Answers Server-Sent Events, one `data:` line per payload (objects are JSON-encoded). */
-export function sendEvents(response: ServerResponse, payloads: unknown[], { done = false }: { done?: boolean } = {}): void {
+export function sendEvents(
+  response: ServerResponse,
+  payloads: unknown[],
+  { done = false }: { done?: boolean } = {},
+): void {
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  for (const payload of payloads) response.write(`data:${typeof payload === "string" ? payload : JSON.stringify(payload)}\n\n`);
+  for (const payload of payloads)
+    response.write(`data:${typeof payload === "string" ? payload : JSON.stringify(payload)}\n\n`);
   if (done) response.write("data: [DONE]\n\n");
   response.end();
 }

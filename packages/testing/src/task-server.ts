@@ -88,7 +88,11 @@ function reply(answer: Answer, request: RecordedRequest, response: ServerRespons
 }
 
 /** A task function's identity, as `defineTask()` gives it. */
-export function expectTaskIdentity(task: { taskName: string; methodName: string }, taskName: string, methodName: string): void {
+export function expectTaskIdentity(
+  task: { taskName: string; methodName: string },
+  taskName: string,
+  methodName: string,
+): void {
   expect(task.taskName).toBe(taskName);
   expect(task.methodName).toBe(methodName);
 }

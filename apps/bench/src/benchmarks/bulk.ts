@@ -9,11 +9,23 @@ import { startRedisServer } from "@infer/testing";
 
 const runner = fileURLToPath(new URL("../runners/bulk-runner.js", import.meta.url));
 /** `INFER_BULK_WORKERS=2` (comma-separated) runs only those worker counts. */
-const WORKER_COUNTS = (process.env.INFER_BULK_WORKERS ?? "1,2,4").split(",").map(Number).filter((workers) => workers > 0);
+const WORKER_COUNTS = (process.env.INFER_BULK_WORKERS ?? "1,2,4")
+  .split(",")
+  .map(Number)
+  .filter((workers) => workers > 0);
 const BATCH_CONCURRENCY = 16;
 const WORKER_CONCURRENCY = 8;
 
-const phrases = ["I love this", "this is terrible", "not bad at all", "what a great day", "the worst service ever", "quite good", "awful, simply awful", "brilliant work"];
+const phrases = [
+  "I love this",
+  "this is terrible",
+  "not bad at all",
+  "what a great day",
+  "the worst service ever",
+  "quite good",
+  "awful, simply awful",
+  "brilliant work",
+];
 
 interface Role {
   child: ChildProcess;
@@ -33,9 +45,17 @@ function startRole(role: string, args: string[]): Role {
     const line = output.split("\n").find((text) => text.startsWith("{"));
     if (line) resolveFirst(JSON.parse(line) as Record<string, unknown>);
   });
-  const done = new Promise<{ line: Record<string, unknown> | undefined; signal: NodeJS.Signals | null; code: number | null }>((resolve) => {
+  const done = new Promise<{
+    line: Record<string, unknown> | undefined;
+    signal: NodeJS.Signals | null;
+    code: number | null;
+  }>((resolve) => {
     child.once("exit", (code, signal) => {
-      const last = output.trim().split("\n").filter((text) => text.startsWith("{")).at(-1);
+      const last = output
+        .trim()
+        .split("\n")
+        .filter((text) => text.startsWith("{"))
+        .at(-1);
       resolve({ line: last ? (JSON.parse(last) as Record<string, unknown>) : undefined, signal, code });
     });
   });
@@ -74,7 +94,13 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
   const count = Number(process.env.INFER_BULK_ROWS) || (context.quick ? 5_000 : 100_000);
   const directory = mkdtempSync(join(tmpdir(), "infer-bench-bulk-"));
   const input = join(directory, "rows.jsonl");
-  writeFileSync(input, Array.from({ length: count }, (_, index) => `${JSON.stringify({ id: index, inputs: `${phrases[index % phrases.length]} #${index}` })}\n`).join(""));
+  writeFileSync(
+    input,
+    Array.from(
+      { length: count },
+      (_, index) => `${JSON.stringify({ id: index, inputs: `${phrases[index % phrases.length]} #${index}` })}\n`,
+    ).join(""),
+  );
   const server = startRole("server", []);
   const url = String((await server.first).url);
   const redis = await startRedisServer();
@@ -85,7 +111,14 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
     const one = await timed("batch", [input, reference, url, String(BATCH_CONCURRENCY)]);
     const expected = readResults(reference);
     if (expected.size !== count) throw new Error(`one-machine run wrote ${expected.size} of ${count} rows`);
-    table.push(["`runBatch`, one process", `concurrency ${BATCH_CONCURRENCY}`, String(count), one.seconds.toFixed(1), (count / one.seconds).toFixed(0), "(reference)"]);
+    table.push([
+      "`runBatch`, one process",
+      `concurrency ${BATCH_CONCURRENCY}`,
+      String(count),
+      one.seconds.toFixed(1),
+      (count / one.seconds).toFixed(0),
+      "(reference)",
+    ]);
 
     context.log("  bulk: killed with SIGKILL at about 40 %, then resumed");
     const resumed = join(directory, "resumed.jsonl");
@@ -116,7 +149,9 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
     for (const workers of WORKER_COUNTS) {
       context.log(`  bulk: queue with ${workers} worker process(es)`);
       const queue = `bench-${workers}`;
-      const processes = Array.from({ length: workers }, () => startRole("worker", [redis.url, queue, url, String(WORKER_CONCURRENCY)]));
+      const processes = Array.from({ length: workers }, () =>
+        startRole("worker", [redis.url, queue, url, String(WORKER_CONCURRENCY)]),
+      );
       await Promise.all(processes.map((process_) => process_.first));
       const output = join(directory, `queue-${workers}.jsonl`);
       const run = await timed("queue-batch", [redis.url, queue, input, output]);

@@ -8,7 +8,10 @@ import {
   taskPackages,
   type BundleMeasure,
 } from "../bundle/bundle.js";
-import { GOAL_ALL_TASKS_BYTES as ALL_TASKS_BUDGET_BYTES, GOAL_ONE_TASK_BYTES as TASK_BUDGET_BYTES } from "../bundle/budgets.js";
+import {
+  GOAL_ALL_TASKS_BYTES as ALL_TASKS_BUDGET_BYTES,
+  GOAL_ONE_TASK_BYTES as TASK_BUDGET_BYTES,
+} from "../bundle/budgets.js";
 import { marginalCosts } from "../bundle/marginal.js";
 import { bundleTable, compositionTable, marginalTable } from "../bundle/report.js";
 import type { BenchContext, BenchmarkReport } from "../context.js";
@@ -19,44 +22,66 @@ export async function benchmarkBundleSize(context: BenchContext): Promise<Benchm
   const tasks = taskPackages();
   const built = tasks.filter((task) => task.built);
   const rows: { measure: BundleMeasure; budget: number | undefined }[] = [];
-  const coreAlone = await measureBundle("`createClient()` alone (core's fixed cost)", `import { createClient } from "@infer/core";\ncreateClient();`);
+  const coreAlone = await measureBundle(
+    "`createClient()` alone (core's fixed cost)",
+    `import { createClient } from "@infer/core";\ncreateClient();`,
+  );
   rows.push({ measure: coreAlone, budget: undefined });
-  for (const task of built) rows.push({ measure: await measureBundle(task.packageName, taskEntry(task)), budget: TASK_BUDGET_BYTES });
-  const all = await measureBundle(`every built task (${built.length}) with \`createClient().with(…)\``, allTasksEntry(built));
+  for (const task of built)
+    rows.push({ measure: await measureBundle(task.packageName, taskEntry(task)), budget: TASK_BUDGET_BYTES });
+  const all = await measureBundle(
+    `every built task (${built.length}) with \`createClient().with(…)\``,
+    allTasksEntry(built),
+  );
   rows.push({ measure: all, budget: ALL_TASKS_BUDGET_BYTES });
-  const inference = inferenceBuilt() ? await measureBundle("`@infer/inference` `InferenceClient`", inferenceClientEntry) : undefined;
+  const inference = inferenceBuilt()
+    ? await measureBundle("`@infer/inference` `InferenceClient`", inferenceClientEntry)
+    : undefined;
   if (inference) rows.push({ measure: inference, budget: ALL_TASKS_BUDGET_BYTES });
-  const peer = await measureBundle("@huggingface/inference `textClassification` (peer, one task)", peerTaskEntry).catch((error: unknown) => {
-    context.log(`  the peer did not bundle: ${String(error)}`);
-    return undefined;
-  });
+  const peer = await measureBundle("@huggingface/inference `textClassification` (peer, one task)", peerTaskEntry).catch(
+    (error: unknown) => {
+      context.log(`  the peer did not bundle: ${String(error)}`);
+      return undefined;
+    },
+  );
   if (peer) rows.push({ measure: peer, budget: undefined });
 
   const single = rows.filter((row) => row.budget === TASK_BUDGET_BYTES).map((row) => row.measure);
-  const largest = single.reduce<BundleMeasure | undefined>((top, measure) => (!top || measure.gzipBytes > top.gzipBytes ? measure : top), undefined);
-  const tasksMet = single.every((measure) => measure.gzipBytes <= TASK_BUDGET_BYTES && measure.undiciInputs.length === 0);
+  const largest = single.reduce<BundleMeasure | undefined>(
+    (top, measure) => (!top || measure.gzipBytes > top.gzipBytes ? measure : top),
+    undefined,
+  );
+  const tasksMet = single.every(
+    (measure) => measure.gzipBytes <= TASK_BUDGET_BYTES && measure.undiciInputs.length === 0,
+  );
   const whole = inference ?? all;
   const allMet = whole.gzipBytes <= ALL_TASKS_BUDGET_BYTES && whole.undiciInputs.length === 0;
   const textClassification = single.find((measure) => measure.name === "@infer/task-text-classification");
   const notBuilt = tasks.filter((task) => !task.built).map((task) => task.packageName);
   const coreCosts = textClassification
-    ? await marginalCosts(textClassification, taskEntry(built.find((task) => task.packageName === "@infer/task-text-classification") ?? built[0]!), (path) => path.includes("packages/core/") && !path.endsWith("/browser.js"), [
-        "packages/core/dist/hub/",
-        "packages/core/dist/errors/",
-      ])
+    ? await marginalCosts(
+        textClassification,
+        taskEntry(built.find((task) => task.packageName === "@infer/task-text-classification") ?? built[0]!),
+        (path) => path.includes("packages/core/") && !path.endsWith("/browser.js"),
+        ["packages/core/dist/hub/", "packages/core/dist/errors/"],
+      )
     : [];
-  const wholeCosts = await marginalCosts(whole, inference ? inferenceClientEntry : allTasksEntry(built), (path) => /packages\/task-/.test(path), [
-    "packages/core/dist/hub/",
-    "packages/core/dist/errors/",
-  ]);
-  context.log(`  bundle: one task ≤ ${formatNumber(largest?.gzipBytes ?? Number.NaN)} B, all ${formatNumber(whole.gzipBytes)} B gzipped`);
+  const wholeCosts = await marginalCosts(
+    whole,
+    inference ? inferenceClientEntry : allTasksEntry(built),
+    (path) => /packages\/task-/.test(path),
+    ["packages/core/dist/hub/", "packages/core/dist/errors/"],
+  );
+  context.log(
+    `  bundle: one task ≤ ${formatNumber(largest?.gzipBytes ?? Number.NaN)} B, all ${formatNumber(whole.gzipBytes)} B gzipped`,
+  );
 
   const markdown = [
     "## 4. Bundle size",
     "",
-    "esbuild's JS API, `platform: \"browser\"` (so `@infer/core` resolves to its `browser` export, over `fetch`), ESM, " +
+    'esbuild\'s JS API, `platform: "browser"` (so `@infer/core` resolves to its `browser` export, over `fetch`), ESM, ' +
       "minified, tree-shaken, then gzip level 9 (node:zlib). Each task alone is " +
-      "`import { createClient } from \"@infer/core\"; import { X } from \"@infer/task-X\"; X(createClient(), \"input\")`. " +
+      '`import { createClient } from "@infer/core"; import { X } from "@infer/task-X"; X(createClient(), "input")`. ' +
       "Deterministic: the same numbers are asserted by `src/bundle-size.test.ts` in `npm test`. 1 KB = 1024 B.",
     "",
     bundleTable(rows, coreAlone),

@@ -25,7 +25,8 @@ export async function benchmarkColdStart(context: BenchContext): Promise<Benchma
       const { wallMilliseconds, output } = await timeProcess(script, [contender, `${server.url}/models/bench`]);
       return { ...(JSON.parse(output) as ColdStartResult), wallMilliseconds };
     });
-    const of = (contender: ColdStartContender, pick: (result: Measured) => number) => median((results.get(contender) ?? []).map(pick));
+    const of = (contender: ColdStartContender, pick: (result: Measured) => number) =>
+      median((results.get(contender) ?? []).map(pick));
     const ready = (contender: ColdStartContender) => of(contender, (result) => result.readyAt);
     const rows = CONTENDERS.map((contender) => [
       `${LABELS[contender]}: ${results.get(contender)?.[0]?.api ?? ""}`,
@@ -36,7 +37,9 @@ export async function benchmarkColdStart(context: BenchContext): Promise<Benchma
       of(contender, (result) => result.wallMilliseconds).toFixed(1),
       contender === "node" ? "—" : formatRatio(ready(contender) - ready("node"), ready("peer") - ready("node")),
     ]);
-    context.log(`  cold start: @infer ready at ${ready("infer").toFixed(1)} ms, peer at ${ready("peer").toFixed(1)} ms`);
+    context.log(
+      `  cold start: @infer ready at ${ready("infer").toFixed(1)} ms, peer at ${ready("peer").toFixed(1)} ms`,
+    );
     const ours = ready("infer") - ready("node");
     const peer = ready("peer") - ready("node");
     const markdown = [
@@ -44,10 +47,18 @@ export async function benchmarkColdStart(context: BenchContext): Promise<Benchma
       "",
       "A fresh `node` process imports the client and makes one text-classification call to a loopback server (its own " +
         `process); medians of ${rounds} interleaved rounds. Times are \`performance.now()\` in the child (milliseconds ` +
-        "since the process started); \"wall\" is spawn to exit as the parent saw it; \"above node\" subtracts an empty script.",
+        'since the process started); "wall" is spawn to exit as the parent saw it; "above node" subtracts an empty script.',
       "",
       markdownTable(
-        ["client", "import (ms)", "first call (ms)", "answer at (ms)", "above node (ms)", "wall (ms)", "vs peer (above node)"],
+        [
+          "client",
+          "import (ms)",
+          "first call (ms)",
+          "answer at (ms)",
+          "above node (ms)",
+          "wall (ms)",
+          "vs peer (above node)",
+        ],
         rows,
       ),
       "",

@@ -20,14 +20,18 @@ export async function benchmarkStreaming(context: BenchContext): Promise<Benchma
   try {
     const results = await interleave(CONTENDERS, rounds, async (contender, round) => {
       const argument: StreamingArgument = { contender, url: server.url, tokens, firstTokenRequests };
-      const result = await runRunner<StreamingResult>("streaming-runner", argument, { nodeFlags: context.nodeFlags, label: contender });
+      const result = await runRunner<StreamingResult>("streaming-runner", argument, {
+        nodeFlags: context.nodeFlags,
+        label: contender,
+      });
       context.log(
         `  streaming round ${round + 1}/${rounds} ${contender}: ${formatNumber(result.tokensPerSecond)} tokens/s, ` +
           `first token ${result.firstTokenMilliseconds.toFixed(3)} ms`,
       );
       return result;
     });
-    const rate = (contender: StreamingContender) => median((results.get(contender) ?? []).map((result) => result.tokensPerSecond));
+    const rate = (contender: StreamingContender) =>
+      median((results.get(contender) ?? []).map((result) => result.tokensPerSecond));
     const first = (contender: StreamingContender) =>
       median((results.get(contender) ?? []).map((result) => result.firstTokenMilliseconds));
     const api = (contender: StreamingContender) => results.get(contender)?.[0]?.api ?? "";
@@ -52,7 +56,15 @@ export async function benchmarkStreaming(context: BenchContext): Promise<Benchma
         `${firstTokenRequests} sequential 16-token streams, from the call to the first token (raw: to the first body bytes).`,
       "",
       markdownTable(
-        ["client", "tokens/s (median)", "each run", "vs raw bytes", "vs peer", "first token (ms)", "added to first token (ms)"],
+        [
+          "client",
+          "tokens/s (median)",
+          "each run",
+          "vs raw bytes",
+          "vs peer",
+          "first token (ms)",
+          "added to first token (ms)",
+        ],
         rows,
       ),
       "",

@@ -23,17 +23,24 @@ export async function benchmarkThroughput(context: BenchContext): Promise<Benchm
     const results = await interleave(CONTENDERS, rounds, async (contender, round) => {
       const before = await server.usage();
       const argument: ThroughputArgument = { contender, url: `${server.url}/models/bench`, calls, warmup, concurrency };
-      const result = await runRunner<ThroughputResult>("throughput-runner", argument, { nodeFlags: context.nodeFlags, label: contender });
+      const result = await runRunner<ThroughputResult>("throughput-runner", argument, {
+        nodeFlags: context.nodeFlags,
+        label: contender,
+      });
       const after = await server.usage();
       // The server's CPU share over the whole run (warm-up included): near 100% means the server was the limit.
       const totalCalls = calls + warmup + 1;
       const serverMicrosecondsPerCall = (after.cpuMicroseconds - before.cpuMicroseconds) / totalCalls;
-      serverShare.get(contender)?.push(serverMicrosecondsPerCall * result.callsPerSecond / 1e6);
-      context.log(`  throughput round ${round + 1}/${rounds} ${contender}: ${formatNumber(result.callsPerSecond)} calls/s`);
+      serverShare.get(contender)?.push((serverMicrosecondsPerCall * result.callsPerSecond) / 1e6);
+      context.log(
+        `  throughput round ${round + 1}/${rounds} ${contender}: ${formatNumber(result.callsPerSecond)} calls/s`,
+      );
       return result;
     });
-    const rate = (contender: ThroughputContender) => median((results.get(contender) ?? []).map((result) => result.callsPerSecond));
-    const cpu = (contender: ThroughputContender) => median((results.get(contender) ?? []).map((result) => result.cpuMicrosecondsPerCall));
+    const rate = (contender: ThroughputContender) =>
+      median((results.get(contender) ?? []).map((result) => result.callsPerSecond));
+    const cpu = (contender: ThroughputContender) =>
+      median((results.get(contender) ?? []).map((result) => result.cpuMicrosecondsPerCall));
     const ours = rate("infer");
     const raw = rate("undici");
     const peer = rate("peer");

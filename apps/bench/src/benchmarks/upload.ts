@@ -38,7 +38,10 @@ export async function benchmarkUpload(context: BenchContext): Promise<BenchmarkR
     const results = await interleave(CONTENDERS, rounds, async (contender, round) => {
       const before = await server.usage();
       const argument: UploadArgument = { contender, url: `${server.url}/models/bench`, path, warmupPath };
-      const result = await runRunner<UploadResult>("upload-runner", argument, { nodeFlags: ["--expose-gc", ...context.nodeFlags], label: contender });
+      const result = await runRunner<UploadResult>("upload-runner", argument, {
+        nodeFlags: ["--expose-gc", ...context.nodeFlags],
+        label: contender,
+      });
       const received = (await server.usage()).bytesReceived - before.bytesReceived;
       if (received < size) throw new Error(`the server received ${received} of ${size} bytes from ${contender}`);
       context.log(
@@ -47,9 +50,12 @@ export async function benchmarkUpload(context: BenchContext): Promise<BenchmarkR
       );
       return result;
     });
-    const speed = (contender: UploadContender) => median((results.get(contender) ?? []).map((result) => result.bytesPerSecond));
-    const peak = (contender: UploadContender) => median((results.get(contender) ?? []).map((result) => result.peakAboveIdleBytes));
-    const idle = (contender: UploadContender) => median((results.get(contender) ?? []).map((result) => result.idleRssBytes));
+    const speed = (contender: UploadContender) =>
+      median((results.get(contender) ?? []).map((result) => result.bytesPerSecond));
+    const peak = (contender: UploadContender) =>
+      median((results.get(contender) ?? []).map((result) => result.peakAboveIdleBytes));
+    const idle = (contender: UploadContender) =>
+      median((results.get(contender) ?? []).map((result) => result.idleRssBytes));
     const rows = CONTENDERS.map((contender) => [
       LABELS[contender],
       `${formatMebibytes(speed(contender))}/s`,
@@ -66,10 +72,13 @@ export async function benchmarkUpload(context: BenchContext): Promise<BenchmarkR
       `A ${formatMebibytes(size)} sparse file (\`upload.png\`) given as a path, posted raw to a loopback server (its own ` +
         `process) that drains it and answers labels; each run in a fresh client process started with \`--expose-gc\`, ` +
         `after a 4 MiB warm-up upload and a GC; ${rounds} interleaved round${rounds === 1 ? "" : "s"}. ` +
-        "\"peak above idle\" is the larger of the RSS sampled every 2 ms and the kernel's `maxRSS`, minus the RSS " +
+        '"peak above idle" is the larger of the RSS sampled every 2 ms and the kernel\'s `maxRSS`, minus the RSS ' +
         "just before the upload.",
       "",
-      markdownTable(["client", "throughput (median)", "each run", "idle RSS", "peak RSS above idle", "vs raw undici"], rows),
+      markdownTable(
+        ["client", "throughput (median)", "each run", "idle RSS", "peak RSS above idle", "vs raw undici"],
+        rows,
+      ),
       "",
       `Goal: peak RSS under 100 MiB above idle — ${formatMebibytes(oursPeak)}, ${met ? "met" : "**missed**"}.`,
     ].join("\n");

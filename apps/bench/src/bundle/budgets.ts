@@ -31,7 +31,10 @@ export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: s
     bytes: 2_800,
     reason: "TGI's parameter checks, typed streams (read once: +26 B) and the non-TGI fallback",
   },
-  "@infer/task-chat-completion": { bytes: 2_500, reason: "OpenAI request mapping and a typed chunk stream (read once: +8 B)" },
+  "@infer/task-chat-completion": {
+    bytes: 2_500,
+    reason: "OpenAI request mapping and a typed chunk stream (read once: +8 B)",
+  },
 };
 
 /**

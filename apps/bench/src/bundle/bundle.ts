@@ -28,7 +28,9 @@ export interface TaskPackage {
 
 /** `@infer/task-text-to-image` → `textToImage`. */
 export function taskExportName(packageName: string): string {
-  return packageName.replace(/^@infer\/task-/, "").replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+  return packageName
+    .replace(/^@infer\/task-/, "")
+    .replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 function isBuilt(packageName: string): boolean {
@@ -37,7 +39,9 @@ function isBuilt(packageName: string): boolean {
 
 /** Every `@infer/task-*` in this app's dependencies, sorted by name. */
 export function taskPackages(): TaskPackage[] {
-  const manifest = JSON.parse(readFileSync(`${benchDirectory}package.json`, "utf8")) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(`${benchDirectory}package.json`, "utf8")) as {
+    dependencies: Record<string, string>;
+  };
   return Object.keys(manifest.dependencies)
     .filter((name) => name.startsWith("@infer/task-"))
     .sort()
@@ -82,10 +86,14 @@ export const peerTaskEntry = [
 /** The names a compiled module exports (`export function|class|const …` and `export { … }` without `from`). */
 export function exportedNames(source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(/^export (?:async )?(?:function\*?|class|const|let|var) ([A-Za-z_$][\w$]*)/gm)) names.add(match[1] as string);
+  for (const match of source.matchAll(/^export (?:async )?(?:function\*?|class|const|let|var) ([A-Za-z_$][\w$]*)/gm))
+    names.add(match[1] as string);
   for (const match of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) {
     for (const part of (match[1] as string).split(",")) {
-      const name = part.trim().split(/\s+as\s+/).at(-1);
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .at(-1);
       if (name) names.add(name);
     }
   }
@@ -114,7 +122,11 @@ function stubPlugin(matches: (path: string) => boolean): Plugin {
  * minified, tree-shaken, ESM), then gzips it at level 9. Deterministic for the same inputs. `stub` drops
  * the code of the modules it matches (for measuring what they cost).
  */
-export async function measureBundle(name: string, contents: string, stub?: (path: string) => boolean): Promise<BundleMeasure> {
+export async function measureBundle(
+  name: string,
+  contents: string,
+  stub?: (path: string) => boolean,
+): Promise<BundleMeasure> {
   const result = await build({
     plugins: stub ? [stubPlugin(stub)] : [],
     stdin: { contents, resolveDir: benchDirectory, loader: "js", sourcefile: `${name}.entry.js` },
@@ -147,7 +159,9 @@ export async function measureBundle(name: string, contents: string, stub?: (path
 
 /** A provider package this app depends on, e.g. `@infer/provider-together` exporting `together`. */
 export function providerExportName(packageName: string): string {
-  return packageName.replace(/^@infer\/provider-/, "").replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+  return packageName
+    .replace(/^@infer\/provider-/, "")
+    .replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /** The entry for one task and one provider on one client, called through the provider. */

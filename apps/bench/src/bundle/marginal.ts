@@ -21,7 +21,10 @@ export async function marginalCosts(
   const costs: MarginalCost[] = [];
   const modules = measure.inputs.filter((input) => input.bytes > 0 && include(input.path)).map((input) => input.path);
   const candidates: { module: string; matches: (path: string) => boolean }[] = [
-    ...modules.map((module) => ({ module, matches: (path: string) => path.endsWith(module.replace(/^(\.\.\/)+/, "")) })),
+    ...modules.map((module) => ({
+      module,
+      matches: (path: string) => path.endsWith(module.replace(/^(\.\.\/)+/, "")),
+    })),
     ...groups.map((group) => ({ module: `${group}*`, matches: (path: string) => path.includes(group) })),
   ];
   for (const candidate of candidates) {

@@ -7,9 +7,19 @@ import type { MarginalCost } from "./marginal.js";
  * A table of bundles: minified and gzipped sizes against a budget each, and (given `baseline`, the bundle of
  * `createClient()` alone) what each adds to core's fixed cost.
  */
-export function bundleTable(rows: readonly { measure: BundleMeasure; budget: number | undefined }[], baseline?: BundleMeasure): string {
+export function bundleTable(
+  rows: readonly { measure: BundleMeasure; budget: number | undefined }[],
+  baseline?: BundleMeasure,
+): string {
   return markdownTable(
-    ["bundle", "minified (B)", "gzipped (B)", ...(baseline ? ["gzipped, above createClient() alone (B)"] : []), "budget (B)", "within"],
+    [
+      "bundle",
+      "minified (B)",
+      "gzipped (B)",
+      ...(baseline ? ["gzipped, above createClient() alone (B)"] : []),
+      "budget (B)",
+      "within",
+    ],
     rows.map(({ measure, budget }) => [
       measure.name,
       formatNumber(measure.minifiedBytes),
@@ -26,7 +36,11 @@ export function compositionTable(measure: BundleMeasure, limit = 40): string {
   const rows = measure.inputs
     .filter((input) => input.bytes > 0)
     .slice(0, limit)
-    .map((input) => [shortPath(input.path), formatNumber(input.bytes), `${((input.bytes / measure.minifiedBytes) * 100).toFixed(1)}%`]);
+    .map((input) => [
+      shortPath(input.path),
+      formatNumber(input.bytes),
+      `${((input.bytes / measure.minifiedBytes) * 100).toFixed(1)}%`,
+    ]);
   return markdownTable(["module", "minified bytes in bundle", "share"], rows);
 }
 
@@ -43,6 +57,8 @@ export function shortPath(path: string): string {
 export function marginalTable(costs: readonly MarginalCost[], limit = 25): string {
   return markdownTable(
     ["module left out", "gzipped bytes saved", "minified bytes saved"],
-    costs.slice(0, limit).map((cost) => [shortPath(cost.module), formatNumber(cost.gzipBytes), formatNumber(cost.minifiedBytes)]),
+    costs
+      .slice(0, limit)
+      .map((cost) => [shortPath(cost.module), formatNumber(cost.gzipBytes), formatNumber(cost.minifiedBytes)]),
   );
 }

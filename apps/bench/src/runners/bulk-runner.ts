@@ -34,12 +34,25 @@ if (role === "server") {
   });
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } else if (role === "worker") {
-  const running = startWorker({ redis: arg(0), queue: arg(1), endpoints: [arg(2)], concurrency: Number(arg(3)), clientOptions: { token: false } });
+  const running = startWorker({
+    redis: arg(0),
+    queue: arg(1),
+    endpoints: [arg(2)],
+    concurrency: Number(arg(3)),
+    clientOptions: { token: false },
+  });
   await running.worker.waitUntilReady();
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
   process.on("SIGTERM", () => void running.close().then(() => process.exit(0)));
 } else if (role === "queue-batch") {
-  const summary = await runQueueBatch({ redis: arg(0), queue: arg(1), task: "text-classification", model: BULK_MODEL, input: arg(2), output: arg(3) });
+  const summary = await runQueueBatch({
+    redis: arg(0),
+    queue: arg(1),
+    task: "text-classification",
+    model: BULK_MODEL,
+    input: arg(2),
+    output: arg(3),
+  });
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } else {
   throw new Error(`bulk-runner: unknown role ${role}`);

@@ -19,7 +19,10 @@ export interface ColdStartResult {
 
 type Labels = { label: string; score: number }[];
 type InferenceModule = {
-  InferenceClient: new (options: { model: string; token: string }) => { textClassification(text: string): Promise<Labels> };
+  InferenceClient: new (options: {
+    model: string;
+    token: string;
+  }) => { textClassification(text: string): Promise<Labels> };
 };
 
 const contender = process.argv[2] as ColdStartContender;
@@ -35,7 +38,14 @@ switch (contender) {
   case "undici": {
     const { request } = await import("undici");
     api = '`import("undici")` + `request`';
-    call = async () => (await request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ inputs: CLASSIFICATION_TEXT }) })).body.json();
+    call = async () =>
+      (
+        await request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ inputs: CLASSIFICATION_TEXT }),
+        })
+      ).body.json();
     break;
   }
   case "infer": {

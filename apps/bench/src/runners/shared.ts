@@ -23,7 +23,11 @@ export function cpuMicroseconds(): number {
 }
 
 /** Calls `call` `calls` times with `concurrency` callers in flight; resolves to the elapsed seconds. */
-export async function runConcurrently(call: () => Promise<unknown>, calls: number, concurrency: number): Promise<number> {
+export async function runConcurrently(
+  call: () => Promise<unknown>,
+  calls: number,
+  concurrency: number,
+): Promise<number> {
   let started = 0;
   const caller = async () => {
     while (started < calls) {

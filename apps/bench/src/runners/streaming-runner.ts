@@ -29,7 +29,11 @@ export interface StreamingResult {
 type Stream = (url: string, tokens: number) => Promise<AsyncIterable<unknown>>;
 
 type TextGenerationModule = {
-  textGeneration?: (client: unknown, prompt: string, options: Record<string, unknown>) => Promise<AsyncIterable<unknown>> | AsyncIterable<unknown>;
+  textGeneration?: (
+    client: unknown,
+    prompt: string,
+    options: Record<string, unknown>,
+  ) => Promise<AsyncIterable<unknown>> | AsyncIterable<unknown>;
 };
 
 const PROMPT = "The benchmark prompt";
@@ -44,14 +48,19 @@ async function makeStream(contender: StreamingContender): Promise<{ api: string;
       if (typeof textGeneration === "function") {
         return {
           api: "`textGeneration(…, {stream: true})`",
-          stream: async (url, tokens) => textGeneration(client, PROMPT, { model: url, stream: true, maxNewTokens: tokens }),
+          stream: async (url, tokens) =>
+            textGeneration(client, PROMPT, { model: url, stream: true, maxNewTokens: tokens }),
         };
       }
       // Until @infer/task-text-generation is built: the same request through post() and the SSE parser.
       return {
         api: "`client.post({stream: true})` + `parseServerSentEvents(response.body)` + `JSON.parse` (text-generation not built yet)",
         stream: async (url, tokens) => {
-          const response = await client.post({ model: url, stream: true, json: { inputs: PROMPT, parameters: { max_new_tokens: tokens }, stream: true } });
+          const response = await client.post({
+            model: url,
+            stream: true,
+            json: { inputs: PROMPT, parameters: { max_new_tokens: tokens }, stream: true },
+          });
           return (async function* () {
             for await (const event of parseServerSentEvents(response.body)) {
               if (event.data === "[DONE]") return;
@@ -68,7 +77,12 @@ async function makeStream(contender: StreamingContender): Promise<{ api: string;
       return {
         api: "`textGenerationStream`",
         stream: async (url, tokens) =>
-          textGenerationStream({ accessToken: BENCH_TOKEN, endpointUrl: url, inputs: PROMPT, parameters: { max_new_tokens: tokens } }),
+          textGenerationStream({
+            accessToken: BENCH_TOKEN,
+            endpointUrl: url,
+            inputs: PROMPT,
+            parameters: { max_new_tokens: tokens },
+          }),
       };
     }
     case "undici": {
@@ -79,7 +93,11 @@ async function makeStream(contender: StreamingContender): Promise<{ api: string;
           const body = JSON.stringify({ inputs: PROMPT, parameters: { max_new_tokens: tokens }, stream: true });
           const response = await request(url, {
             method: "POST",
-            headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${BENCH_TOKEN}` },
+            headers: {
+              "content-type": "application/json",
+              accept: "text/event-stream",
+              authorization: `Bearer ${BENCH_TOKEN}`,
+            },
             body,
           });
           return response.body;
@@ -108,7 +126,8 @@ const { api, stream } = await makeStream(argument.contender);
 const streamUrl = (tokens: number) => `${argument.url}/stream/${tokens}`;
 const expectItems = (items: number, tokens: number) => {
   // Raw bytes arrive in chunks; every other contender must yield one item per token.
-  if (argument.contender !== "undici" && items < tokens) throw new Error(`${argument.contender} yielded ${items} of ${tokens} tokens`);
+  if (argument.contender !== "undici" && items < tokens)
+    throw new Error(`${argument.contender} yielded ${items} of ${tokens} tokens`);
 };
 
 const warmupTokens = Math.min(argument.tokens, 20_000);

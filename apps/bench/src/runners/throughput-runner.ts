@@ -2,7 +2,14 @@
  * One throughput run in a fresh process: `node throughput-runner.js '{"contender", "url", "calls", "warmup", "concurrency"}'`.
  * Warms up, then times `calls` text-classification calls with `concurrency` callers in flight.
  */
-import { BENCH_TOKEN, CLASSIFICATION_TEXT, cpuMicroseconds, printResult, runConcurrently, runnerArgument } from "./shared.js";
+import {
+  BENCH_TOKEN,
+  CLASSIFICATION_TEXT,
+  cpuMicroseconds,
+  printResult,
+  runConcurrently,
+  runnerArgument,
+} from "./shared.js";
 
 export type ThroughputContender = "infer" | "undici" | "peer";
 

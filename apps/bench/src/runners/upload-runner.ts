@@ -41,7 +41,11 @@ async function makeUpload(contender: UploadContender, url: string): Promise<(pat
         const { size } = await stat(path);
         const response = await request(url, {
           method: "POST",
-          headers: { "content-type": "image/png", "content-length": String(size), authorization: `Bearer ${BENCH_TOKEN}` },
+          headers: {
+            "content-type": "image/png",
+            "content-length": String(size),
+            authorization: `Bearer ${BENCH_TOKEN}`,
+          },
           body: createReadStream(path),
         });
         return response.body.json();

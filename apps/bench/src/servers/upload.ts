@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-const answer = Buffer.from(JSON.stringify([{ label: "cheetah", score: 0.97 }, { label: "leopard", score: 0.02 }]));
+const answer = Buffer.from(
+  JSON.stringify([
+    { label: "cheetah", score: 0.97 },
+    { label: "leopard", score: 0.02 },
+  ]),
+);
 
 /** Drains an uploaded body (any size) and answers image-classification labels with the byte count received. */
 export function answerUpload(request: IncomingMessage, response: ServerResponse, count: (bytes: number) => void): void {

@@ -53,7 +53,9 @@ export async function batchCommand(task: string, options: BatchCommandOptions): 
         `${controller.signal.aborted ? "Stopped" : "Done"}: ${summary.collected} rows through queue "${options.queue}" in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
           `(${summary.rowsPerSecond.toFixed(1)} rows/s), ${summary.skipped} already done before, ${summary.total} in the input\n` +
           `  succeeded ${summary.succeeded}, failed ${summary.failed}\n` +
-          Object.entries(summary.failedByError).map(([name, count]) => `    ${name}: ${count}\n`).join(""),
+          Object.entries(summary.failedByError)
+            .map(([name, count]) => `    ${name}: ${count}\n`)
+            .join(""),
       );
       return controller.signal.aborted ? 130 : 0;
     }
@@ -90,6 +92,7 @@ export async function batchCommand(task: string, options: BatchCommandOptions): 
 
 function number(text: string, argument: string): number {
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) throw new InferenceInputError({ argument, message: `"${text}" is not a number` });
+  if (text.trim() === "" || !Number.isFinite(value))
+    throw new InferenceInputError({ argument, message: `"${text}" is not a number` });
   return value;
 }

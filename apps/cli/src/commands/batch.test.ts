@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classificationServer, expectedOutput, type ClassificationServer } from "./__fixtures__/classification-server.js";
+import {
+  classificationServer,
+  expectedOutput,
+  type ClassificationServer,
+} from "./__fixtures__/classification-server.js";
 import { hasRedisServer, startRedisServer } from "@infer/testing";
 
 const main = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
@@ -21,25 +25,58 @@ afterAll(async () => {
 
 function infer(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [main, ...args], { timeout: 60_000, env: { ...process.env, HF_TOKEN: "" } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [main, ...args],
+      { timeout: 60_000, env: { ...process.env, HF_TOKEN: "" } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
-const lines = (path: string) => readFileSync(path, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: string; output?: unknown });
+const lines = (path: string) =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; output?: unknown });
 
 describe("@infer/cli", () => {
   describe("infer batch", () => {
     it("runs a CSV through a task into JSONL in input order, prints the summary, and skips everything when run again", async () => {
       const input = join(directory, "rows.csv");
-      writeFileSync(input, `key,text\n${Array.from({ length: 20 }, (_, index) => `k${index},"text ${index}"`).join("\n")}\n`);
+      writeFileSync(
+        input,
+        `key,text\n${Array.from({ length: 20 }, (_, index) => `k${index},"text ${index}"`).join("\n")}\n`,
+      );
       const output = join(directory, "out.jsonl");
-      const args = ["batch", "text-classification", "--input", input, "--output", output, "--model", "m", "--endpoint", server.url, "--id-field", "key", "--input-field", "text", "--order", "input", "--concurrency", "4"];
+      const args = [
+        "batch",
+        "text-classification",
+        "--input",
+        input,
+        "--output",
+        output,
+        "--model",
+        "m",
+        "--endpoint",
+        server.url,
+        "--id-field",
+        "key",
+        "--input-field",
+        "text",
+        "--order",
+        "input",
+        "--concurrency",
+        "4",
+      ];
       const first = await infer(args);
       expect(first.stderr).toBe("");
       expect(first.code).toBe(0);
-      expect(first.stdout).toMatch(/^Done: 20 rows in \d+\.\d s \(\d+\.\d rows\/s\), 20 in the input\n {2}succeeded 20, failed 0\n$/);
+      expect(first.stdout).toMatch(
+        /^Done: 20 rows in \d+\.\d s \(\d+\.\d rows\/s\), 20 in the input\n {2}succeeded 20, failed 0\n$/,
+      );
       const rows = lines(output);
       expect(rows.map((row) => row.id)).toEqual(Array.from({ length: 20 }, (_, index) => `k${index}`));
       expect(rows[3]?.output).toEqual(expectedOutput("text 3"));
@@ -51,16 +88,48 @@ describe("@infer/cli", () => {
 
     it("routes the rows through --provider: hf-inference answers, an unknown provider is an error row sent nowhere", async () => {
       const input = join(directory, "provider.jsonl");
-      writeFileSync(input, Array.from({ length: 5 }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(""));
+      writeFileSync(
+        input,
+        Array.from({ length: 5 }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(""),
+      );
       const served = join(directory, "provider-served.jsonl");
-      const ok = await infer(["batch", "text-classification", "--input", input, "--output", served, "--model", "m", "--endpoint", server.url, "--provider", "hf-inference"]);
+      const ok = await infer([
+        "batch",
+        "text-classification",
+        "--input",
+        input,
+        "--output",
+        served,
+        "--model",
+        "m",
+        "--endpoint",
+        server.url,
+        "--provider",
+        "hf-inference",
+      ]);
       expect(ok.code).toBe(0);
       expect(lines(served).find((row) => String(row.id) === "2")?.output).toEqual(expectedOutput("text 2"));
       const before = server.requests.length;
       const refused = join(directory, "provider-refused.jsonl");
-      const result = await infer(["batch", "text-classification", "--input", input, "--output", refused, "--model", "m", "--endpoint", server.url, "--provider", "no-such-provider"]);
+      const result = await infer([
+        "batch",
+        "text-classification",
+        "--input",
+        input,
+        "--output",
+        refused,
+        "--model",
+        "m",
+        "--endpoint",
+        server.url,
+        "--provider",
+        "no-such-provider",
+      ]);
       expect(result.code).toBe(0);
-      const rows = readFileSync(refused, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { error?: { name: string; message: string } });
+      const rows = readFileSync(refused, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { error?: { name: string; message: string } });
       expect(rows).toHaveLength(5);
       for (const row of rows) {
         expect(row.error?.name).toBe("InferenceInputError");
@@ -70,10 +139,28 @@ describe("@infer/cli", () => {
     }, 90_000);
 
     it("exits 2 naming the argument for bad input", async () => {
-      const result = await infer(["batch", "text-classification", "--input", join(directory, "missing.jsonl"), "--output", join(directory, "x.jsonl"), "--endpoint", server.url]);
+      const result = await infer([
+        "batch",
+        "text-classification",
+        "--input",
+        join(directory, "missing.jsonl"),
+        "--output",
+        join(directory, "x.jsonl"),
+        "--endpoint",
+        server.url,
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("Invalid argument `input`");
-      const badNumber = await infer(["batch", "text-classification", "--input", join(directory, "missing.jsonl"), "--output", join(directory, "x.jsonl"), "--concurrency", "many"]);
+      const badNumber = await infer([
+        "batch",
+        "text-classification",
+        "--input",
+        join(directory, "missing.jsonl"),
+        "--output",
+        join(directory, "x.jsonl"),
+        "--concurrency",
+        "many",
+      ]);
       expect(badNumber.code).toBe(2);
       expect(badNumber.stderr).toContain("--concurrency");
     }, 90_000);
@@ -82,17 +169,39 @@ describe("@infer/cli", () => {
   describe.skipIf(!hasRedisServer())("infer worker with infer batch --redis", () => {
     it("processes the queued rows in a separate worker process", async () => {
       const redis = await startRedisServer();
-      const worker = spawn(process.execPath, [main, "worker", "--redis", redis.url, "--queue", "cli", "--endpoint", server.url, "--concurrency", "4"], {
-        stdio: ["ignore", "pipe", "inherit"],
-        env: { ...process.env, HF_TOKEN: "" },
-      });
+      const worker = spawn(
+        process.execPath,
+        [main, "worker", "--redis", redis.url, "--queue", "cli", "--endpoint", server.url, "--concurrency", "4"],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+          env: { ...process.env, HF_TOKEN: "" },
+        },
+      );
       let workerOutput = "";
       worker.stdout?.on("data", (chunk: Buffer) => (workerOutput += chunk.toString()));
       try {
         const input = join(directory, "queued.jsonl");
-        writeFileSync(input, Array.from({ length: 30 }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(""));
+        writeFileSync(
+          input,
+          Array.from({ length: 30 }, (_, index) => `${JSON.stringify({ id: index, inputs: `text ${index}` })}\n`).join(
+            "",
+          ),
+        );
         const output = join(directory, "queued-out.jsonl");
-        const result = await infer(["batch", "text-classification", "--input", input, "--output", output, "--model", "m", "--redis", redis.url, "--queue", "cli"]);
+        const result = await infer([
+          "batch",
+          "text-classification",
+          "--input",
+          input,
+          "--output",
+          output,
+          "--model",
+          "m",
+          "--redis",
+          redis.url,
+          "--queue",
+          "cli",
+        ]);
         expect(result.stderr).toBe("");
         expect(result.stdout).toContain('Done: 30 rows through queue "cli"');
         const rows = lines(output);

@@ -5,10 +5,15 @@ import type { BatchCommandOptions } from "./batch-run.js";
 export function registerBatchCommand(program: Command): void {
   program
     .command("batch")
-    .description("Run a task over every row of a JSONL or CSV file into a JSONL output; run it again with the same arguments to resume.")
+    .description(
+      "Run a task over every row of a JSONL or CSV file into a JSONL output; run it again with the same arguments to resume.",
+    )
     .argument("<task>", 'the task, e.g. "text-classification"')
     .requiredOption("--input <path>", 'rows: JSONL {"id","inputs","parameters"?} or CSV')
-    .requiredOption("--output <path>", 'results, JSONL {"id","output"} or {"id","error":{"name","message"}}; also the checkpoint')
+    .requiredOption(
+      "--output <path>",
+      'results, JSONL {"id","output"} or {"id","error":{"name","message"}}; also the checkpoint',
+    )
     .option("--model <model>", "a Hub model id, or an endpoint URL used as is")
     .option("--concurrency <n>", "rows in flight at once", "8")
     .option("--rps <r>", "most requests started per second")
@@ -19,7 +24,10 @@ export function registerBatchCommand(program: Command): void {
     .option("--input-field <name>", "the input field or column", "inputs")
     .option("--attempts <n>", "tries of a row meeting 429/503, a dropped connection or a timeout", "5")
     .option("--timeout <ms>", "milliseconds per request")
-    .option("--provider <name>", 'who serves the rows: "auto", "hf-inference" or a provider\'s name (with --redis, give it to `infer worker`)')
+    .option(
+      "--provider <name>",
+      'who serves the rows: "auto", "hf-inference" or a provider\'s name (with --redis, give it to `infer worker`)',
+    )
     .option("--redis <url>", "run through a BullMQ queue on this Redis instead of here (workers: `infer worker`)")
     .option("--queue <name>", "the queue's name, with --redis", "infer-batch")
     .action(async (task: string, options: BatchCommandOptions) => {
@@ -27,4 +35,3 @@ export function registerBatchCommand(program: Command): void {
       process.exitCode = await batchCommand(task, options);
     });
 }
-

@@ -23,7 +23,10 @@ export function register(program: Command): void {
     .option("--stop <text>", "stop at this sequence (repeat the flag, or a comma list)", collectList)
     .option("--no-stream", "wait for the whole answer instead of printing tokens as they arrive");
   addCommonOptions(command);
-  command.addHelpText("after", '\nExamples:\n  $ infer chat "What is the capital of France?" --model HuggingFaceH4/zephyr-7b-beta\n  $ infer chat --model http://localhost:8080\n');
+  command.addHelpText(
+    "after",
+    '\nExamples:\n  $ infer chat "What is the capital of France?" --model HuggingFaceH4/zephyr-7b-beta\n  $ infer chat --model http://localhost:8080\n',
+  );
   command.action(async (message: string[], options: Record<string, unknown>) => {
     const { runChat } = await import("../run/chat.js");
     await runChat(message, options);

@@ -20,7 +20,11 @@ export function register(program: Command): void {
     .command("models")
     .summary("The models deployed on the serverless API, by task.")
     .description("The models deployed on the serverless API, grouped by task (default: the four main frameworks).")
-    .option("--framework <name>", 'only this framework (repeat the flag, or a comma list; "all" for every one)', collectList);
+    .option(
+      "--framework <name>",
+      'only this framework (repeat the flag, or a comma list; "all" for every one)',
+      collectList,
+    );
   addCommonOptions(models);
   models.addHelpText("after", "\nExample:\n  $ infer models --framework text-generation-inference\n");
   models.action(async (options: Record<string, unknown>) => {

@@ -10,9 +10,13 @@ export function register(program: Command): void {
     .option("--dry-run", "print a unified diff and change nothing", false)
     .action(async (paths: string[], options: { dryRun: boolean }) => {
       const { runMigrate } = await import("@infer/codemod");
-      process.exitCode = await runMigrate(paths, { dryRun: options.dryRun }, {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-      });
+      process.exitCode = await runMigrate(
+        paths,
+        { dryRun: options.dryRun },
+        {
+          stdout: (text) => process.stdout.write(text),
+          stderr: (text) => process.stderr.write(text),
+        },
+      );
     });
 }

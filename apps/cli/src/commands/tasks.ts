@@ -15,7 +15,10 @@ export function register(program: Command): void {
 }
 
 function registerTask(program: Command, spec: TaskSpec): void {
-  const command = program.command(spec.name).summary(spec.summary).description(`${spec.summary}\nThe ${spec.method}() task of @infer/inference.`);
+  const command = program
+    .command(spec.name)
+    .summary(spec.summary)
+    .description(`${spec.summary}\nThe ${spec.method}() task of @infer/inference.`);
   for (const input of spec.inputs) {
     const variadic = input.kind === "list" || input.kind === "texts";
     command.argument(`<${input.name}${variadic ? "..." : ""}>`, input.description);
@@ -25,7 +28,12 @@ function registerTask(program: Command, spec: TaskSpec): void {
   if (spec.streams) command.option("--stream", "print tokens as they arrive (with --json: one JSON value per line)");
   if (spec.output === "binary" || spec.output === "segments") {
     command.optionsGroup("Output:");
-    command.option("-o, --output <file>", spec.output === "segments" ? "write the masks as PNG files in this directory" : "write the result to this file (- for stdout), atomically");
+    command.option(
+      "-o, --output <file>",
+      spec.output === "segments"
+        ? "write the masks as PNG files in this directory"
+        : "write the result to this file (- for stdout), atomically",
+    );
     command.option("-f, --force", "overwrite an existing file");
   }
   addCommonOptions(command);

@@ -33,7 +33,9 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
     running.worker.on("completed", () => (completed += 1));
     running.worker.on("error", (error) => process.stderr.write(`infer worker: ${error.message}\n`));
     await running.worker.waitUntilReady();
-    process.stdout.write(`infer worker: processing queue "${options.queue}" (concurrency ${options.concurrency}); Ctrl-C to stop\n`);
+    process.stdout.write(
+      `infer worker: processing queue "${options.queue}" (concurrency ${options.concurrency}); Ctrl-C to stop\n`,
+    );
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
@@ -48,6 +50,7 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
 
 function positive(text: string, argument: string): number {
   const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new InferenceInputError({ argument, message: `"${text}" is not a positive number` });
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new InferenceInputError({ argument, message: `"${text}" is not a positive number` });
   return value;
 }

@@ -20,7 +20,11 @@ export async function checkWritable(path: string, force: boolean, argument = "-o
  * that fails if the file appeared meanwhile. A failure or an abort leaves the old file as it was and no
  * temporary file behind.
  */
-export async function writeFileAtomically(path: string, bytes: Uint8Array, { force, signal }: { force: boolean; signal?: AbortSignal }): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  bytes: Uint8Array,
+  { force, signal }: { force: boolean; signal?: AbortSignal },
+): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.part`);
   let handle;
   try {

@@ -6,7 +6,8 @@ let stdinTakenBy: string | undefined;
 
 /** The whole of stdin, once per process: a second input asking for `-` is a usage error. */
 export async function readStdin(argument: string): Promise<Buffer> {
-  if (stdinTakenBy !== undefined) throw new UsageError(argument, `stdin is already read for ${stdinTakenBy}; only one input can be -`);
+  if (stdinTakenBy !== undefined)
+    throw new UsageError(argument, `stdin is already read for ${stdinTakenBy}; only one input can be -`);
   stdinTakenBy = argument;
   if (process.stdin.isTTY) process.stderr.write(`reading ${argument} from stdin (end with Ctrl-D)\n`);
   const chunks: Buffer[] = [];
@@ -54,7 +55,8 @@ export async function tableInput(value: string, argument: string): Promise<Recor
     }
   }
   const trimmed = text.trimStart();
-  if (value.toLowerCase().endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("[")) return jsonTable(text, argument);
+  if (value.toLowerCase().endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("["))
+    return jsonTable(text, argument);
   return csvTable(text, argument);
 }
 
@@ -68,12 +70,16 @@ function jsonTable(text: string, argument: string): Record<string, unknown[]> {
   if (Array.isArray(parsed)) {
     // Rows, [{ column: cell }]: turned into columns, a missing cell as null.
     const columns: Record<string, unknown[]> = {};
-    const names = [...new Set(parsed.flatMap((row) => (row !== null && typeof row === "object" ? Object.keys(row as object) : [])))];
-    for (const name of names) columns[name] = parsed.map((row) => ((row as Record<string, unknown> | null)?.[name] ?? null));
+    const names = [
+      ...new Set(parsed.flatMap((row) => (row !== null && typeof row === "object" ? Object.keys(row as object) : []))),
+    ];
+    for (const name of names)
+      columns[name] = parsed.map((row) => (row as Record<string, unknown> | null)?.[name] ?? null);
     if (names.length === 0) throw new UsageError(argument, "expected rows of {column: cell} objects");
     return columns;
   }
-  if (parsed === null || typeof parsed !== "object") throw new UsageError(argument, "expected {column: [cells]} or [{column: cell}]");
+  if (parsed === null || typeof parsed !== "object")
+    throw new UsageError(argument, "expected {column: [cells]} or [{column: cell}]");
   return parsed as Record<string, unknown[]>;
 }
 
@@ -86,7 +92,8 @@ async function csvTable(text: string, argument: string): Promise<Record<string, 
     throw new UsageError(argument, `not valid CSV: ${(error as Error).message}`);
   }
   const [header, ...body] = rows;
-  if (!header || body.length === 0) throw new UsageError(argument, "expected a header row of column names and at least one row");
+  if (!header || body.length === 0)
+    throw new UsageError(argument, "expected a header row of column names and at least one row");
   const columns: Record<string, string[]> = {};
   for (const [index, name] of header.entries()) columns[name] = body.map((row) => row[index] ?? "");
   return columns;

@@ -17,17 +17,25 @@ export interface BinaryTarget {
  */
 export async function checkBinaryTarget({ output, force = false }: BinaryTarget, what: string): Promise<void> {
   if (output === undefined) {
-    if (process.stdout.isTTY) throw new UsageError("-o", `the result is ${what}; give -o FILE to save it (or pipe stdout to a file)`);
+    if (process.stdout.isTTY)
+      throw new UsageError("-o", `the result is ${what}; give -o FILE to save it (or pipe stdout to a file)`);
     return;
   }
   if (output !== "-") await checkWritable(output, force);
 }
 
 /** Writes a binary result to its target, atomically for a file, and says what was written. */
-export async function writeBinary(blob: Blob, target: BinaryTarget, pretty: boolean, signal: AbortSignal): Promise<void> {
+export async function writeBinary(
+  blob: Blob,
+  target: BinaryTarget,
+  pretty: boolean,
+  signal: AbortSignal,
+): Promise<void> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   if (target.output === undefined || target.output === "-") {
-    await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
+    );
     return;
   }
   await writeFileAtomically(target.output, bytes, { force: target.force === true, signal });

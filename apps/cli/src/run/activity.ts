@@ -20,7 +20,10 @@ const SPINNER_DELAY = 300;
 export async function startActivity(label: string): Promise<Activity> {
   // A terminal that shows animation: yocto-spinner's own test, so both agree.
   if (process.stderr.isTTY !== true || process.env["TERM"] === "dumb" || "CI" in process.env) return NONE;
-  const [{ default: yoctoSpinner }, { SingleBar, Presets }] = await Promise.all([import("yocto-spinner"), import("cli-progress")]);
+  const [{ default: yoctoSpinner }, { SingleBar, Presets }] = await Promise.all([
+    import("yocto-spinner"),
+    import("cli-progress"),
+  ]);
   const started = Date.now();
   // Ctrl-C is ours: it aborts the request cleanly (run/interrupt.ts), so the spinner must not exit on it.
   const spinner = yoctoSpinner({ stream: process.stderr, handleSignals: false });
@@ -55,7 +58,12 @@ export async function startActivity(label: string): Promise<Activity> {
     spinning = false;
     uploaded = 0;
     bar = new SingleBar(
-      { stream: process.stderr, format: "uploading {bar} {percentage}% · {value}/{total} bytes", hideCursor: true, clearOnComplete: true },
+      {
+        stream: process.stderr,
+        format: "uploading {bar} {percentage}% · {value}/{total} bytes",
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       Presets.shades_classic,
     );
     bar.start(total, 0);

@@ -25,7 +25,8 @@ export async function runChat(words: string[], options: ChatOptions): Promise<vo
   const interactive = options.interactive === true || (words.length === 0 && process.stdin.isTTY === true);
   if (interactive) return session(messages, options);
   let content = words.join(" ");
-  if (words.length === 0 || content === "-") content = (await readStdin("message")).toString("utf8").replace(/\r?\n$/, "");
+  if (words.length === 0 || content === "-")
+    content = (await readStdin("message")).toString("utf8").replace(/\r?\n$/, "");
   messages.push({ role: "user", content });
   const interrupt = onInterrupt();
   try {
@@ -37,7 +38,12 @@ export async function runChat(words: string[], options: ChatOptions): Promise<vo
 }
 
 /** Sends the conversation, prints the answer (streamed unless `--no-stream` or `--json`), and returns its text. */
-async function answer(client: InferenceClient, messages: Message[], options: ChatOptions, signal: AbortSignal): Promise<string> {
+async function answer(
+  client: InferenceClient,
+  messages: Message[],
+  options: ChatOptions,
+  signal: AbortSignal,
+): Promise<string> {
   const stream = options.stream !== false && options.json !== true;
   const input = {
     messages,
@@ -77,7 +83,13 @@ async function session(messages: Message[], options: ChatOptions): Promise<void>
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // The client first: lines read before the loop below starts listening would be lost.
   const client = await createClient(options, new AbortController().signal);
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 1000, prompt: terminal ? colors.bold("› ") : "" });
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal,
+    historySize: 1000,
+    prompt: terminal ? colors.bold("› ") : "",
+  });
   let current: AbortController | undefined;
   const interrupt = () => {
     if (current) current.abort();
@@ -91,7 +103,8 @@ async function session(messages: Message[], options: ChatOptions): Promise<void>
   };
   process.on("SIGINT", interrupt);
   lines.on("SIGINT", interrupt);
-  if (terminal) process.stdout.write(colors.dim(`chat with ${options.model ?? "the default model"}; /exit or Ctrl-D to end\n`));
+  if (terminal)
+    process.stdout.write(colors.dim(`chat with ${options.model ?? "the default model"}; /exit or Ctrl-D to end\n`));
   prompt();
   try {
     for await (const line of lines) {

@@ -3,7 +3,11 @@ import { startActivity } from "./activity.js";
 import { createClient, prettyOutput, type CommonOptions } from "./common.js";
 import { onInterrupt } from "./interrupt.js";
 
-async function withClient<T>(label: string, options: CommonOptions, run: (client: Awaited<ReturnType<typeof createClient>>) => Promise<T>): Promise<void> {
+async function withClient<T>(
+  label: string,
+  options: CommonOptions,
+  run: (client: Awaited<ReturnType<typeof createClient>>) => Promise<T>,
+): Promise<void> {
   const interrupt = onInterrupt();
   const activity = await startActivity(label);
   try {

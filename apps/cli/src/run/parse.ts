@@ -35,7 +35,8 @@ export function parseJsonObject(value: string): Record<string, unknown> {
   } catch {
     throw new InvalidArgumentError("expected a JSON object.");
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new InvalidArgumentError("expected a JSON object.");
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new InvalidArgumentError("expected a JSON object.");
   return parsed as Record<string, unknown>;
 }
 

@@ -15,11 +15,20 @@ interface PostOptions extends CommonOptions {
 }
 
 export async function runPost(options: Record<string, unknown>): Promise<void> {
-  const { json: body, data, task, output, force, ...common } = options as Omit<PostOptions, "json"> & { json?: Record<string, unknown> };
-  if (body === undefined && data === undefined) throw new UsageError("--json", "give a JSON body with --json, or a raw body with --data");
+  const {
+    json: body,
+    data,
+    task,
+    output,
+    force,
+    ...common
+  } = options as Omit<PostOptions, "json"> & { json?: Record<string, unknown> };
+  if (body === undefined && data === undefined)
+    throw new UsageError("--json", "give a JSON body with --json, or a raw body with --data");
   if (body !== undefined && data !== undefined) throw new UsageError("--data", "give --json or --data, not both");
   if (output !== undefined && output !== "-") await checkBinaryTarget({ output, force: force === true }, "the answer");
-  const request: Record<string, unknown> = body !== undefined ? { json: body } : { data: await binaryInput(data!, "--data"), dataArgument: "--data" };
+  const request: Record<string, unknown> =
+    body !== undefined ? { json: body } : { data: await binaryInput(data!, "--data"), dataArgument: "--data" };
   if (task !== undefined) request["task"] = task;
   const pretty = prettyOutput({});
   const interrupt = onInterrupt();
@@ -46,7 +55,11 @@ export async function runPost(options: Record<string, unknown>): Promise<void> {
     }
     const blob = await response.blob();
     activity.stop();
-    if (process.stdout.isTTY) throw new UsageError("-o", `the answer is binary (${type || "no content type"}, ${blob.size} bytes); give -o FILE to save it`);
+    if (process.stdout.isTTY)
+      throw new UsageError(
+        "-o",
+        `the answer is binary (${type || "no content type"}, ${blob.size} bytes); give -o FILE to save it`,
+      );
     await writeBinary(blob, {}, pretty, interrupt.signal);
   } finally {
     activity.stop();

@@ -16,7 +16,8 @@ export interface TaskCommandOptions extends CommonOptions {
 
 /** `infer <task> <inputs...> [options]`: reads the inputs, calls the task, prints or writes the result. */
 export async function runTask(spec: TaskSpec, positionals: unknown[], options: TaskCommandOptions): Promise<void> {
-  if (spec.needsModel && options.model === undefined) throw new UsageError("--model", `${spec.name} needs a model: give --model ID`);
+  if (spec.needsModel && options.model === undefined)
+    throw new UsageError("--model", `${spec.name} needs a model: give --model ID`);
   if (spec.output === "binary") await checkBinaryTarget(options, "binary (audio or image bytes)");
   const inputs = await readInputs(spec, positionals);
   const callOptions = taskOptions(spec, options);
@@ -30,7 +31,8 @@ export async function runTask(spec: TaskSpec, positionals: unknown[], options: T
     activity.stop();
     if (options.stream) return await printStream(result as AsyncIterable<unknown>, options);
     if (spec.output === "binary") return await writeBinary(result as Blob, options, pretty, interrupt.signal);
-    if (spec.output === "segments") return await writeSegments(result as Parameters<typeof writeSegments>[0], options, pretty, interrupt.signal);
+    if (spec.output === "segments")
+      return await writeSegments(result as Parameters<typeof writeSegments>[0], options, pretty, interrupt.signal);
     if (typeof result === "string") return printText(result, pretty);
     printJson(result, pretty);
   } finally {

@@ -1,5 +1,13 @@
 /** `infer serve`: starts @infer/server, prints where, and drains it on SIGINT or SIGTERM. */
-export async function runServe({ port, host, models }: { port: number; host: string; models?: string[] }): Promise<void> {
+export async function runServe({
+  port,
+  host,
+  models,
+}: {
+  port: number;
+  host: string;
+  models?: string[];
+}): Promise<void> {
   const { startServer } = await import("@infer/server");
   const options: Parameters<typeof startServer>[0] & { models?: string[] } = { port, host };
   // `models` is part of the server's kept interface; given only when asked for.

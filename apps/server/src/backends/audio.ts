@@ -35,7 +35,10 @@ function decodeWav(bytes: Buffer): Audio {
     const wav = new wavefile.WaveFile(new Uint8Array(bytes));
     wav.toBitDepth("32f");
     const format = wav.fmt as { sampleRate: number; numChannels: number };
-    const channels = format.numChannels === 1 ? [wav.getSamples(false, Float64Array) as unknown as Float64Array] : (wav.getSamples(false, Float64Array) as unknown as Float64Array[]);
+    const channels =
+      format.numChannels === 1
+        ? [wav.getSamples(false, Float64Array) as unknown as Float64Array]
+        : (wav.getSamples(false, Float64Array) as unknown as Float64Array[]);
     if (channels[0] === undefined || channels[0].length === 0) throw new Error("no samples");
     return { samples: mix(channels), sampleRate: format.sampleRate };
   } catch (error) {
@@ -47,7 +50,8 @@ function decodeWav(bytes: Buffer): Audio {
 function mix(channels: readonly ArrayLike<number>[]): Float32Array {
   const length = channels[0]!.length;
   const mono = new Float32Array(length);
-  for (const channel of channels) for (let index = 0; index < length; index++) mono[index]! += channel[index]! / channels.length;
+  for (const channel of channels)
+    for (let index = 0; index < length; index++) mono[index]! += channel[index]! / channels.length;
   return mono;
 }
 
@@ -70,7 +74,8 @@ export function resample({ samples, sampleRate }: Audio, target: number): Float3
 /** 16-bit mono PCM WAV bytes of `samples`. */
 export function encodeWav(samples: Float32Array, sampleRate: number): Buffer {
   const pcm = new Int16Array(samples.length);
-  for (let index = 0; index < samples.length; index++) pcm[index] = Math.max(-32768, Math.min(32767, Math.round(samples[index]! * 32767)));
+  for (let index = 0; index < samples.length; index++)
+    pcm[index] = Math.max(-32768, Math.min(32767, Math.round(samples[index]! * 32767)));
   const wav = new wavefile.WaveFile();
   wav.fromScratch(1, sampleRate, "16", pcm);
   return Buffer.from(wav.toBuffer());

@@ -23,9 +23,15 @@ function fileRouter(url: unknown): { load(): Promise<Artifacts> } | null {
   const file = url.slice("file://".length);
   return {
     async load() {
-      const model = JSON.parse(readFileSync(file, "utf8")) as { weightsManifest: { paths: string[]; weights: unknown[] }[] } & Omit<Artifacts, "weightSpecs" | "weightData">;
+      const model = JSON.parse(readFileSync(file, "utf8")) as {
+        weightsManifest: { paths: string[]; weights: unknown[] }[];
+      } & Omit<Artifacts, "weightSpecs" | "weightData">;
       const weightSpecs = model.weightsManifest.flatMap((group) => group.weights);
-      const weights = Buffer.concat(model.weightsManifest.flatMap((group) => group.paths.map((part) => readFileSync(path.join(path.dirname(file), part)))));
+      const weights = Buffer.concat(
+        model.weightsManifest.flatMap((group) =>
+          group.paths.map((part) => readFileSync(path.join(path.dirname(file), part))),
+        ),
+      );
       return {
         modelTopology: model.modelTopology,
         format: model.format,
@@ -45,7 +51,11 @@ interface Tensor {
 }
 
 interface Human {
-  tf: { io: { registerLoadRouter(router: typeof fileRouter): void }; tensor4d(values: Int32Array, shape: number[], dtype: string): Tensor; getBackend(): string };
+  tf: {
+    io: { registerLoadRouter(router: typeof fileRouter): void };
+    tensor4d(values: Int32Array, shape: number[], dtype: string): Tensor;
+    getBackend(): string;
+  };
   load(): Promise<void>;
   detect(input: Tensor): Promise<{ object: { label: string; score: number; box: [number, number, number, number] }[] }>;
 }
@@ -70,8 +80,11 @@ export const detection: Backend = {
   estimatedLoadSeconds: 3,
   async load() {
     const root = humanRoot();
-    const { Human } = require(path.join(root, "dist", "human.node-wasm.js")) as { Human: new (config: Record<string, unknown>) => Human };
-    const wasmPath = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "wasm-out") + path.sep;
+    const { Human } = require(path.join(root, "dist", "human.node-wasm.js")) as {
+      Human: new (config: Record<string, unknown>) => Human;
+    };
+    const wasmPath =
+      path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "wasm-out") + path.sep;
     const human = new Human({
       backend: "wasm",
       wasmPath,
@@ -86,7 +99,14 @@ export const detection: Backend = {
       hand: { enabled: false },
       gesture: { enabled: false },
       segmentation: { enabled: false },
-      object: { enabled: true, modelPath: "centernet.json", minConfidence: 0.1, maxDetected: 50, skipFrames: 0, skipTime: 0 },
+      object: {
+        enabled: true,
+        modelPath: "centernet.json",
+        minConfidence: 0.1,
+        maxDetected: 50,
+        skipFrames: 0,
+        skipTime: 0,
+      },
     });
     human.tf.io.registerLoadRouter(fileRouter);
     await human.load();
@@ -110,13 +130,17 @@ export const detection: Backend = {
           .map(({ label, score, box: [x, y, boxWidth, boxHeight] }) => ({
             label,
             score: round(score),
-            box: { xmin: Math.round(x), ymin: Math.round(y), xmax: Math.round(x + boxWidth), ymax: Math.round(y + boxHeight) },
+            box: {
+              xmin: Math.round(x),
+              ymin: Math.round(y),
+              xmax: Math.round(x + boxWidth),
+              ymax: Math.round(y + boxHeight),
+            },
           })),
       );
     };
   },
 };
-
 
 /**
  * A photo with people in it, for demos and tests: the face-detection screenshot that @vladmandic/human

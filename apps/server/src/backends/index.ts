@@ -9,5 +9,15 @@ import type { Backend } from "./types.js";
 
 /** Every model this server can serve, in the order `--help` and the demo list them. */
 export function allBackends(tokenDelay: number): Backend[] {
-  return [sentiment, entities, irisClassifier, irisRegression, languageModel(tokenDelay), speech, ocr, detection, speechRecognition];
+  return [
+    sentiment,
+    entities,
+    irisClassifier,
+    irisRegression,
+    languageModel(tokenDelay),
+    speech,
+    ocr,
+    detection,
+    speechRecognition,
+  ];
 }

@@ -7,16 +7,25 @@ export const LANGUAGE_MODEL_ID = "infer/aesop-trigram";
 
 function validate(parameters: unknown, name = "parameters"): GenerationParameters {
   if (parameters === undefined || parameters === null) return {};
-  if (typeof parameters !== "object" || Array.isArray(parameters)) throw new RequestError(422, `\`${name}\` must be an object`, "validation");
+  if (typeof parameters !== "object" || Array.isArray(parameters))
+    throw new RequestError(422, `\`${name}\` must be an object`, "validation");
   const value = parameters as Record<string, unknown>;
   const maxNewTokens = value["max_new_tokens"];
-  if (maxNewTokens !== undefined && maxNewTokens !== null && !(Number.isInteger(maxNewTokens) && (maxNewTokens as number) > 0 && (maxNewTokens as number) <= 1024)) {
+  if (
+    maxNewTokens !== undefined &&
+    maxNewTokens !== null &&
+    !(Number.isInteger(maxNewTokens) && (maxNewTokens as number) > 0 && (maxNewTokens as number) <= 1024)
+  ) {
     throw new RequestError(422, "`max_new_tokens` must be an integer from 1 to 1024", "validation");
   }
   for (const key of ["temperature", "seed"] as const) {
-    if (value[key] !== undefined && value[key] !== null && typeof value[key] !== "number") throw new RequestError(422, `\`${key}\` must be a number`, "validation");
+    if (value[key] !== undefined && value[key] !== null && typeof value[key] !== "number")
+      throw new RequestError(422, `\`${key}\` must be a number`, "validation");
   }
-  if (value["stop"] !== undefined && !(Array.isArray(value["stop"]) && value["stop"].every((item) => typeof item === "string"))) {
+  if (
+    value["stop"] !== undefined &&
+    !(Array.isArray(value["stop"]) && value["stop"].every((item) => typeof item === "string"))
+  ) {
     throw new RequestError(422, "`stop` must be a list of strings", "validation");
   }
   return value as GenerationParameters;
@@ -31,7 +40,11 @@ function textGeneration(body: RequestBody, tokenDelay: number, forceStream?: boo
   const generation = generate(prompt, parameters);
   const prefix = parameters.return_full_text ? prompt : "";
   const details = (parameters as { details?: unknown }).details === true;
-  const summary = { finish_reason: generation.finishReason, generated_tokens: generation.tokens.length, seed: generation.seed };
+  const summary = {
+    finish_reason: generation.finishReason,
+    generated_tokens: generation.tokens.length,
+    seed: generation.seed,
+  };
   if (!(forceStream ?? object["stream"] === true)) {
     const answer: Record<string, unknown> = { generated_text: prefix + generation.text };
     if (details) answer["details"] = { ...summary, prefill: [], tokens: generation.tokens };
@@ -56,19 +69,35 @@ interface Message {
 function chatCompletion(body: RequestBody, tokenDelay: number): Answer {
   const object = jsonObject(body);
   const messages = object["messages"];
-  if (!Array.isArray(messages) || messages.length === 0) throw new RequestError(422, "`messages` must be a non-empty list", "validation");
+  if (!Array.isArray(messages) || messages.length === 0)
+    throw new RequestError(422, "`messages` must be a non-empty list", "validation");
   const parsed = messages.map((message, index): Message => {
     const { role, content } = (message ?? {}) as Record<string, unknown>;
-    const text = typeof content === "string" ? content : Array.isArray(content) ? content.map((part) => (part as { text?: unknown })?.text).filter((part) => typeof part === "string").join(" ") : undefined;
-    if (typeof role !== "string" || text === undefined) throw new RequestError(422, `\`messages[${index}]\` must be {role: string, content: string}`, "validation");
+    const text =
+      typeof content === "string"
+        ? content
+        : Array.isArray(content)
+          ? content
+              .map((part) => (part as { text?: unknown })?.text)
+              .filter((part) => typeof part === "string")
+              .join(" ")
+          : undefined;
+    if (typeof role !== "string" || text === undefined)
+      throw new RequestError(422, `\`messages[${index}]\` must be {role: string, content: string}`, "validation");
     return { role, content: text };
   });
   const maxTokens = object["max_tokens"] ?? object["max_completion_tokens"];
   const parameters = validate({
     max_new_tokens: maxTokens ?? 40,
     ...(typeof object["seed"] === "number" ? { seed: object["seed"], do_sample: true } : {}),
-    ...(typeof object["temperature"] === "number" && object["temperature"] > 0 ? { temperature: object["temperature"] } : {}),
-    ...(Array.isArray(object["stop"]) ? { stop: object["stop"] } : typeof object["stop"] === "string" ? { stop: [object["stop"]] } : {}),
+    ...(typeof object["temperature"] === "number" && object["temperature"] > 0
+      ? { temperature: object["temperature"] }
+      : {}),
+    ...(Array.isArray(object["stop"])
+      ? { stop: object["stop"] }
+      : typeof object["stop"] === "string"
+        ? { stop: [object["stop"]] }
+        : {}),
   });
   const prompt = [...parsed].reverse().find((message) => message.role === "user")?.content ?? parsed.at(-1)!.content;
   // The answer continues the message's last words (without its closing punctuation), so it is about them.
@@ -78,7 +107,11 @@ function chatCompletion(body: RequestBody, tokenDelay: number): Answer {
   const id = `chatcmpl-${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
   const model = typeof object["model"] === "string" ? object["model"] : LANGUAGE_MODEL_ID;
-  const usage = { prompt_tokens: prompt.split(/\s+/).filter(Boolean).length, completion_tokens: generation.tokens.length, total_tokens: 0 };
+  const usage = {
+    prompt_tokens: prompt.split(/\s+/).filter(Boolean).length,
+    completion_tokens: generation.tokens.length,
+    total_tokens: 0,
+  };
   usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
   if (object["stream"] !== true) {
     return json({
@@ -87,7 +120,9 @@ function chatCompletion(body: RequestBody, tokenDelay: number): Answer {
       created,
       model,
       system_fingerprint: "infer-server",
-      choices: [{ index: 0, message: { role: "assistant", content: text }, logprobs: null, finish_reason: finishReason }],
+      choices: [
+        { index: 0, message: { role: "assistant", content: text }, logprobs: null, finish_reason: finishReason },
+      ],
       usage,
     });
   }
@@ -95,9 +130,24 @@ function chatCompletion(body: RequestBody, tokenDelay: number): Answer {
     for (const [index, token] of generation.tokens.entries()) {
       if (tokenDelay > 0) await sleep(tokenDelay);
       const content = index === 0 ? token.text.trimStart() : token.text;
-      yield { id, object: "chat.completion.chunk", created, model, system_fingerprint: "infer-server", choices: [{ index: 0, delta: { role: "assistant", content }, logprobs: null, finish_reason: null }] };
+      yield {
+        id,
+        object: "chat.completion.chunk",
+        created,
+        model,
+        system_fingerprint: "infer-server",
+        choices: [{ index: 0, delta: { role: "assistant", content }, logprobs: null, finish_reason: null }],
+      };
     }
-    yield { id, object: "chat.completion.chunk", created, model, system_fingerprint: "infer-server", choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }], usage };
+    yield {
+      id,
+      object: "chat.completion.chunk",
+      created,
+      model,
+      system_fingerprint: "infer-server",
+      choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }],
+      usage,
+    };
     yield "[DONE]";
   }
   return { kind: "events", events: events() };
@@ -119,7 +169,11 @@ export function languageModel(tokenDelay: number): Backend {
       ngrams();
       return async (body, task) => {
         if (task === "chat-completion") return chatCompletion(body, tokenDelay);
-        return textGeneration(body, tokenDelay, task === "text-generation-stream" ? true : task === "text-generation-whole" ? false : undefined);
+        return textGeneration(
+          body,
+          tokenDelay,
+          task === "text-generation-stream" ? true : task === "text-generation-whole" ? false : undefined,
+        );
       };
     },
   };

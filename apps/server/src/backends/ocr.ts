@@ -21,9 +21,17 @@ export const ocr: Backend = {
   framework: "tesseract",
   estimatedLoadSeconds: 5,
   async load() {
-    const { createWorker } = require("tesseract.js") as { createWorker(lang: string, oem: number, options: Record<string, unknown>): Promise<Worker> };
+    const { createWorker } = require("tesseract.js") as {
+      createWorker(lang: string, oem: number, options: Record<string, unknown>): Promise<Worker>;
+    };
     const langPath = path.join(path.dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
-    const worker = await createWorker("eng", 1, { langPath, cacheMethod: "none", gzip: true, logger: () => {}, errorHandler: () => {} });
+    const worker = await createWorker("eng", 1, {
+      langPath,
+      cacheMethod: "none",
+      gzip: true,
+      logger: () => {},
+      errorHandler: () => {},
+    });
     let queue: Promise<unknown> = Promise.resolve();
     const runner = async (body: RequestBody) => {
       const png = await toPng(mediaInput(body, "image"));

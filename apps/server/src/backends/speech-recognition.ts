@@ -35,7 +35,10 @@ export const speechRecognition: Backend = {
   async load() {
     const program = findProgram();
     if (program === undefined || !existsSync(path.join(MODEL, "en-us.lm.bin"))) {
-      throw new RequestError(501, `automatic-speech-recognition needs Debian's PocketSphinx, which is not installed here: ${INSTALL}`);
+      throw new RequestError(
+        501,
+        `automatic-speech-recognition needs Debian's PocketSphinx, which is not installed here: ${INSTALL}`,
+      );
     }
     return async (body) => {
       const audio = await decodeAudio(mediaInput(body, "audio"));
@@ -45,10 +48,27 @@ export const speechRecognition: Backend = {
         await writeFile(file, encodeWav(resample(audio, 16_000), 16_000));
         const { stdout } = await run(
           program,
-          ["-infile", file, "-hmm", path.join(MODEL, "en-us"), "-lm", path.join(MODEL, "en-us.lm.bin"), "-dict", path.join(MODEL, "cmudict-en-us.dict"), "-logfn", "/dev/null"],
+          [
+            "-infile",
+            file,
+            "-hmm",
+            path.join(MODEL, "en-us"),
+            "-lm",
+            path.join(MODEL, "en-us.lm.bin"),
+            "-dict",
+            path.join(MODEL, "cmudict-en-us.dict"),
+            "-logfn",
+            "/dev/null",
+          ],
           { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
         );
-        return json({ text: stdout.split("\n").map((line) => line.trim()).filter(Boolean).join(" ") });
+        return json({
+          text: stdout
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(" "),
+        });
       } catch (error) {
         if (error instanceof RequestError) throw error;
         throw new RequestError(500, `pocketsphinx failed: ${(error as Error).message.split("\n")[0]}`);

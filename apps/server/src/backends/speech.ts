@@ -14,7 +14,8 @@ export const speech: Backend = {
   task: "text-to-speech",
   packageName: "espeak-ng",
   licence: "GPL-3.0-or-later",
-  description: "eSpeak NG 1.51 compiled to WebAssembly (npm espeak-ng), the en-us voice: rule-based formant synthesis, answered as a 16-bit mono 22,050 Hz WAV.",
+  description:
+    "eSpeak NG 1.51 compiled to WebAssembly (npm espeak-ng), the en-us voice: rule-based formant synthesis, answered as a 16-bit mono 22,050 Hz WAV.",
   framework: "espeak-ng",
   estimatedLoadSeconds: 2,
   async load() {
@@ -24,14 +25,24 @@ export const speech: Backend = {
     const { default: ESpeakNg } = (await import(specifier)) as { default: ESpeakFactory };
     const speak = async (text: string) => {
       // A fresh instance per call (the program runs its main() once); compiling is skipped thanks to wasmBinary.
-      const espeak = await ESpeakNg({ wasmBinary, arguments: ["-v", "en-us", "-w", "/out.wav", "--", text], print: () => {}, printErr: () => {} });
+      const espeak = await ESpeakNg({
+        wasmBinary,
+        arguments: ["-v", "en-us", "-w", "/out.wav", "--", text],
+        print: () => {},
+        printErr: () => {},
+      });
       return Buffer.from(espeak.FS.readFile("/out.wav"));
     };
     await speak("ready");
     return async (body) => {
       const inputs = jsonObject(body)["inputs"];
-      if (typeof inputs !== "string" || inputs.trim() === "") throw new RequestError(400, "`inputs` must be a non-empty string: the text to speak");
-      if (inputs.length > MAX_CHARACTERS) throw new RequestError(400, `\`inputs\` is ${inputs.length} characters; this server speaks at most ${MAX_CHARACTERS}`);
+      if (typeof inputs !== "string" || inputs.trim() === "")
+        throw new RequestError(400, "`inputs` must be a non-empty string: the text to speak");
+      if (inputs.length > MAX_CHARACTERS)
+        throw new RequestError(
+          400,
+          `\`inputs\` is ${inputs.length} characters; this server speaks at most ${MAX_CHARACTERS}`,
+        );
       return { kind: "bytes", body: await speak(inputs), contentType: "audio/wav" };
     };
   },

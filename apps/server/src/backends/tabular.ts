@@ -25,15 +25,18 @@ function rows(body: RequestBody, names: readonly string[]): number[][] {
   }
   const columns = names.map((name) => {
     const column = (table as Record<string, unknown>)[name];
-    if (!Array.isArray(column)) throw new RequestError(400, `\`table.${name}\` must be a list of numbers (the columns are ${names.join(", ")})`);
+    if (!Array.isArray(column))
+      throw new RequestError(400, `\`table.${name}\` must be a list of numbers (the columns are ${names.join(", ")})`);
     return column.map((cell, index) => {
-      const value = typeof cell === "number" ? cell : typeof cell === "string" && cell.trim() !== "" ? Number(cell) : Number.NaN;
+      const value =
+        typeof cell === "number" ? cell : typeof cell === "string" && cell.trim() !== "" ? Number(cell) : Number.NaN;
       if (!Number.isFinite(value)) throw new RequestError(400, `\`table.${name}[${index}]\` is not a number`);
       return value;
     });
   });
   const length = columns[0]!.length;
-  if (length === 0 || columns.some((column) => column.length !== length)) throw new RequestError(400, "the table's columns must be non-empty and of the same length");
+  if (length === 0 || columns.some((column) => column.length !== length))
+    throw new RequestError(400, "the table's columns must be non-empty and of the same length");
   return Array.from({ length }, (_, row) => columns.map((column) => column[row]!));
 }
 
@@ -53,7 +56,10 @@ export const irisClassifier: Backend = {
     const { RandomForestClassifier } = require("ml-random-forest") as { RandomForestClassifier: ForestClass };
     const species = [...new Set(iris.getClasses())];
     const forest = new RandomForestClassifier(OPTIONS);
-    forest.train(iris.getNumbers(), iris.getClasses().map((name) => species.indexOf(name)));
+    forest.train(
+      iris.getNumbers(),
+      iris.getClasses().map((name) => species.indexOf(name)),
+    );
     return async (body) => json(forest.predict(rows(body, FEATURES)).map((index) => species[index]));
   },
 };

@@ -55,7 +55,9 @@ export const entities: Backend = {
   framework: "compromise",
   estimatedLoadSeconds: 1,
   async load() {
-    const nlp = require("compromise") as (text: string) => Record<"people" | "places" | "organizations", () => { json(options: unknown): Match[] }>;
+    const nlp = require("compromise") as (
+      text: string,
+    ) => Record<"people" | "places" | "organizations", () => { json(options: unknown): Match[] }>;
     const find = (text: string) => {
       const document = nlp(text);
       const found: { entity_group: string; score: number; word: string; start: number; end: number }[] = [];

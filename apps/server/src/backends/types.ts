@@ -48,7 +48,10 @@ export type Runner = ((body: RequestBody, task: string) => Promise<Answer>) & { 
 /** The body as a JSON object, else a 400 naming what is wrong. */
 export function jsonObject(body: RequestBody): Record<string, unknown> {
   if (body.contentType !== undefined && !/json/i.test(body.contentType) && !/^text\/plain/i.test(body.contentType)) {
-    throw new RequestError(415, `this task takes a JSON body (Content-Type: application/json), not ${body.contentType}`);
+    throw new RequestError(
+      415,
+      `this task takes a JSON body (Content-Type: application/json), not ${body.contentType}`,
+    );
   }
   let parsed: unknown;
   try {
@@ -56,7 +59,8 @@ export function jsonObject(body: RequestBody): Record<string, unknown> {
   } catch {
     throw new RequestError(400, "the body is not valid JSON");
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new RequestError(400, "the body must be a JSON object");
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new RequestError(400, "the body must be a JSON object");
   return parsed as Record<string, unknown>;
 }
 
@@ -64,7 +68,8 @@ export function jsonObject(body: RequestBody): Record<string, unknown> {
 export function textInputs(body: Record<string, unknown>): { texts: string[]; single: boolean } {
   const { inputs } = body;
   if (typeof inputs === "string") return { texts: [inputs], single: true };
-  if (Array.isArray(inputs) && inputs.length > 0 && inputs.every((item) => typeof item === "string")) return { texts: inputs, single: false };
+  if (Array.isArray(inputs) && inputs.length > 0 && inputs.every((item) => typeof item === "string"))
+    return { texts: inputs, single: false };
   throw new RequestError(400, "`inputs` must be a string or a non-empty list of strings");
 }
 
@@ -77,13 +82,15 @@ export function mediaInput(body: RequestBody, what: string): Buffer {
   if (body.contentType !== undefined && /json/i.test(body.contentType)) {
     const object = jsonObject(body);
     const inputs = object["inputs"] ?? object["image"] ?? object["audio"];
-    if (typeof inputs !== "string") throw new RequestError(400, `\`inputs\` must be the ${what} as base64, or send the raw ${what} as the body`);
+    if (typeof inputs !== "string")
+      throw new RequestError(400, `\`inputs\` must be the ${what} as base64, or send the raw ${what} as the body`);
     bytes = Buffer.from(inputs.replace(/^data:[^,]*,/, ""), "base64");
   }
   if (bytes.length === 0) throw new RequestError(400, `the body is empty: send the ${what}`);
   return bytes;
 }
 
-export const json = (body: unknown, status?: number): Answer => (status === undefined ? { kind: "json", body } : { kind: "json", body, status });
+export const json = (body: unknown, status?: number): Answer =>
+  status === undefined ? { kind: "json", body } : { kind: "json", body, status };
 
 export const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -10,7 +10,8 @@ export interface InferenceConnectionErrorOptions {
 /** The server could not be reached, or dropped the connection, after any retries. */
 export class InferenceConnectionError extends InferenceError {
   static override readonly kind: string = "InferenceConnectionError";
-  static override isInstance = (value: unknown): value is InferenceConnectionError => hasKind(value, "InferenceConnectionError");
+  static override isInstance = (value: unknown): value is InferenceConnectionError =>
+    hasKind(value, "InferenceConnectionError");
   readonly retryable: boolean;
 
   constructor({ message, retryable, cause }: InferenceConnectionErrorOptions) {

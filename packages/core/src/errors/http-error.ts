@@ -23,7 +23,15 @@ export class InferenceHTTPError extends InferenceError {
   /** The parsed JSON body, or its text when it is not JSON. */
   readonly body: unknown;
 
-  constructor({ status, url: rawUrl, requestId, serverMessage: rawMessage, body, hint, cause }: InferenceHTTPErrorOptions) {
+  constructor({
+    status,
+    url: rawUrl,
+    requestId,
+    serverMessage: rawMessage,
+    body,
+    hint,
+    cause,
+  }: InferenceHTTPErrorOptions) {
     const url = safeUrl(rawUrl);
     const serverMessage = rawMessage && redactText(rawMessage);
     const parts = [`HTTP ${status} from ${url}`];

@@ -17,7 +17,11 @@ export class InferenceError extends Error {
   constructor({ message, cause }: InferenceErrorOptions) {
     super(redactText(message), cause === undefined ? undefined : { cause });
     const kinds: string[] = [];
-    for (let type = new.target as typeof InferenceError; type !== InferenceError; type = Object.getPrototypeOf(type) as typeof InferenceError) {
+    for (
+      let type = new.target as typeof InferenceError;
+      type !== InferenceError;
+      type = Object.getPrototypeOf(type) as typeof InferenceError
+    ) {
       if (Object.hasOwn(type, "kind")) kinds.push(type.kind);
     }
     kinds.push("InferenceError");

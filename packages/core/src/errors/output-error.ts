@@ -14,7 +14,8 @@ export interface InferenceOutputErrorOptions {
 /** The server answered 2xx with a shape the task cannot read; `body` holds the raw answer. */
 export class InferenceOutputError extends InferenceError {
   static override readonly kind: string = "InferenceOutputError";
-  static override isInstance = (value: unknown): value is InferenceOutputError => hasKind(value, "InferenceOutputError");
+  static override isInstance = (value: unknown): value is InferenceOutputError =>
+    hasKind(value, "InferenceOutputError");
   readonly task: string;
   readonly body: unknown;
 
@@ -28,7 +29,7 @@ export class InferenceOutputError extends InferenceError {
 function preview(body: unknown): string {
   let text: string;
   try {
-    text = typeof body === "string" ? body : JSON.stringify(body) ?? String(body);
+    text = typeof body === "string" ? body : (JSON.stringify(body) ?? String(body));
   } catch {
     text = String(body);
   }

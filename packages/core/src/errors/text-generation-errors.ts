@@ -7,7 +7,12 @@ import { UnknownError } from "./unknown-error.js";
 import { ValidationError } from "./validation-error.js";
 
 /** Builds the typed TGI error for an `{ error, error_type }` payload. */
-export function textGenerationError(message: string, errorType: string | undefined, body: unknown, cause?: unknown): TextGenerationError {
+export function textGenerationError(
+  message: string,
+  errorType: string | undefined,
+  body: unknown,
+  cause?: unknown,
+): TextGenerationError {
   const options = { message, errorType, body, cause };
   switch (errorType) {
     case "generation":
@@ -49,6 +54,7 @@ export function textGenerationErrorFromPayload(payload: Record<string, unknown>,
 export function toTextGenerationError(error: unknown): unknown {
   if (!InferenceHTTPError.isInstance(error)) return error;
   const body = error.body;
-  if (typeof body !== "object" || body === null || typeof (body as Record<string, unknown>)["error_type"] !== "string") return error;
+  if (typeof body !== "object" || body === null || typeof (body as Record<string, unknown>)["error_type"] !== "string")
+    return error;
   return textGenerationErrorFromPayload(body as Record<string, unknown>, error);
 }

@@ -110,7 +110,9 @@ describe("fault suite", () => {
       expectClass(await failure(response.json()), InferenceTimeoutError);
     });
 
-    it("a body trickled one byte per second, streamed → read to the end past the timeout", { timeout: 30_000 }, async () => {
+    it("a body trickled one byte per second, streamed → read to the end past the timeout", {
+      timeout: 30_000,
+    }, async () => {
       server.on("trickle-stream", faults.trickle("abcdef", 1_000, "text/plain"));
       const response = await client({ timeout: 3_000 }).post({ model: "trickle-stream", json: {} }, call());
       let text = "";
@@ -162,7 +164,9 @@ describe("fault suite", () => {
   describe("statuses", () => {
     it("a 429 storm with Retry-After in seconds → bounded retries, then InferenceHTTPError 429", async () => {
       server.on("storm", faults.json({ error: "slow down" }, 429, { "retry-after": "1" }));
-      const error = await failure(client({ retry: { retries: 1, minDelay: 10, maxDelay: 5_000 } }).post({ model: "storm", json: {} }, call()));
+      const error = await failure(
+        client({ retry: { retries: 1, minDelay: 10, maxDelay: 5_000 } }).post({ model: "storm", json: {} }, call()),
+      );
       expectClass(error, InferenceHTTPError);
       expect((error as InferenceHTTPError).status).toBe(429);
       expect(server.attempts("storm")).toBe(2);
@@ -172,11 +176,19 @@ describe("fault suite", () => {
       server.on(
         "storm-date",
         faults.sequence(
-          (request, response, scope) => faults.json({ error: "slow down" }, 429, { "retry-after": new Date(Date.now() + 1_000).toUTCString() })(request, response, scope),
+          (request, response, scope) =>
+            faults.json({ error: "slow down" }, 429, { "retry-after": new Date(Date.now() + 1_000).toUTCString() })(
+              request,
+              response,
+              scope,
+            ),
           faults.json({ ok: true }),
         ),
       );
-      const response = await client({ retry: { retries: 2, minDelay: 10, maxDelay: 5_000 } }).post({ model: "storm-date", json: {} }, call());
+      const response = await client({ retry: { retries: 2, minDelay: 10, maxDelay: 5_000 } }).post(
+        { model: "storm-date", json: {} },
+        call(),
+      );
       expect(await response.json()).toEqual({ ok: true });
       expect(server.attempts("storm-date")).toBe(2);
     });
@@ -260,7 +272,8 @@ describe("fault suite", () => {
       const seen: unknown[] = [];
       const error = await failure(
         (async () => {
-          for await (const payload of readJsonEvents(await stream(client(), "sse-cut"), "text-generation")) seen.push(payload);
+          for await (const payload of readJsonEvents(await stream(client(), "sse-cut"), "text-generation"))
+            seen.push(payload);
         })(),
       );
       expectClass(error, InferenceConnectionError);
@@ -271,13 +284,17 @@ describe("fault suite", () => {
       server.on("sse-short", faults.events([frame({ n: 1 })]));
       const end = { done: false };
       const seen: unknown[] = [];
-      for await (const payload of readJsonEvents(await stream(client(), "sse-short"), "text-generation", end)) seen.push(payload);
+      for await (const payload of readJsonEvents(await stream(client(), "sse-short"), "text-generation", end))
+        seen.push(payload);
       expect(seen).toEqual([{ n: 1 }]);
       expect(end.done).toBe(false);
     });
 
     it("an error event → its typed TGI error", async () => {
-      server.on("sse-error", faults.events([frame({ n: 1 }), frame({ error: "Input validation error", error_type: "validation" })]));
+      server.on(
+        "sse-error",
+        faults.events([frame({ n: 1 }), frame({ error: "Input validation error", error_type: "validation" })]),
+      );
       const error = await failure(
         (async () => {
           for await (const _payload of readJsonEvents(await stream(client(), "sse-error"), "text-generation"));
@@ -287,11 +304,21 @@ describe("fault suite", () => {
     });
 
     it("garbage lines are skipped; a payload that is not JSON → InferenceOutputError", async () => {
-      server.on("sse-garbage", faults.events(["garbage without colon\n", ": comment\n", "nonsense: field\n", frame({ n: 1 }), "data: {oops\n\n"]));
+      server.on(
+        "sse-garbage",
+        faults.events([
+          "garbage without colon\n",
+          ": comment\n",
+          "nonsense: field\n",
+          frame({ n: 1 }),
+          "data: {oops\n\n",
+        ]),
+      );
       const seen: unknown[] = [];
       const error = await failure(
         (async () => {
-          for await (const payload of readJsonEvents(await stream(client(), "sse-garbage"), "text-generation")) seen.push(payload);
+          for await (const payload of readJsonEvents(await stream(client(), "sse-garbage"), "text-generation"))
+            seen.push(payload);
         })(),
       );
       expectClass(error, InferenceOutputError);
@@ -302,7 +329,8 @@ describe("fault suite", () => {
       const big = "x".repeat(1024 * 1024);
       server.on("sse-big", faults.events([frame({ big }), frame({ big: big.toUpperCase() }), "data: [DONE]\n\n"]));
       const sizes: number[] = [];
-      for await (const payload of readJsonEvents(await stream(client(), "sse-big"), "text-generation")) sizes.push((payload as { big: string }).big.length);
+      for await (const payload of readJsonEvents(await stream(client(), "sse-big"), "text-generation"))
+        sizes.push((payload as { big: string }).big.length);
       expect(sizes).toEqual([big.length, big.length]);
     });
 
@@ -320,7 +348,11 @@ describe("fault suite", () => {
       const seen: unknown[] = [];
       const error = await failure(
         (async () => {
-          for await (const payload of readJsonEvents(await stream(client({ timeout: 1_000 }), "sse-gap"), "text-generation")) seen.push(payload);
+          for await (const payload of readJsonEvents(
+            await stream(client({ timeout: 1_000 }), "sse-gap"),
+            "text-generation",
+          ))
+            seen.push(payload);
         })(),
       );
       expectClass(error, InferenceTimeoutError);

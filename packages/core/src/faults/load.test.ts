@@ -52,7 +52,9 @@ describe("load and leaks", () => {
   it("10,000 calls at 1,000 concurrency all succeed, within the pool's 64 sockets", { timeout: 120_000 }, async () => {
     const client = createClient({ endpoint: server.url, token: false });
     server.resetPeak();
-    const results = await runPool(10_000, 1_000, async () => (await client.post({ model: "ok", json: {} })).json<{ ok: boolean }>());
+    const results = await runPool(10_000, 1_000, async () =>
+      (await client.post({ model: "ok", json: {} })).json<{ ok: boolean }>(),
+    );
     expect(results.every((result) => result.ok === true)).toBe(true);
     expect(server.peakSockets()).toBeLessThanOrEqual(64);
     expect(server.peakSockets()).toBeGreaterThan(1);
@@ -66,7 +68,9 @@ describe("load and leaks", () => {
     expect(server.peakSockets() - before).toBeLessThanOrEqual(4);
   });
 
-  it("1,000 in-flight calls sharing one signal, aborted together, leave no listener, socket, warning or unhandled rejection", { timeout: 60_000 }, async () => {
+  it("1,000 in-flight calls sharing one signal, aborted together, leave no listener, socket, warning or unhandled rejection", {
+    timeout: 60_000,
+  }, async () => {
     const warnings: Error[] = [];
     const unhandled: unknown[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
@@ -77,15 +81,21 @@ describe("load and leaks", () => {
       const controller = new AbortController();
       const client = createClient({ endpoint: server.url, token: false, retry: false });
       const calls = Array.from({ length: 1_000 }, (_, index) =>
-        client.post({ model: "never", json: { index } }, index % 2 === 0 ? { signal: controller.signal } : { signal: controller.signal, timeout: 60_000 }),
+        client.post(
+          { model: "never", json: { index } },
+          index % 2 === 0 ? { signal: controller.signal } : { signal: controller.signal, timeout: 60_000 },
+        ),
       );
       // Let the pool's sockets reach the server, then abort everything at once.
       const until = Date.now() + 20_000;
-      while (server.attempts("never") < 64 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (server.attempts("never") < 64 && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(abortListeners(controller.signal)).toBeLessThanOrEqual(1);
       controller.abort(new Error("all at once"));
       const settled = await Promise.allSettled(calls);
-      expect(settled.every((result) => result.status === "rejected" && InferenceAbortError.isInstance(result.reason))).toBe(true);
+      expect(
+        settled.every((result) => result.status === "rejected" && InferenceAbortError.isInstance(result.reason)),
+      ).toBe(true);
       expect(abortListeners(controller.signal)).toBe(0);
       expect(await settlesToZero(() => server.openSockets(), 10_000)).toBe(0);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -99,7 +109,10 @@ describe("load and leaks", () => {
 
   it("the heap after forced GC returns within 10% of where it started", { timeout: 120_000 }, async () => {
     const client = createClient({ endpoint: server.url, token: false });
-    const round = () => runPool(1_000, 200, async (index) => (await client.post({ model: "ok", json: { index } }, { timeout: 30_000 })).json());
+    const round = () =>
+      runPool(1_000, 200, async (index) =>
+        (await client.post({ model: "ok", json: { index } }, { timeout: 30_000 })).json(),
+      );
     await round();
     // The server's own log of requests is not the client's memory.
     server.requests.length = 0;

@@ -40,13 +40,23 @@ describe("soak", () => {
     gapped.on("gap", faults.events([frame(1), frame(2), "data: [DONE]\n\n"], { gapMs: 30_000 }));
     try {
       const seen: string[] = [];
-      for await (const event of parseServerSentEvents((await createClient({ endpoint: gapped.url, token: false, timeout: 45_000 }).post({ model: "gap", json: {}, stream: true })).body)) {
+      for await (const event of parseServerSentEvents(
+        (
+          await createClient({ endpoint: gapped.url, token: false, timeout: 45_000 }).post({
+            model: "gap",
+            json: {},
+            stream: true,
+          })
+        ).body,
+      )) {
         seen.push(event.data);
       }
       expect(seen).toEqual(['{"n":1}', '{"n":2}', "[DONE]"]);
       const cut = createClient({ endpoint: gapped.url, token: false, timeout: 10_000 });
       const error = await (async () => {
-        for await (const _event of parseServerSentEvents((await cut.post({ model: "gap", json: {}, stream: true })).body));
+        for await (const _event of parseServerSentEvents(
+          (await cut.post({ model: "gap", json: {}, stream: true })).body,
+        ));
       })().catch((caught: unknown) => caught);
       expect(InferenceTimeoutError.isInstance(error)).toBe(true);
     } finally {
@@ -64,7 +74,8 @@ describe("soak", () => {
     let ok = 0;
     for (let round = 0; round < 10; round++) {
       await runPool(10_000, 1_000, async () => {
-        if (((await (await client.post({ model: "ok", json: {} }, { timeout: 30_000 })).json()) as { ok: boolean }).ok) ok++;
+        if (((await (await client.post({ model: "ok", json: {} }, { timeout: 30_000 })).json()) as { ok: boolean }).ok)
+          ok++;
       });
       server.requests.length = 0;
     }
@@ -78,11 +89,15 @@ describe("soak", () => {
     const client = createClient({ endpoint: server.url, token: false, retry: false });
     for (let round = 0; round < 20; round++) {
       const controller = new AbortController();
-      const calls = Array.from({ length: 1_000 }, () => client.post({ model: "never", json: {} }, { signal: controller.signal }));
+      const calls = Array.from({ length: 1_000 }, () =>
+        client.post({ model: "never", json: {} }, { signal: controller.signal }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       controller.abort();
       const settled = await Promise.allSettled(calls);
-      expect(settled.every((result) => result.status === "rejected" && InferenceAbortError.isInstance(result.reason))).toBe(true);
+      expect(
+        settled.every((result) => result.status === "rejected" && InferenceAbortError.isInstance(result.reason)),
+      ).toBe(true);
       expect(abortListeners(controller.signal)).toBe(0);
     }
     expect(await settlesToZero(() => server.openSockets(), 30_000)).toBe(0);

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepareBinary, readBinary, type BinarySources } from "../binary.js";
-import { InferenceError, InferenceInputError, modelUrl, parseServerSentEvents, readJsonEvents, type InferenceResponse } from "../index.js";
+import {
+  InferenceError,
+  InferenceInputError,
+  modelUrl,
+  parseServerSentEvents,
+  readJsonEvents,
+  type InferenceResponse,
+} from "../index.js";
 import { rememberSecret, safeUrl } from "../redaction.js";
 import { appendPath } from "../url.js";
 
@@ -33,7 +40,10 @@ async function parse(parts: Uint8Array[]) {
 
 const lineText = fc.string({ unit: "grapheme", maxLength: 30 }).map((text) => text.replace(/[\r\n]/g, ""));
 const sseEvent = fc.record({
-  event: fc.option(lineText.filter((text) => !text.startsWith(" ")), { nil: undefined }),
+  event: fc.option(
+    lineText.filter((text) => !text.startsWith(" ")),
+    { nil: undefined },
+  ),
   id: fc.option(fc.stringMatching(/^[a-z0-9]{0,8}$/), { nil: undefined }),
   data: fc.array(lineText, { minLength: 1, maxLength: 4 }),
   comment: fc.boolean(),
@@ -42,19 +52,32 @@ const sseEvent = fc.record({
 describe("properties", () => {
   it("SSE: any chunking of any valid stream gives the same events as reading it whole", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(sseEvent, { maxLength: 8 }), fc.constantFrom("\n", "\r\n", "\r"), fc.array(fc.nat(), { maxLength: 12 }), async (events, end, cuts) => {
-        const text = events
-          .map(({ event, id, data, comment }) =>
-            [comment ? ": note" : undefined, event !== undefined ? `event: ${event}` : undefined, id !== undefined ? `id: ${id}` : undefined, ...data.map((line) => `data: ${line}`)]
-              .filter((line) => line !== undefined)
-              .join(end) + end + end,
-          )
-          .join("");
-        const bytes = new TextEncoder().encode(text);
-        const whole = await parse([bytes]);
-        expect(await parse(split(bytes, cuts))).toEqual(whole);
-        expect(whole.map((event) => event.data)).toEqual(events.map((event) => event.data.join("\n")));
-      }),
+      fc.asyncProperty(
+        fc.array(sseEvent, { maxLength: 8 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        async (events, end, cuts) => {
+          const text = events
+            .map(
+              ({ event, id, data, comment }) =>
+                [
+                  comment ? ": note" : undefined,
+                  event !== undefined ? `event: ${event}` : undefined,
+                  id !== undefined ? `id: ${id}` : undefined,
+                  ...data.map((line) => `data: ${line}`),
+                ]
+                  .filter((line) => line !== undefined)
+                  .join(end) +
+                end +
+                end,
+            )
+            .join("");
+          const bytes = new TextEncoder().encode(text);
+          const whole = await parse([bytes]);
+          expect(await parse(split(bytes, cuts))).toEqual(whole);
+          expect(whole.map((event) => event.data)).toEqual(events.map((event) => event.data.join("\n")));
+        },
+      ),
       RUNS,
     );
   });
@@ -78,7 +101,10 @@ describe("properties", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.json(), { maxLength: 5 }), async (payloads) => {
         const text = payloads.map((payload) => `data: ${payload}\n\n`).join("");
-        const response = { body: chunks([new TextEncoder().encode(text)]), header: () => undefined } as unknown as InferenceResponse;
+        const response = {
+          body: chunks([new TextEncoder().encode(text)]),
+          header: () => undefined,
+        } as unknown as InferenceResponse;
         try {
           for await (const _payload of readJsonEvents(response, "chat-completion"));
         } catch (error) {
@@ -96,35 +122,51 @@ describe("properties", () => {
 
   it("binary inputs: every form of the same bytes reads back as those bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), fc.array(fc.nat(), { maxLength: 5 }), fc.nat(5), async (bytes, cuts, form) => {
-        const parts = split(bytes, cuts);
-        const inputs = [
-          () => bytes,
-          () => bytes.slice().buffer,
-          () => new DataView(bytes.slice().buffer),
-          () => new Blob([bytes.slice()]),
-          () => chunks(parts),
-          () => new ReadableStream<Uint8Array>({
-            start(controller) {
-              for (const part of parts) controller.enqueue(part.slice());
-              controller.close();
-            },
-          }),
-        ];
-        const read = await readBinary((inputs[form] as () => unknown)(), "image", sources);
-        expect([...read]).toEqual([...bytes]);
-        const prepared = await prepareBinary((inputs[form] as () => unknown)(), "image", sources);
-        expect(prepared.size).toBe(bytes.length);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2_000 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.nat(5),
+        async (bytes, cuts, form) => {
+          const parts = split(bytes, cuts);
+          const inputs = [
+            () => bytes,
+            () => bytes.slice().buffer,
+            () => new DataView(bytes.slice().buffer),
+            () => new Blob([bytes.slice()]),
+            () => chunks(parts),
+            () =>
+              new ReadableStream<Uint8Array>({
+                start(controller) {
+                  for (const part of parts) controller.enqueue(part.slice());
+                  controller.close();
+                },
+              }),
+          ];
+          const read = await readBinary((inputs[form] as () => unknown)(), "image", sources);
+          expect([...read]).toEqual([...bytes]);
+          const prepared = await prepareBinary((inputs[form] as () => unknown)(), "image", sources);
+          expect(prepared.size).toBe(bytes.length);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it("binary inputs: anything else is an InferenceInputError naming the argument, before any request", async () => {
-    const other = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.object(), fc.array(fc.integer()));
+    const other = fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.object(),
+      fc.array(fc.integer()),
+    );
     await fc.assert(
       fc.asyncProperty(other, async (value) => {
-        const error = await prepareBinary(value, "audio", sources).then(() => undefined, (caught: unknown) => caught);
+        const error = await prepareBinary(value, "audio", sources).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
         expect(InferenceInputError.isInstance(error)).toBe(true);
         expect((error as InferenceInputError).argument).toBe("audio");
       }),
@@ -133,31 +175,51 @@ describe("properties", () => {
   });
 
   const segment = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/);
-  const modelId = fc.tuple(fc.option(segment, { nil: undefined }), segment).map(([org, name]) => (org ? `${org}/${name}` : name));
-  const endpoint = fc.constantFrom("https://router.huggingface.co/hf-inference", "http://127.0.0.1:8080", "https://example.com/api/v1");
-  const task = fc.option(fc.constantFrom("feature-extraction", "sentence-similarity", "text-classification", "fill-mask"), { nil: undefined });
+  const modelId = fc
+    .tuple(fc.option(segment, { nil: undefined }), segment)
+    .map(([org, name]) => (org ? `${org}/${name}` : name));
+  const endpoint = fc.constantFrom(
+    "https://router.huggingface.co/hf-inference",
+    "http://127.0.0.1:8080",
+    "https://example.com/api/v1",
+  );
+  const task = fc.option(
+    fc.constantFrom("feature-extraction", "sentence-similarity", "text-classification", "fill-mask"),
+    { nil: undefined },
+  );
 
   it("model resolution: a Hub id lands under the endpoint; a URL is used as is", () => {
     fc.assert(
-      fc.property(endpoint, fc.constantFrom("router", "legacy") as fc.Arbitrary<"router" | "legacy">, modelId, task, (base, layout, model, name) => {
-        const url = modelUrl(base, layout, model, name);
-        expect(url.startsWith(`${base}/`)).toBe(true);
-        expect(url).toContain(model);
-        expect(new URL(url).href).toBeTruthy();
-        expect(modelUrl(base, layout, url, name)).toBe(url);
-      }),
+      fc.property(
+        endpoint,
+        fc.constantFrom("router", "legacy") as fc.Arbitrary<"router" | "legacy">,
+        modelId,
+        task,
+        (base, layout, model, name) => {
+          const url = modelUrl(base, layout, model, name);
+          expect(url.startsWith(`${base}/`)).toBe(true);
+          expect(url).toContain(model);
+          expect(new URL(url).href).toBeTruthy();
+          expect(modelUrl(base, layout, url, name)).toBe(url);
+        },
+      ),
       RUNS,
     );
   });
 
   it("URLs: appending a route is idempotent", () => {
     fc.assert(
-      fc.property(endpoint, modelId, fc.constantFrom("/v1/chat/completions", "/v1/completions"), (base, model, path) => {
-        const once = appendPath(`${base}/models/${model}`, path);
-        expect(once.endsWith(path)).toBe(true);
-        expect(appendPath(once, path)).toBe(once);
-        expect(appendPath(`${once}/`, path)).toBe(once);
-      }),
+      fc.property(
+        endpoint,
+        modelId,
+        fc.constantFrom("/v1/chat/completions", "/v1/completions"),
+        (base, model, path) => {
+          const once = appendPath(`${base}/models/${model}`, path);
+          expect(once.endsWith(path)).toBe(true);
+          expect(appendPath(once, path)).toBe(once);
+          expect(appendPath(`${once}/`, path)).toBe(once);
+        },
+      ),
       RUNS,
     );
   });

@@ -7,7 +7,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { clearRecommendedModels, createClient, InferenceHTTPError, InferenceOutputError } from "../index.js";
 
 const TOKEN = "hf_secretsSuiteToken0123456789abcdef";
-const NAMES = ["HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_TOKEN_PATH", "HF_HOME", "XDG_CACHE_HOME", "HF_HUB_DISABLE_IMPLICIT_TOKEN"];
+const NAMES = [
+  "HF_TOKEN",
+  "HUGGING_FACE_HUB_TOKEN",
+  "HF_TOKEN_PATH",
+  "HF_HOME",
+  "XDG_CACHE_HOME",
+  "HF_HUB_DISABLE_IMPLICIT_TOKEN",
+];
 let saved: Record<string, string | undefined>;
 let server: FaultServer;
 let other: FaultServer;
@@ -46,8 +53,13 @@ afterEach(() => {
   }
 });
 
-const failure = (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
-const shown = (value: unknown) => [inspect(value, { depth: 10 }), JSON.stringify(value) ?? "", String(value)].join("\n");
+const failure = (work: Promise<unknown>) =>
+  work.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+const shown = (value: unknown) =>
+  [inspect(value, { depth: 10 }), JSON.stringify(value) ?? "", String(value)].join("\n");
 
 describe("secrets", () => {
   it("a client and its options never show the token in inspect, console.log or JSON", () => {
@@ -60,7 +72,9 @@ describe("secrets", () => {
   });
 
   it("an HTTP error never shows the token, even when the server echoes it", async () => {
-    const error = await failure(createClient({ endpoint: server.url, token: TOKEN, retry: false }).post({ model: "echo-401", json: {} }));
+    const error = await failure(
+      createClient({ endpoint: server.url, token: TOKEN, retry: false }).post({ model: "echo-401", json: {} }),
+    );
     expect(InferenceHTTPError.isInstance(error)).toBe(true);
     expect(shown(error)).not.toContain(TOKEN);
     expect((error as InferenceHTTPError).serverMessage).toContain("hf_***");
@@ -76,7 +90,10 @@ describe("secrets", () => {
 
   it("an error names the URL without its query's secrets", async () => {
     const error = await failure(
-      createClient({ token: false, retry: false }).post({ model: `${server.url}/models/fail?api_key=k-123456789&sig=s-987654321&page=2`, json: {} }),
+      createClient({ token: false, retry: false }).post({
+        model: `${server.url}/models/fail?api_key=k-123456789&sig=s-987654321&page=2`,
+        json: {},
+      }),
     );
     expect(InferenceHTTPError.isInstance(error)).toBe(true);
     expect(shown(error)).not.toMatch(/k-123456789|s-987654321/);
@@ -84,7 +101,9 @@ describe("secrets", () => {
   });
 
   it("an input URL is downloaded without the token", async () => {
-    await (await createClient({ endpoint: server.url, token: TOKEN }).post({ model: "ok", data: `${other.url}/image.png` })).json();
+    await (
+      await createClient({ endpoint: server.url, token: TOKEN }).post({ model: "ok", data: `${other.url}/image.png` })
+    ).json();
     expect(other.requests.at(-1)?.headers["authorization"]).toBeUndefined();
     expect(server.requests.at(-1)?.headers["authorization"]).toBe(`Bearer ${TOKEN}`);
   });
@@ -92,7 +111,9 @@ describe("secrets", () => {
 
 describe("helpful failures", () => {
   const status = (options: { token?: string | false }) =>
-    failure(createClient({ endpoint: server.url, retry: false, ...options }).post({ model: "forbidden", json: {} })) as Promise<Error>;
+    failure(
+      createClient({ endpoint: server.url, retry: false, ...options }).post({ model: "forbidden", json: {} }),
+    ) as Promise<Error>;
 
   it("a 401/403 says a token was sent from the option, without showing it", async () => {
     const error = await status({ token: TOKEN });
@@ -124,7 +145,12 @@ describe("helpful failures", () => {
     const hub = await startFaultServer();
     hub.on("tasks", faults.json({ error: "hub down" }, 500));
     try {
-      const error = await failure(createClient({ endpoint: server.url, hubEndpoint: hub.url, token: false, retry: false }).post({ task: "fill-mask", json: {} }));
+      const error = await failure(
+        createClient({ endpoint: server.url, hubEndpoint: hub.url, token: false, retry: false }).post({
+          task: "fill-mask",
+          json: {},
+        }),
+      );
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain(`recommended model for the task "fill-mask" at the Hub ${hub.url}`);
       expect((error as InferenceHTTPError).status).toBe(500);

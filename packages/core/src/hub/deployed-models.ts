@@ -4,7 +4,12 @@ import type { RequestOptions } from "../options.js";
 import { expectOutput, isObject } from "../task-kit.js";
 
 /** The frameworks the serverless API deploys models with. */
-export const MAIN_FRAMEWORKS = ["diffusers", "sentence-transformers", "text-generation-inference", "transformers"] as const;
+export const MAIN_FRAMEWORKS = [
+  "diffusers",
+  "sentence-transformers",
+  "text-generation-inference",
+  "transformers",
+] as const;
 export type Framework = (typeof MAIN_FRAMEWORKS)[number] | (string & {});
 
 /** A deployed model, as `GET {endpoint}/framework/{framework}` lists it. */
@@ -32,13 +37,29 @@ export async function listDeployedModels(
   if (frameworks === undefined) list = MAIN_FRAMEWORKS;
   else if (frameworks === "all") list = await allFrameworks(client, options);
   else list = typeof frameworks === "string" ? [frameworks] : frameworks;
-  if (!Array.isArray(list) || list.some((framework) => typeof framework !== "string" || framework === "" || framework.includes("/"))) {
-    throw new InferenceInputError({ argument: "frameworks", message: "expected a framework name, a list of them, or \"all\"" });
+  if (
+    !Array.isArray(list) ||
+    list.some((framework) => typeof framework !== "string" || framework === "" || framework.includes("/"))
+  ) {
+    throw new InferenceInputError({
+      argument: "frameworks",
+      message: 'expected a framework name, a list of them, or "all"',
+    });
   }
-  const answers = await Promise.all(list.map((framework) => client.getJson<unknown>("endpoint", `/framework/${framework}`, options)));
+  const answers = await Promise.all(
+    list.map((framework) => client.getJson<unknown>("endpoint", `/framework/${framework}`, options)),
+  );
   const byTask: DeployedModels = {};
   for (const body of answers) {
-    expectOutput(Array.isArray(body) && body.every((item) => isObject(item) && typeof item["model_id"] === "string" && typeof item["task"] === "string"), "deployed-models", "[{model_id, task}]", body);
+    expectOutput(
+      Array.isArray(body) &&
+        body.every(
+          (item) => isObject(item) && typeof item["model_id"] === "string" && typeof item["task"] === "string",
+        ),
+      "deployed-models",
+      "[{model_id, task}]",
+      body,
+    );
     for (const model of body as DeployedModel[]) {
       const models = (byTask[model.task] ??= []);
       if (!models.includes(model.model_id)) models.push(model.model_id);

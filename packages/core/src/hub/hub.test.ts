@@ -42,7 +42,12 @@ const defaultHandler: Handler = (request, response) => {
     return list ? sendJson(response, list) : sendJson(response, { error: "unknown framework" }, 404);
   }
   if (request.url === "/status/gpt2") {
-    return sendJson(response, { loaded: true, state: "Loaded", compute_type: "gpu", framework: "text-generation-inference" });
+    return sendJson(response, {
+      loaded: true,
+      state: "Loaded",
+      compute_type: "gpu",
+      framework: "text-generation-inference",
+    });
   }
   if (request.url === "/status/broken") return sendJson(response, { ok: true });
   sendJson(response, { error: `no route ${request.url}` }, 404);
@@ -95,14 +100,20 @@ describe("InferenceCore", () => {
       ]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       release();
-      expect(await answers).toEqual(["bert-base-uncased", "distilbert-base-uncased-finetuned-sst-2-english", "bert-base-uncased"]);
+      expect(await answers).toEqual([
+        "bert-base-uncased",
+        "distilbert-base-uncased-finetuned-sst-2-english",
+        "bert-base-uncased",
+      ]);
       expect(requestsTo("/api/tasks") - before).toBe(1);
     });
 
     it("does not cache a failed fetch: the next call asks again", async () => {
       handler = (_request, response) => sendJson(response, { error: "Hub is down" }, 500);
       const before = requestsTo("/api/tasks");
-      const error = await client().getRecommendedModel("fill-mask").catch((caught: unknown) => caught);
+      const error = await client()
+        .getRecommendedModel("fill-mask")
+        .catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error) && error.status).toBe(500);
       handler = defaultHandler;
       expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
@@ -111,14 +122,18 @@ describe("InferenceCore", () => {
 
     it("does not cache an answer of the wrong shape either", async () => {
       handler = (_request, response) => sendJson(response, ["not", "an", "index"]);
-      await expect(client().getRecommendedModel("fill-mask")).rejects.toSatisfy((error: unknown) => InferenceOutputError.isInstance(error));
+      await expect(client().getRecommendedModel("fill-mask")).rejects.toSatisfy((error: unknown) =>
+        InferenceOutputError.isInstance(error),
+      );
       handler = defaultHandler;
       expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
     });
 
     it("rejects with InferenceInputError for a task with no recommended model, or an unknown task", async () => {
       for (const task of ["image-to-3d", "no-such-task"]) {
-        const error = await client().getRecommendedModel(task).catch((caught: unknown) => caught);
+        const error = await client()
+          .getRecommendedModel(task)
+          .catch((caught: unknown) => caught);
         expect(InferenceInputError.isInstance(error)).toBe(true);
         expect((error as Error).message).toContain(`"${task}"`);
       }
@@ -126,7 +141,9 @@ describe("InferenceCore", () => {
 
     it("rejects an empty task name before any request", async () => {
       const before = server.requests.length;
-      await expect(client().getRecommendedModel("")).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+      await expect(client().getRecommendedModel("")).rejects.toSatisfy((error: unknown) =>
+        InferenceInputError.isInstance(error),
+      );
       expect(server.requests.length).toBe(before);
     });
 
@@ -177,7 +194,8 @@ describe("InferenceCore", () => {
     }, 20_000);
 
     it("picks the recommended model for a task call without a model", async () => {
-      handler = (request, response) => (request.method === "GET" ? defaultHandler(request, response) : sendJson(response, { url: request.url }));
+      handler = (request, response) =>
+        request.method === "GET" ? defaultHandler(request, response) : sendJson(response, { url: request.url });
       const response = await client().post({ task: "fill-mask", json: { inputs: "[MASK]" } });
       expect(await response.json()).toEqual({ url: "/models/bert-base-uncased" });
     });
@@ -187,7 +205,12 @@ describe("InferenceCore", () => {
     it("GETs {endpoint}/status/{model} and returns the typed status", async () => {
       const status = await getModelStatus(client(), "gpt2");
       expect(server.requests.at(-1)!.url).toBe("/status/gpt2");
-      expect(status).toEqual({ loaded: true, state: "Loaded", compute_type: "gpu", framework: "text-generation-inference" });
+      expect(status).toEqual({
+        loaded: true,
+        state: "Loaded",
+        compute_type: "gpu",
+        framework: "text-generation-inference",
+      });
     });
 
     it("falls back to the client's model", async () => {
@@ -197,7 +220,9 @@ describe("InferenceCore", () => {
 
     it("rejects no model or an endpoint URL with InferenceInputError, before any request", async () => {
       const before = server.requests.length;
-      await expect(getModelStatus(client())).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+      await expect(getModelStatus(client())).rejects.toSatisfy((error: unknown) =>
+        InferenceInputError.isInstance(error),
+      );
       await expect(getModelStatus(client(), "http://127.0.0.1:1/model")).rejects.toSatisfy(
         (error: unknown) => InferenceInputError.isInstance(error) && error.argument === "model",
       );
@@ -220,7 +245,10 @@ describe("InferenceCore", () => {
     it("asks each main framework and groups the model ids by task, sorted and without duplicates", async () => {
       const before = server.requests.length;
       const models = await listDeployedModels(client());
-      const urls = server.requests.slice(before).map((request) => request.url).sort();
+      const urls = server.requests
+        .slice(before)
+        .map((request) => request.url)
+        .sort();
       expect(urls).toEqual(MAIN_FRAMEWORKS.map((framework) => `/framework/${framework}`).sort());
       expect(models).toEqual({
         "text-generation": ["bigcode/starcoder", "gpt2"],
@@ -233,10 +261,13 @@ describe("InferenceCore", () => {
       const before = server.requests.length;
       expect(await listDeployedModels(client(), "timm")).toEqual({ "image-classification": ["timm/resnet50.a1_in1k"] });
       expect(await listDeployedModels(client(), ["diffusers"])).toEqual({});
-      expect(server.requests.slice(before).map((request) => request.url)).toEqual(["/framework/timm", "/framework/diffusers"]);
+      expect(server.requests.slice(before).map((request) => request.url)).toEqual([
+        "/framework/timm",
+        "/framework/diffusers",
+      ]);
     });
 
-    it("asks the Hub for every framework with \"all\"", async () => {
+    it('asks the Hub for every framework with "all"', async () => {
       const before = server.requests.length;
       const models = await listDeployedModels(client(), "all");
       const urls = server.requests.slice(before).map((request) => request.url);
@@ -248,14 +279,18 @@ describe("InferenceCore", () => {
     it("rejects a bad framework name with InferenceInputError before any request", async () => {
       const before = server.requests.length;
       for (const frameworks of ["", "../api", [42]] as unknown as string[]) {
-        await expect(listDeployedModels(client(), frameworks)).rejects.toSatisfy((error: unknown) => InferenceInputError.isInstance(error));
+        await expect(listDeployedModels(client(), frameworks)).rejects.toSatisfy((error: unknown) =>
+          InferenceInputError.isInstance(error),
+        );
       }
       expect(server.requests.length).toBe(before);
     });
 
     it("rejects an answer of another shape with InferenceOutputError", async () => {
       handler = (_request, response) => sendJson(response, [{ id: "no model_id" }]);
-      await expect(listDeployedModels(client(), "transformers")).rejects.toSatisfy((error: unknown) => InferenceOutputError.isInstance(error));
+      await expect(listDeployedModels(client(), "transformers")).rejects.toSatisfy((error: unknown) =>
+        InferenceOutputError.isInstance(error),
+      );
     });
   });
 });

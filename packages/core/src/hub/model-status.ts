@@ -20,11 +20,19 @@ export interface ModelStatus {
  * Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}` (model: the argument, else
  * the call's or the client's). A method of `InferenceClient`; a function here so other bundles don't carry it.
  */
-export async function getModelStatus(client: InferenceCore, model?: string, options: RequestOptions = {}): Promise<ModelStatus> {
+export async function getModelStatus(
+  client: InferenceCore,
+  model?: string,
+  options: RequestOptions = {},
+): Promise<ModelStatus> {
   const id = model ?? options.model ?? client.options.model;
-  if (typeof id !== "string" || id === "") throw new InferenceInputError({ argument: "model", message: "expected a model id" });
+  if (typeof id !== "string" || id === "")
+    throw new InferenceInputError({ argument: "model", message: "expected a model id" });
   if (isUrl(id)) {
-    throw new InferenceInputError({ argument: "model", message: "the status of an endpoint URL cannot be queried; give a Hub model id" });
+    throw new InferenceInputError({
+      argument: "model",
+      message: "the status of an endpoint URL cannot be queried; give a Hub model id",
+    });
   }
   const body = await client.getJson<unknown>("endpoint", `/status/${id}`, options);
   expectOutput(

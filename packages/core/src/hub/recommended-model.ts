@@ -56,7 +56,12 @@ export async function getRecommendedModel(
  * class and fields). An abort or a timeout is the caller's and is left as it is.
  */
 function describeLookup(error: unknown, task: string, hub: string): unknown {
-  if (!InferenceError.isInstance(error) || InferenceAbortError.isInstance(error) || InferenceTimeoutError.isInstance(error)) return error;
+  if (
+    !InferenceError.isInstance(error) ||
+    InferenceAbortError.isInstance(error) ||
+    InferenceTimeoutError.isInstance(error)
+  )
+    return error;
   const failure = error as Error;
   const before = failure.message;
   const message = `Looking up the recommended model for the task "${task}" at the Hub ${hub} failed (pass \`model\` to skip it): ${before}`;

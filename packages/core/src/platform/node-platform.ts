@@ -15,7 +15,12 @@ import type { LocalFile, Platform } from "./platform.js";
 
 export const nodePlatform: Platform = {
   // Node follows redirects itself, dropping the token when one leaves the first origin.
-  defaultTransport: (options) => followRedirects(options.fetch ? createFetchTransport(options.fetch) : createUndiciTransport(options.dispatcher, { connections: options.connections })),
+  defaultTransport: (options) =>
+    followRedirects(
+      options.fetch
+        ? createFetchTransport(options.fetch)
+        : createUndiciTransport(options.dispatcher, { connections: options.connections }),
+    ),
   connectionFailure: nodeConnectionFailure,
   env: (name) => process.env[name],
   lookupToken: () => lookupToken(nodePlatform),
@@ -54,5 +59,8 @@ export const nodePlatform: Platform = {
       read: async () => new Uint8Array(await readFile(path)),
     };
   },
-  defaultHeaders: { "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})`, "accept-encoding": "gzip, deflate, br" },
+  defaultHeaders: {
+    "user-agent": `@infer/core/${VERSION} (node ${process.versions.node})`,
+    "accept-encoding": "gzip, deflate, br",
+  },
 };

@@ -11,6 +11,8 @@ import { routeThroughProvider } from "./route.js";
  *   tasks: { "chat-completion": openAiChat("/openai/v1/chat/completions") },
  * });
  */
-export function defineProvider<const Name extends string>(definition: ProviderDefinition<Name>): InferenceProvider<Name> {
+export function defineProvider<const Name extends string>(
+  definition: ProviderDefinition<Name>,
+): InferenceProvider<Name> {
   return Object.freeze({ ...definition, [PROVIDER_ROUTE]: routeThroughProvider });
 }

@@ -19,7 +19,12 @@ const cache = new Map<string, Promise<ProviderMappingEntry[]>>();
  * `GET {hub}/api/models/{id}?expand[]=inferenceProviderMapping`, once per process, Hub and model: concurrent
  * callers share one request, a failure is forgotten. The token goes to the Hub only when it is an `hf_` one.
  */
-export function providerMapping(state: ClientState, context: SendContext, call: Call, model: string): Promise<ProviderMappingEntry[]> {
+export function providerMapping(
+  state: ClientState,
+  context: SendContext,
+  call: Call,
+  model: string,
+): Promise<ProviderMappingEntry[]> {
   const key = `${state.hubEndpoint} ${model}`;
   let mapping = cache.get(key);
   if (mapping === undefined) {
@@ -38,7 +43,13 @@ async function lookUp(state: ClientState, context: SendContext, model: string): 
   const headers: Record<string, string> = { ...state.headers };
   if (hubToken) headers["authorization"] = `Bearer ${hubToken}`;
   // The shared look-up belongs to no one call: its own signal-free call, bounded by the client's retries.
-  const lookupCall = new Call(state.options.signal, undefined, undefined, state.options.timeout, state.platform.connectionFailure);
+  const lookupCall = new Call(
+    state.options.signal,
+    undefined,
+    undefined,
+    state.options.timeout,
+    state.platform.connectionFailure,
+  );
   try {
     const url = `${state.hubEndpoint}/api/models/${model}?expand[]=inferenceProviderMapping`;
     const sent = await send({ ...context, token: hubToken }, lookupCall, { url, method: "GET", headers });
@@ -53,7 +64,10 @@ async function lookUp(state: ClientState, context: SendContext, model: string): 
 
 /** Reads both shapes the Hub has used: an object keyed by provider, or a list of entries. */
 export function readMapping(body: unknown): ProviderMappingEntry[] {
-  const raw = body !== null && typeof body === "object" ? (body as { inferenceProviderMapping?: unknown }).inferenceProviderMapping : undefined;
+  const raw =
+    body !== null && typeof body === "object"
+      ? (body as { inferenceProviderMapping?: unknown }).inferenceProviderMapping
+      : undefined;
   const entries: ProviderMappingEntry[] = [];
   const add = (provider: unknown, value: unknown): void => {
     if (value === null || typeof value !== "object") return;
@@ -69,7 +83,8 @@ export function readMapping(body: unknown): ProviderMappingEntry[] {
   };
   if (Array.isArray(raw)) for (const item of raw) add(undefined, item);
   else if (raw !== null && typeof raw === "object") for (const [name, value] of Object.entries(raw)) add(name, value);
-  else if (raw !== undefined) throw new InferenceOutputError({ task: "provider-mapping", expected: "{inferenceProviderMapping}", body });
+  else if (raw !== undefined)
+    throw new InferenceOutputError({ task: "provider-mapping", expected: "{inferenceProviderMapping}", body });
   return entries;
 }
 

@@ -15,18 +15,26 @@ function set(target: Record<string, unknown>, name: string, value: unknown): voi
 /** OpenAI's chat route: the task's body with the provider's model id; the answer and the stream as they come. */
 export function openAiChat(path: string, extraHeaders?: Record<string, string>): ProviderTaskAdapter {
   return {
-    request: (input) => ({ path, body: { ...input.json, model: input.providerId }, ...(extraHeaders ? { headers: extraHeaders } : {}) }),
+    request: (input) => ({
+      path,
+      body: { ...input.json, model: input.providerId },
+      ...(extraHeaders ? { headers: extraHeaders } : {}),
+    }),
   };
 }
 
 /** TGI's generation parameters that OpenAI's routes take, renamed. */
 function completionParameters(input: ProviderInput, body: Record<string, unknown>): Record<string, unknown> {
   if (input.stream) {
-    throw new InferenceInputError({ argument: "options.stream", message: `text-generation does not stream through a provider; use chatCompletion (model "${input.model}")` });
+    throw new InferenceInputError({
+      argument: "options.stream",
+      message: `text-generation does not stream through a provider; use chatCompletion (model "${input.model}")`,
+    });
   }
   const parameters = input.parameters;
   set(body, "max_tokens", parameters["max_new_tokens"]);
-  for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty"]) set(body, name, parameters[name]);
+  for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty"])
+    set(body, name, parameters[name]);
   return body;
 }
 
@@ -39,7 +47,10 @@ function generated(text: unknown, body: unknown, task: string): { generated_text
 /** OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`. */
 export function openAiCompletions(path: string): ProviderTaskAdapter {
   return {
-    request: (input) => ({ path, body: completionParameters(input, { model: input.providerId, prompt: input.json?.["inputs"] }) }),
+    request: (input) => ({
+      path,
+      body: completionParameters(input, { model: input.providerId, prompt: input.json?.["inputs"] }),
+    }),
     answer: async (body, tools) => {
       const choice = isRecord(body) && Array.isArray(body["choices"]) ? body["choices"][0] : undefined;
       return generated(isRecord(choice) ? choice["text"] : undefined, body, tools.input.task);
@@ -52,7 +63,10 @@ export function openAiChatCompletions(path: string): ProviderTaskAdapter {
   return {
     request: (input) => ({
       path,
-      body: completionParameters(input, { model: input.providerId, messages: [{ role: "user", content: input.json?.["inputs"] }] }),
+      body: completionParameters(input, {
+        model: input.providerId,
+        messages: [{ role: "user", content: input.json?.["inputs"] }],
+      }),
     }),
     answer: async (body, tools) => {
       const choice = isRecord(body) && Array.isArray(body["choices"]) ? body["choices"][0] : undefined;
@@ -79,7 +93,8 @@ export function openAiEmbeddings(path: string): ProviderTaskAdapter {
 
 /** A base64 image (plain or a `data:` URL) as a Blob. */
 export function base64Image(value: unknown, task: string, body: unknown): Blob {
-  if (typeof value !== "string" || value === "") throw new InferenceOutputError({ task, expected: "a base64 image", body });
+  if (typeof value !== "string" || value === "")
+    throw new InferenceOutputError({ task, expected: "a base64 image", body });
   const comma = value.startsWith("data:") ? value.indexOf(",") : -1;
   return imageBlob(base64ToBytes(value.slice(comma + 1)));
 }
@@ -88,12 +103,19 @@ export function base64Image(value: unknown, task: string, body: unknown): Blob {
  * OpenAI's images route for text-to-image: `{prompt, model, response_format, …}` → `data[0].b64_json`.
  * `rename` maps hf-inference's parameter names to the provider's (`num_inference_steps` → `steps`).
  */
-export function openAiImages(path: string, responseFormat: "b64_json" | "base64", rename: Record<string, string> = {}): ProviderTaskAdapter {
+export function openAiImages(
+  path: string,
+  responseFormat: "b64_json" | "base64",
+  rename: Record<string, string> = {},
+): ProviderTaskAdapter {
   return {
     request: (input) => {
       const body: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(input.parameters)) set(body, rename[name] ?? name, value);
-      return { path, body: { ...body, prompt: input.json?.["inputs"], model: input.providerId, response_format: responseFormat } };
+      return {
+        path,
+        body: { ...body, prompt: input.json?.["inputs"], model: input.providerId, response_format: responseFormat },
+      };
     },
     answer: async (body, tools) => {
       const data = isRecord(body) ? body["data"] : undefined;

@@ -18,6 +18,13 @@ export function providerError(error: unknown): unknown {
   if (!InferenceHTTPError.isInstance(error) || error.serverMessage !== undefined) return error;
   const serverMessage = detailMessage(error.body);
   if (serverMessage === undefined) return error;
-  const copy = new InferenceHTTPError({ status: error.status, url: error.url, requestId: error.requestId, serverMessage, body: error.body, cause: error.cause });
+  const copy = new InferenceHTTPError({
+    status: error.status,
+    url: error.url,
+    requestId: error.requestId,
+    serverMessage,
+    body: error.body,
+    cause: error.cause,
+  });
   return Object.assign(copy, { ...error, serverMessage });
 }

@@ -104,5 +104,9 @@ export interface InferenceProvider<Name extends string = string> extends Readonl
 
 /** True for a value made with `defineProvider()`. */
 export function isProvider(value: unknown): value is InferenceProvider {
-  return typeof value === "object" && value !== null && typeof (value as { [PROVIDER_ROUTE]?: unknown })[PROVIDER_ROUTE] === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { [PROVIDER_ROUTE]?: unknown })[PROVIDER_ROUTE] === "function"
+  );
 }

@@ -1,12 +1,24 @@
 import { sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearProviderMappings, createClient, defineProvider, InferenceHTTPError, InferenceInputError, openAiChat, readMapping } from "../index.js";
+import {
+  clearProviderMappings,
+  createClient,
+  defineProvider,
+  InferenceHTTPError,
+  InferenceInputError,
+  openAiChat,
+  readMapping,
+} from "../index.js";
 
 let standIn: ProviderStandIn;
 beforeAll(async () => {
   standIn = await startProviderStandIn();
-  standIn.on("/v1/chat/completions", (_request, response) => sendJson(response, { choices: [{ index: 0, message: { role: "assistant", content: "hi" } }] }));
-  standIn.on("/v1/images/generations", (_request, response) => sendJson(response, { data: [{ b64_json: "iVBORw0KGgo=" }] }));
+  standIn.on("/v1/chat/completions", (_request, response) =>
+    sendJson(response, { choices: [{ index: 0, message: { role: "assistant", content: "hi" } }] }),
+  );
+  standIn.on("/v1/images/generations", (_request, response) =>
+    sendJson(response, { data: [{ b64_json: "iVBORw0KGgo=" }] }),
+  );
 });
 afterAll(() => standIn.close());
 beforeEach(() => clearProviderMappings());
@@ -18,11 +30,25 @@ const imageAdapter = {
   }),
   answer: async (body: unknown) => body,
 };
-const alpha = defineProvider({ providerName: "alpha", baseUrl: "https://api.alpha.test", tasks: { "text-to-image": imageAdapter, "chat-completion": openAiChat("/v1/chat/completions") } });
-const beta = defineProvider({ providerName: "beta", baseUrl: "https://api.beta.test", tasks: { "text-to-image": imageAdapter } });
+const alpha = defineProvider({
+  providerName: "alpha",
+  baseUrl: "https://api.alpha.test",
+  tasks: { "text-to-image": imageAdapter, "chat-completion": openAiChat("/v1/chat/completions") },
+});
+const beta = defineProvider({
+  providerName: "beta",
+  baseUrl: "https://api.beta.test",
+  tasks: { "text-to-image": imageAdapter },
+});
 
 const client = (options: Record<string, unknown> = {}) =>
-  createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false, ...options }).with(alpha, beta);
+  createClient({
+    token: "hf_test",
+    routerEndpoint: standIn.url,
+    hubEndpoint: standIn.url,
+    retry: false,
+    ...options,
+  }).with(alpha, beta);
 const image = (model: string, options: Record<string, unknown> = {}) =>
   client().post({ task: "text-to-image", json: { inputs: "a cat" }, model }, options);
 const inferenceRequests = () => standIn.server.requests.filter((request) => !request.url.startsWith("/api/"));
@@ -45,7 +71,10 @@ describe("@infer/core", () => {
 
     it('"auto" sends the call to hf-inference on the router when it comes first, with the Hub id', async () => {
       standIn.on("/models/org/hf-first", (_request, response) => sendJson(response, { ok: true }));
-      standIn.mapping("org/hf-first", { "hf-inference": { providerId: "org/hf-first", task: "text-to-image" }, beta: { providerId: "b/2", task: "text-to-image" } });
+      standIn.mapping("org/hf-first", {
+        "hf-inference": { providerId: "org/hf-first", task: "text-to-image" },
+        beta: { providerId: "b/2", task: "text-to-image" },
+      });
       await image("org/hf-first");
       expect(standIn.last("/hf-inference/models/org/hf-first")?.method).toBe("POST");
     });
@@ -97,8 +126,16 @@ describe("@infer/core", () => {
     });
 
     it('skips hf-inference under "auto" with a provider\'s own key', async () => {
-      standIn.mapping("org/keyed", { "hf-inference": { providerId: "org/keyed", task: "text-to-image" }, alpha: { providerId: "a/k", task: "text-to-image" } });
-      const keyed = createClient({ token: "alpha-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(alpha.baseUrl) }).with(alpha);
+      standIn.mapping("org/keyed", {
+        "hf-inference": { providerId: "org/keyed", task: "text-to-image" },
+        alpha: { providerId: "a/k", task: "text-to-image" },
+      });
+      const keyed = createClient({
+        token: "alpha-key",
+        hubEndpoint: standIn.url,
+        retry: false,
+        fetch: standIn.directFetch(alpha.baseUrl),
+      }).with(alpha);
       await keyed.post({ task: "text-to-image", json: { inputs: "x" }, model: "org/keyed" });
       expect(standIn.server.requests.at(-1)?.url).toBe("/direct/v1/images/generations");
       expect(standIn.server.requests.at(-1)?.headers["authorization"]).toBe("Bearer alpha-key");
@@ -113,9 +150,18 @@ describe("@infer/core", () => {
 
     it("adds X-HF-Bill-To through the router, never straight to a provider", async () => {
       standIn.mapping("org/billed", { alpha: { providerId: "a/b", task: "text-to-image" } });
-      await client({ billTo: "my-org" }).post({ task: "text-to-image", json: { inputs: "x" }, model: "org/billed" }, { provider: "alpha" });
+      await client({ billTo: "my-org" }).post(
+        { task: "text-to-image", json: { inputs: "x" }, model: "org/billed" },
+        { provider: "alpha" },
+      );
       expect(standIn.last("/alpha/")?.headers["x-hf-bill-to"]).toBe("my-org");
-      const direct = createClient({ token: "alpha-key", billTo: "my-org", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(alpha.baseUrl) }).with(alpha);
+      const direct = createClient({
+        token: "alpha-key",
+        billTo: "my-org",
+        hubEndpoint: standIn.url,
+        retry: false,
+        fetch: standIn.directFetch(alpha.baseUrl),
+      }).with(alpha);
       await direct.post({ task: "text-to-image", json: { inputs: "x" }, model: "org/billed" }, { provider: "alpha" });
       expect(standIn.last("/direct/")?.headers["x-hf-bill-to"]).toBeUndefined();
       expect(standIn.last("/direct/")?.headers["authorization"]).toBe("Bearer alpha-key");
@@ -130,7 +176,16 @@ describe("@infer/core", () => {
 
   describe("chat through the router", () => {
     const chat = (model: string, options: Record<string, unknown> = {}, clientOptions: Record<string, unknown> = {}) =>
-      client(clientOptions).post({ task: "text-generation", providerTask: "chat-completion", path: "/v1/chat/completions", json: { model: "tgi", messages: [] }, model }, options);
+      client(clientOptions).post(
+        {
+          task: "text-generation",
+          providerTask: "chat-completion",
+          path: "/v1/chat/completions",
+          json: { model: "tgi", messages: [] },
+          model,
+        },
+        options,
+      );
 
     it('lets the router choose for "auto": {router}/v1/chat/completions with the Hub id as model, no look-up', async () => {
       await chat("meta-llama/Llama-3.1-8B-Instruct", {}, { billTo: "my-org" });
@@ -149,16 +204,38 @@ describe("@infer/core", () => {
 
     it("keeps a provider's own key from the router's choice, with or without providers registered", async () => {
       const before = standIn.server.requests.length;
-      const bare = createClient({ token: "sk-provider", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false });
-      const request = { task: "text-generation", providerTask: "chat-completion", path: "/v1/chat/completions", json: { messages: [] }, model: "org/m" };
+      const bare = createClient({
+        token: "sk-provider",
+        routerEndpoint: standIn.url,
+        hubEndpoint: standIn.url,
+        retry: false,
+      });
+      const request = {
+        task: "text-generation",
+        providerTask: "chat-completion",
+        path: "/v1/chat/completions",
+        json: { messages: [] },
+        model: "org/m",
+      };
       await expect(bare.post(request)).rejects.toBeInstanceOf(InferenceInputError);
       await expect(bare.with(alpha).post(request)).rejects.toBeInstanceOf(InferenceInputError);
       expect(standIn.server.requests.length).toBe(before);
     });
 
     it("sends chat to the router's choice from a client without any provider", async () => {
-      const bare = createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false });
-      await bare.post({ task: "text-generation", providerTask: "chat-completion", path: "/v1/chat/completions", json: { model: "tgi", messages: [] }, model: "org/bare" });
+      const bare = createClient({
+        token: "hf_test",
+        routerEndpoint: standIn.url,
+        hubEndpoint: standIn.url,
+        retry: false,
+      });
+      await bare.post({
+        task: "text-generation",
+        providerTask: "chat-completion",
+        path: "/v1/chat/completions",
+        json: { model: "tgi", messages: [] },
+        model: "org/bare",
+      });
       const sent = standIn.server.requests.at(-1)!;
       expect(sent.url).toBe("/v1/chat/completions");
       expect(sent.json()).toEqual({ model: "org/bare", messages: [] });
@@ -175,7 +252,12 @@ describe("@infer/core", () => {
   describe("the default provider", () => {
     it("is hf-inference when `endpoint` is set: the endpoint as today, no mapping look-up", async () => {
       standIn.on("/models/org/classic", (_request, response) => sendJson(response, { ok: true }));
-      const withEndpoint = createClient({ endpoint: standIn.url, hubEndpoint: standIn.url, token: "hf_test", retry: false }).with(alpha);
+      const withEndpoint = createClient({
+        endpoint: standIn.url,
+        hubEndpoint: standIn.url,
+        token: "hf_test",
+        retry: false,
+      }).with(alpha);
       await withEndpoint.post({ task: "text-to-image", json: { inputs: "x" }, model: "org/classic" });
       expect(standIn.server.requests.at(-1)?.url).toBe("/models/org/classic");
       expect(standIn.mappingRequests("org/classic")).toHaveLength(0);
@@ -183,7 +265,12 @@ describe("@infer/core", () => {
 
     it('is "auto", which without any provider registered is hf-inference on the router with no look-up', async () => {
       standIn.on("/models/org/plain", (_request, response) => sendJson(response, { ok: true }));
-      const plain = createClient({ routerEndpoint: standIn.url, hubEndpoint: standIn.url, token: "hf_test", retry: false });
+      const plain = createClient({
+        routerEndpoint: standIn.url,
+        hubEndpoint: standIn.url,
+        token: "hf_test",
+        retry: false,
+      });
       await plain.post({ task: "text-to-image", json: { inputs: "x" }, model: "org/plain" });
       expect(standIn.server.requests.at(-1)?.url).toBe("/hf-inference/models/org/plain");
       expect(standIn.mappingRequests("org/plain")).toHaveLength(0);
@@ -193,7 +280,11 @@ describe("@infer/core", () => {
   describe("readMapping", () => {
     it("reads the object shape and the list shape", () => {
       const entry = { provider: "alpha", providerId: "a/1", status: "live", task: "text-to-image" };
-      expect(readMapping({ inferenceProviderMapping: { alpha: { providerId: "a/1", status: "live", task: "text-to-image" } } })).toEqual([entry]);
+      expect(
+        readMapping({
+          inferenceProviderMapping: { alpha: { providerId: "a/1", status: "live", task: "text-to-image" } },
+        }),
+      ).toEqual([entry]);
       expect(readMapping({ inferenceProviderMapping: [entry] })).toEqual([entry]);
       expect(readMapping({ id: "x" })).toEqual([]);
     });

@@ -79,12 +79,16 @@ export async function routeThroughProvider(
     choice = model.slice(colon + 1);
     model = model.slice(0, colon);
     if (choice === "fastest" || choice === "cheapest") {
-      throw new InferenceInputError({ argument: "model", message: `a ":${choice}" policy picks a provider for chat only; pass \`provider\`` });
+      throw new InferenceInputError({
+        argument: "model",
+        message: `a ":${choice}" policy picks a provider for chat only; pass \`provider\``,
+      });
     }
   }
   if (choice === "hf-inference") return undefined;
   // "auto" stays on hf-inference, without a mapping look-up, when no registered provider serves the task.
-  if (choice === "auto" && !providers.some((candidate) => candidate.tasks[task as ProviderTask] !== undefined)) return undefined;
+  if (choice === "auto" && !providers.some((candidate) => candidate.tasks[task as ProviderTask] !== undefined))
+    return undefined;
   return resolveAndSend({ ...context, choice, model });
 }
 
@@ -92,7 +96,11 @@ export async function routeThroughProvider(
 async function routerChat(context: ProviderRouteContext): Promise<InferenceResponse> {
   const { state, call } = context;
   routerToken(state.token());
-  const headers: Record<string, string> = { ...state.authorizedHeaders(), ...context.headers, "content-type": "application/json" };
+  const headers: Record<string, string> = {
+    ...state.authorizedHeaders(),
+    ...context.headers,
+    "content-type": "application/json",
+  };
   if (context.stream) headers["accept"] = "text/event-stream";
   if (state.options.billTo !== undefined) headers["x-hf-bill-to"] = state.options.billTo;
   const text = JSON.stringify({ ...context.json, model: context.model });
@@ -113,20 +121,38 @@ async function resolveAndSend(context: ProviderRouteContext): Promise<InferenceR
   let providerId = context.model;
   if (choice !== "auto") {
     provider = providers.find((candidate) => candidate.providerName === choice);
-    if (provider === undefined) throw inputError(context, choice, "this provider is not registered on the client: add its package with `with()`");
-    if (provider.tasks[task as ProviderTask] === undefined) throw inputError(context, choice, "this provider does not serve the task");
+    if (provider === undefined)
+      throw inputError(context, choice, "this provider is not registered on the client: add its package with `with()`");
+    if (provider.tasks[task as ProviderTask] === undefined)
+      throw inputError(context, choice, "this provider does not serve the task");
   }
   const token = context.state.token();
   const direct = token !== undefined && !token.startsWith("hf_");
   if (provider?.access === "direct") {
-    if (!direct) throw inputError(context, provider.providerName, "this provider takes only its own API key as `token`, not a Hugging Face token");
+    if (!direct)
+      throw inputError(
+        context,
+        provider.providerName,
+        "this provider takes only its own API key as `token`, not a Hugging Face token",
+      );
   } else {
     const mapping = await providerMapping(context.state, context.sendContext, context.call, context.model);
-    const entry = provider ? mapping.find((item) => item.provider === provider?.providerName) : pickAuto(context, mapping, direct);
+    const entry = provider
+      ? mapping.find((item) => item.provider === provider?.providerName)
+      : pickAuto(context, mapping, direct);
     if (entry === undefined) {
-      if (provider) throw inputError(context, provider.providerName, "the model's provider mapping on the Hub does not list this provider");
+      if (provider)
+        throw inputError(
+          context,
+          provider.providerName,
+          "the model's provider mapping on the Hub does not list this provider",
+        );
       const listed = mapping.map((item) => item.provider).join(", ") || "none";
-      throw inputError(context, "auto", `no live provider registered on this client serves the model for this task (the Hub lists: ${listed})`);
+      throw inputError(
+        context,
+        "auto",
+        `no live provider registered on this client serves the model for this task (the Hub lists: ${listed})`,
+      );
     }
     if (entry.provider === "hf-inference") return undefined;
     provider ??= providers.find((candidate) => candidate.providerName === entry.provider) as InferenceProvider;
@@ -140,7 +166,11 @@ async function resolveAndSend(context: ProviderRouteContext): Promise<InferenceR
   return sendThrough(context, provider, adapter, providerId, direct, token);
 }
 
-function pickAuto(context: ProviderRouteContext, mapping: ProviderMappingEntry[], direct: boolean): ProviderMappingEntry | undefined {
+function pickAuto(
+  context: ProviderRouteContext,
+  mapping: ProviderMappingEntry[],
+  direct: boolean,
+): ProviderMappingEntry | undefined {
   return mapping.find(
     (entry) =>
       entry.status === "live" &&
@@ -148,7 +178,10 @@ function pickAuto(context: ProviderRouteContext, mapping: ProviderMappingEntry[]
       // A provider's own key is not for hf-inference (the router).
       ((entry.provider === "hf-inference" && !direct) ||
         context.providers.some(
-          (provider) => provider.providerName === entry.provider && provider.access !== "direct" && provider.tasks[context.task as ProviderTask] !== undefined,
+          (provider) =>
+            provider.providerName === entry.provider &&
+            provider.access !== "direct" &&
+            provider.tasks[context.task as ProviderTask] !== undefined,
         )),
   );
 }
@@ -169,7 +202,10 @@ async function sendThrough(
   token: string | undefined,
 ): Promise<InferenceResponse> {
   const { state, call, json } = context;
-  const parameters = json !== undefined && typeof json["parameters"] === "object" && json["parameters"] !== null ? (json["parameters"] as Record<string, unknown>) : {};
+  const parameters =
+    json !== undefined && typeof json["parameters"] === "object" && json["parameters"] !== null
+      ? (json["parameters"] as Record<string, unknown>)
+      : {};
   const input: ProviderInput = {
     task: context.task,
     model: context.model,
@@ -180,11 +216,16 @@ async function sendThrough(
     direct,
     async binary() {
       if (context.data !== undefined) {
-        const bytes = await readBinary(context.data as Parameters<typeof readBinary>[0], context.dataArgument, context.sources);
+        const bytes = await readBinary(
+          context.data as Parameters<typeof readBinary>[0],
+          context.dataArgument,
+          context.sources,
+        );
         return { bytes, contentType: undefined };
       }
       const inputs = json?.["inputs"];
-      if (typeof inputs !== "string") throw new InferenceInputError({ argument: context.dataArgument, message: "expected a binary input" });
+      if (typeof inputs !== "string")
+        throw new InferenceInputError({ argument: context.dataArgument, message: "expected a binary input" });
       return { bytes: base64ToBytes(inputs), contentType: undefined };
     },
   };
@@ -194,7 +235,11 @@ async function sendThrough(
   const headers: Record<string, string> = { ...context.headers, "content-type": "application/json" };
   delete headers["accept"];
   if (context.stream) headers["accept"] = "text/event-stream";
-  if (token !== undefined) Object.assign(headers, direct && provider.authorize ? provider.authorize(token) : { authorization: `Bearer ${token}` });
+  if (token !== undefined)
+    Object.assign(
+      headers,
+      direct && provider.authorize ? provider.authorize(token) : { authorization: `Bearer ${token}` },
+    );
   if (!direct && state.options.billTo !== undefined) headers["x-hf-bill-to"] = state.options.billTo;
   Object.assign(headers, built.headers);
   const text = JSON.stringify(built.body);
@@ -210,7 +255,8 @@ async function sendThrough(
   });
   if (adapter.answer === undefined) return new CallResponse(sent.response, sent.url, context.task, call);
   const body = parseBody(await sent.response.text());
-  if (body === undefined || typeof body === "string") throw new InferenceOutputError({ task: context.task, expected: `${provider.providerName}'s JSON answer`, body });
+  if (body === undefined || typeof body === "string")
+    throw new InferenceOutputError({ task: context.task, expected: `${provider.providerName}'s JSON answer`, body });
   const answer = await adapter.answer(body, answerTools(context, input, url, headers));
   call.finish();
   return resolvedResponse(answer, sent.url);

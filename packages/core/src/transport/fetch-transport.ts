@@ -30,7 +30,8 @@ export function createFetchTransport(
 }
 
 async function toFetchBody(body: NonNullable<TransportRequest["body"]>): Promise<NonNullable<RequestInit["body"]>> {
-  if (typeof body === "string" || body instanceof Uint8Array || body instanceof Blob) return body as NonNullable<RequestInit["body"]>;
+  if (typeof body === "string" || body instanceof Uint8Array || body instanceof Blob)
+    return body as NonNullable<RequestInit["body"]>;
   // Streaming uploads need HTTP/2 in browsers; collect the chunks instead.
   const chunks: Uint8Array[] = [];
   for await (const chunk of body) chunks.push(chunk);
@@ -72,7 +73,12 @@ async function* emptyIterable(): AsyncGenerator<Uint8Array> {}
 function decodingFailure(error: unknown): never {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   if (typeof code === "string" && /^(Z_|ERR__|ERR_BROTLI)/.test(code)) {
-    throw new InferenceOutputError({ task: "request", expected: "a body its Content-Encoding can decode", body: undefined, cause: error });
+    throw new InferenceOutputError({
+      task: "request",
+      expected: "a body its Content-Encoding can decode",
+      body: undefined,
+      cause: error,
+    });
   }
   throw error;
 }

@@ -11,17 +11,26 @@ export function followRedirects(transport: Transport): Transport {
   return {
     request(request: TransportRequest): Promise<TransportResponse> {
       // The common case, no redirect, costs one then() and no extra async frame.
-      return transport.request(request).then((response) => (isRedirect(response) ? follow(transport, request, response) : response));
+      return transport
+        .request(request)
+        .then((response) => (isRedirect(response) ? follow(transport, request, response) : response));
     },
   };
 }
 
 function isRedirect(response: TransportResponse): boolean {
   const status = response.status;
-  return (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) && response.header("location") !== undefined;
+  return (
+    (status === 301 || status === 302 || status === 303 || status === 307 || status === 308) &&
+    response.header("location") !== undefined
+  );
 }
 
-async function follow(transport: Transport, request: TransportRequest, first: TransportResponse): Promise<TransportResponse> {
+async function follow(
+  transport: Transport,
+  request: TransportRequest,
+  first: TransportResponse,
+): Promise<TransportResponse> {
   let { url, method, headers, body } = request;
   let response = first;
   for (let hops = 0; ; hops++) {

@@ -44,7 +44,9 @@ describe.each(transports)("transport contract (%s)", (_name, transportOptions) =
     const c = client();
     expect(await (await c.post({ model: "json", json: 1 })).text()).toBe('{"ok":true,"echo":"1"}');
     expect([...(await (await c.post({ model: "bytes", json: 1 })).bytes())]).toEqual([1, 2, 3, 250]);
-    expect([...new Uint8Array(await (await c.post({ model: "bytes", json: 1 })).arrayBuffer())]).toEqual([1, 2, 3, 250]);
+    expect([...new Uint8Array(await (await c.post({ model: "bytes", json: 1 })).arrayBuffer())]).toEqual([
+      1, 2, 3, 250,
+    ]);
     const blob = await (await c.post({ model: "bytes", json: 1 })).blob();
     expect(blob.type).toBe("image/png");
     expect(blob.size).toBe(4);
@@ -56,7 +58,10 @@ describe.each(transports)("transport contract (%s)", (_name, transportOptions) =
     for await (const chunk of response.body) total += chunk.byteLength;
     expect(total).toBe(4);
     const events: string[] = [];
-    for await (const event of parseServerSentEvents((await client().post({ model: "events", json: 1, stream: true })).body)) events.push(event.data);
+    for await (const event of parseServerSentEvents(
+      (await client().post({ model: "events", json: 1, stream: true })).body,
+    ))
+      events.push(event.data);
     expect(events).toEqual(['{"n":1}', '{"n":2}', "[DONE]"]);
     expect(server.requests.at(-1)?.headers["accept"]).toBe("text/event-stream");
   });

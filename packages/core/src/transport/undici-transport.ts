@@ -33,7 +33,10 @@ export interface UndiciTransportOptions {
  * `dispatcher` it makes its own `Agent`, at most `connections` sockets per origin, so 10,000 concurrent calls
  * queue instead of opening 10,000 sockets. Answers in gzip, deflate or br are decoded with node:zlib.
  */
-export function createUndiciTransport(dispatcher?: Dispatcher, { connections = 64 }: UndiciTransportOptions = {}): Transport {
+export function createUndiciTransport(
+  dispatcher?: Dispatcher,
+  { connections = 64 }: UndiciTransportOptions = {},
+): Transport {
   let pool = dispatcher;
   const send = (undici: Loaded, request: TransportRequest): Promise<TransportResponse> =>
     sendWith(undici, (pool ??= new undici.Agent({ connections })), request);
@@ -45,10 +48,15 @@ export function createUndiciTransport(dispatcher?: Dispatcher, { connections = 6
   };
 }
 
-function sendWith(undici: Loaded, dispatcher: Dispatcher, { url, method, headers, body, signal }: TransportRequest): Promise<TransportResponse> {
+function sendWith(
+  undici: Loaded,
+  dispatcher: Dispatcher,
+  { url, method, headers, body, signal }: TransportRequest,
+): Promise<TransportResponse> {
   const options: Parameters<Undici["request"]>[1] = { method, headers, dispatcher };
   // undici sends any (async) iterable of bytes; its types name only Readable.
-  if (body !== undefined) options.body = (body instanceof Blob ? body.stream() : body) as NonNullable<typeof options.body>;
+  if (body !== undefined)
+    options.body = (body instanceof Blob ? body.stream() : body) as NonNullable<typeof options.body>;
   if (signal) options.signal = signal;
   return undici.request(url, options).then((response) => new UndiciResponse(response, undici.zlib));
 }
@@ -92,7 +100,8 @@ function decode(body: Readable, encodings: string, zlib: Zlib): Readable {
     const source = stream;
     source.on("error", (error) => decoder.destroy(error));
     decoder.on("error", (error) => {
-      if (!decodingFailures.has(error) && error !== (source as { errored?: unknown }).errored) decodingFailures.set(error, names[index] as string);
+      if (!decodingFailures.has(error) && error !== (source as { errored?: unknown }).errored)
+        decodingFailures.set(error, names[index] as string);
       source.destroy();
     });
     decoder.on("close", () => source.destroy());
@@ -105,7 +114,12 @@ function decodingError(error: unknown): unknown {
   const encoding = typeof error === "object" && error !== null ? decodingFailures.get(error) : undefined;
   return encoding === undefined
     ? error
-    : new InferenceOutputError({ task: "request", expected: `a body encoded with ${encoding}`, body: undefined, cause: error });
+    : new InferenceOutputError({
+        task: "request",
+        expected: `a body encoded with ${encoding}`,
+        body: undefined,
+        cause: error,
+      });
 }
 
 async function collect(stream: Readable): Promise<Buffer> {
@@ -137,7 +151,13 @@ class UndiciResponse implements TransportResponse {
     this.status = response.statusCode;
     this.response = response;
     const encoding = response.headers["content-encoding"];
-    if (typeof encoding === "string" && encoding !== "" && response.statusCode !== 204 && response.statusCode !== 304 && response.headers["content-length"] !== "0") {
+    if (
+      typeof encoding === "string" &&
+      encoding !== "" &&
+      response.statusCode !== 204 &&
+      response.statusCode !== 304 &&
+      response.headers["content-length"] !== "0"
+    ) {
       const decoded = decode(response.body, encoding, zlib);
       if (decoded !== response.body) this.decoded = decoded;
     }
