@@ -112,7 +112,7 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     );
     expectContract(await page.evaluate(() => (globalThis as unknown as ContractPage).runContract()));
     await page.close();
-  }, 30_000);
+  }, 120_000);
 
   it("passes it in a Web Worker too (no DOM, as in edge runtimes)", async () => {
     const page = await browser.newPage();
@@ -136,7 +136,7 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
     expect(results["error"]).toBeUndefined();
     expectContract(results);
     await page.close();
-  }, 30_000);
+  }, 120_000);
 });
 
 function expectContract(results: Record<string, unknown>): void {

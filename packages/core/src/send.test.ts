@@ -14,17 +14,29 @@ type Reply = (response: ServerResponse, attempt: number) => void;
 let server: TestServer;
 let reply: Reply = (response) => sendJson(response, { ok: true });
 let attempts = 0;
+// Each test's client tags its requests with the test's number, and only the current test's requests count: on a
+// loaded machine a request an earlier test gave up on (timed out, aborted) can reach the server after the reset.
+let testNumber = 0;
 
 beforeAll(async () => {
-  server = await startServer((_request, response) => reply(response, attempts++));
+  server = await startServer((request, response) =>
+    request.headers["x-test-number"] === String(testNumber) ? reply(response, attempts++) : sendJson(response, {}, 410),
+  );
 });
 afterAll(() => server.close());
 afterEach(() => {
   attempts = 0;
+  testNumber++;
 });
 
 const client = (options: ClientOptions = {}) =>
-  createClient({ endpoint: server.url, token: false, retry: { minDelay: 10, maxDelay: 200 }, ...options });
+  createClient({
+    endpoint: server.url,
+    token: false,
+    retry: { minDelay: 10, maxDelay: 200 },
+    ...options,
+    headers: { "x-test-number": String(testNumber), ...options.headers },
+  });
 const loading =
   (estimated: number): Reply =>
   (response) =>

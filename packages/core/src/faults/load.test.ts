@@ -49,7 +49,7 @@ const settledHeap = async (): Promise<number> => {
 };
 
 describe("load and leaks", () => {
-  it("10,000 calls at 1,000 concurrency all succeed, within the pool's 64 sockets", { timeout: 120_000 }, async () => {
+  it("10,000 calls at 1,000 concurrency all succeed, within the pool's 64 sockets", { timeout: 300_000 }, async () => {
     const client = createClient({ endpoint: server.url, token: false });
     server.resetPeak();
     const results = await runPool(10_000, 1_000, async () =>
@@ -107,7 +107,7 @@ describe("load and leaks", () => {
     }
   });
 
-  it("the heap after forced GC returns within 10% of where it started", { timeout: 120_000 }, async () => {
+  it("the heap after forced GC returns within 10% of where it started", { timeout: 300_000 }, async () => {
     const client = createClient({ endpoint: server.url, token: false });
     const round = () =>
       runPool(1_000, 200, async (index) =>
