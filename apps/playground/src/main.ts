@@ -1,11 +1,12 @@
 // The playground: pick a task, a provider and a model, give inputs, run, and see the answer, the request
 // that was sent and the code of the same call. Endpoint and token live in this page's memory only.
-import { createClient } from "@infer/core";
+import { createClient, DEFAULT_ROUTER_ENDPOINT } from "@infer/core";
 import { createInput, type Input } from "./inputs.js";
 import { createRecorder, type SentRequest } from "./recorder.js";
 import { element, renderResult } from "./render.js";
 import { snippet } from "./snippet.js";
-import { DEFAULT_PROVIDER, findTask, PROVIDERS, TASKS, type TaskSpec, type Values } from "./tasks.js";
+import { AUTO, DEFAULT_PROVIDER, providersFor, providersNeeded } from "./providers.js";
+import { findTask, TASKS, type TaskSpec, type Values } from "./tasks.js";
 import "./style.css";
 
 const query = new URLSearchParams(location.search);
@@ -15,6 +16,7 @@ const defaultEndpoint =
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const endpointInput = $<HTMLInputElement>("#endpoint");
 const hubInput = $<HTMLInputElement>("#hub");
+const routerInput = $<HTMLInputElement>("#router");
 const tokenInput = $<HTMLInputElement>("#token");
 const taskSelect = $<HTMLSelectElement>("#task");
 const providerSelect = $<HTMLSelectElement>("#provider");
@@ -34,9 +36,11 @@ const copyButton = $<HTMLButtonElement>("#copy");
 
 endpointInput.value = defaultEndpoint;
 hubInput.value = query.get("hub") ?? defaultEndpoint;
+routerInput.value =
+  query.get("router") ?? (import.meta.env["VITE_INFER_ROUTER"] as string | undefined) ?? DEFAULT_ROUTER_ENDPOINT;
 for (const task of TASKS) taskSelect.append(element("option", { value: task.id }, task.title));
-for (const provider of PROVIDERS) providerSelect.append(element("option", { value: provider }, provider));
 taskSelect.value = findTask(query.get("task"))?.id ?? "text-classification";
+let wantedProvider = query.get("provider") ?? DEFAULT_PROVIDER;
 
 let inputs: Map<string, Input> = new Map();
 let recommended: Record<string, string[]> = {};
@@ -52,8 +56,21 @@ function setStatus(state: "idle" | "running" | "loading" | "streaming" | "done" 
   statusLine.textContent = text;
 }
 
+/** hf-inference, "auto", and the provider packages serving the task; the choice is kept where it still fits. */
+function showProviders(task: TaskSpec): void {
+  const names = [DEFAULT_PROVIDER, AUTO, ...providersFor(task.id).map((provider) => provider.name)];
+  providerSelect.replaceChildren(
+    ...names.map((name) => {
+      const spec = providersFor(task.id).find((provider) => provider.name === name);
+      return element("option", { value: name }, spec ? `${name} (${spec.packageName})` : name);
+    }),
+  );
+  providerSelect.value = names.includes(wantedProvider) ? wantedProvider : DEFAULT_PROVIDER;
+}
+
 function showTask(): void {
   const task = currentTask();
+  showProviders(task);
   inputs = new Map(task.fields.map((field) => [field.name, createInput(field)]));
   fieldsBox.replaceChildren(...[...inputs.values()].map((input) => input.node));
   const models = (task.modelTasks ?? [task.id]).flatMap((id) => recommended[id] ?? []);
@@ -123,13 +140,16 @@ async function run(): Promise<void> {
   const task = currentTask();
   const given = values();
   const provider = providerSelect.value === DEFAULT_PROVIDER ? undefined : providerSelect.value;
+  const needed = providersNeeded(task.id, providerSelect.value);
   const model = modelInput.value.trim();
   const settings = {
     endpoint: endpointInput.value.trim(),
     hubEndpoint: hubInput.value.trim(),
+    routerEndpoint: routerInput.value.trim(),
     hasToken: tokenInput.value !== "",
     model,
     provider,
+    providers: needed,
   };
   snippetBox.textContent = snippet(task, given, settings);
   resultBox.replaceChildren();
@@ -149,6 +169,7 @@ async function run(): Promise<void> {
   const client = createClient({
     endpoint: settings.endpoint,
     hubEndpoint: settings.hubEndpoint,
+    ...(settings.routerEndpoint ? { routerEndpoint: settings.routerEndpoint } : {}),
     token: tokenInput.value === "" ? false : tokenInput.value,
     fetch: recorder.fetch,
     signal: controller.signal,
@@ -159,8 +180,10 @@ async function run(): Promise<void> {
   runButton.disabled = true;
   const started = performance.now();
   try {
-    const call = await task.load();
-    const result = await call(client, ...task.args(given), options);
+    if (needed.length > 0) setStatus("running", `Loading ${needed.map((spec) => spec.packageName).join(", ")}…`);
+    const [call, providers] = await Promise.all([task.load(), Promise.all(needed.map((spec) => spec.load()))]);
+    if (needed.length > 0) setStatus("running", `Running ${task.title} through ${providerSelect.value}…`);
+    const result = await call(providers.length > 0 ? client.with(...providers) : client, ...task.args(given), options);
     if (task.output === "stream") {
       const output = element("p", { class: "generated", "data-testid": "text", "data-tokens": "0" });
       resultBox.replaceChildren(output);
@@ -195,6 +218,9 @@ function chunkText(chunk: unknown): string {
 }
 
 taskSelect.addEventListener("change", showTask);
+providerSelect.addEventListener("change", () => {
+  wantedProvider = providerSelect.value;
+});
 hubInput.addEventListener("change", () => void loadRecommended());
 endpointInput.addEventListener("change", () => {
   if (!query.get("hub") && hubInput.value === recommendedFrom) {

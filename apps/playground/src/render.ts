@@ -238,7 +238,11 @@ export async function renderResult(kind: OutputKind, result: unknown, values: Va
       return element("p", { class: "generated", "data-testid": "text" }, String(shown));
     }
     case "image":
-      return element("figure", { "data-testid": "image" }, await imageOf(result as Blob));
+      return element(
+        "figure",
+        { "data-testid": "image", "data-size": String((result as Blob).size), "data-type": (result as Blob).type },
+        await imageOf(result as Blob),
+      );
     case "audio":
       return element(
         "figure",

@@ -1,4 +1,6 @@
 // The code of the call the page just made, ready to paste. The token is never written into it.
+import { DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT } from "@infer/core";
+import type { ProviderSpec } from "./providers.js";
 import type { TaskSpec, Values } from "./tasks.js";
 
 export interface SnippetSettings {
@@ -6,8 +8,14 @@ export interface SnippetSettings {
   hubEndpoint: string;
   hasToken: boolean;
   model: string;
+  /** The provider option of the call (undefined: hf-inference, the default with an endpoint). */
   provider: string | undefined;
+  routerEndpoint: string;
+  /** The provider packages the client is given with `with()`. */
+  providers: readonly Pick<ProviderSpec, "packageName" | "exportName">[];
 }
+
+const trimmed = (url: string) => url.replace(/\/+$/, "");
 
 export function snippet(task: TaskSpec, values: Values, settings: SnippetSettings): string {
   const files: string[] = [];
@@ -24,8 +32,16 @@ export function snippet(task: TaskSpec, values: Values, settings: SnippetSetting
   const optionText = code(options);
   if (optionText !== "{}") args.push(optionText);
   const clientOptions = [`endpoint: ${JSON.stringify(settings.endpoint)}`];
-  // The Hub is asked only for a recommended model, when none is given.
-  if (!settings.model) clientOptions.push(`hubEndpoint: ${JSON.stringify(settings.hubEndpoint)}`);
+  // The Hub is asked for a recommended model, when none is given, and for the model's provider mapping.
+  const hubDefault = trimmed(settings.hubEndpoint) === trimmed(DEFAULT_HUB_ENDPOINT);
+  if (!settings.model || (settings.provider && !hubDefault))
+    clientOptions.push(`hubEndpoint: ${JSON.stringify(settings.hubEndpoint)}`);
+  if (
+    settings.provider &&
+    settings.routerEndpoint &&
+    trimmed(settings.routerEndpoint) !== trimmed(DEFAULT_ROUTER_ENDPOINT)
+  )
+    clientOptions.push(`routerEndpoint: ${JSON.stringify(settings.routerEndpoint)}`);
   if (settings.hasToken) clientOptions.push(`token: "hf_***"`);
   const streamed = task.output === "stream";
   const call = `${task.exportName}(client, ${args.join(", ")})`;
@@ -41,8 +57,9 @@ export function snippet(task: TaskSpec, values: Values, settings: SnippetSetting
   return [
     `import { createClient } from "@infer/core";`,
     `import { ${task.exportName} } from "${task.packageName}";`,
+    ...settings.providers.map((spec) => `import { ${spec.exportName} } from "${spec.packageName}";`),
     "",
-    `const client = createClient({ ${clientOptions.join(", ")} });`,
+    `const client = createClient({ ${clientOptions.join(", ")} })${settings.providers.length > 0 ? `.with(${settings.providers.map((spec) => spec.exportName).join(", ")})` : ""};`,
     ...files,
     ...use,
   ].join("\n");

@@ -426,24 +426,6 @@ export const TASKS: TaskSpec[] = [
   },
 ];
 
-/** Providers offered; hf-inference is built into core (the others need their provider package on the client). */
-export const PROVIDERS = [
-  "hf-inference",
-  "auto",
-  "together",
-  "fal-ai",
-  "replicate",
-  "sambanova",
-  "nebius",
-  "novita",
-  "fireworks-ai",
-  "hyperbolic",
-  "cerebras",
-  "cohere",
-  "black-forest-labs",
-];
-export const DEFAULT_PROVIDER = "hf-inference";
-
 export function findTask(id: string | null | undefined): TaskSpec | undefined {
   return TASKS.find((task) => task.id === id);
 }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { PROVIDER_PACKAGES } from "../src/providers.js";
 
 const packagesDirectory = fileURLToPath(new URL("../../../packages/", import.meta.url));
 const playgroundDirectory = fileURLToPath(new URL("../", import.meta.url));
@@ -64,6 +65,10 @@ describe("browser safety", () => {
     expect(published).toContain("@infer/core");
     expect(published).toContain("@infer/inference");
     expect(published.filter((name) => name.startsWith("@infer/task-")).length).toBeGreaterThan(20);
+    // Every provider package, those the playground loads among them.
+    expect(published.filter((name) => name.startsWith("@infer/provider-"))).toEqual(
+      PROVIDER_PACKAGES.map((spec) => spec.packageName).sort(),
+    );
     const missing = published.filter((name) => !(name in manifest.devDependencies));
     expect(missing, `add ${missing.join(", ")} to apps/playground's devDependencies ("workspace:^")`).toEqual([]);
   });
