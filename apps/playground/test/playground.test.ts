@@ -494,7 +494,7 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     expect(await page.locator('#result [data-testid="labels"] li').count()).toBeGreaterThan(0);
     expect(await page.locator("#request").innerText()).toMatch(/→ 503[\s\S]*→ 200/);
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it("shows errors plainly: the server's, and a missing input before any request", async () => {
     const page = await openPage(standIn.url, "text-classification");
@@ -515,7 +515,7 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     expect(await page.locator("#request").innerText()).toBe("");
     expect(before).not.toBe("");
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it("edits a table: the rows and columns added are what is sent", async () => {
     const page = await openPage(standIn.url, "tabular-regression", { recommended: false });
@@ -540,7 +540,7 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
       expect(table[column]!.at(-1)).toBe(String(10 + index));
     }
     await page.close();
-  }, 60_000);
+  }, 120_000);
 
   it("keeps the token in memory: sent as a header, masked in the request shown, absent from the code and storage", async () => {
     const page = await openPage(standIn.url, "text-classification");
@@ -558,5 +558,5 @@ describe.skipIf(missingChromium !== undefined)("the playground in Chromium", () 
     expect(stored).not.toContain("hf_secret");
     expect(html.replace(/value="[^"]*"/g, "")).not.toContain("hf_secret_playground_token");
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });

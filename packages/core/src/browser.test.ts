@@ -92,7 +92,7 @@ describe.skipIf(!executablePath)("browser build in Chromium", () => {
         "--disable-sync",
       ],
     });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

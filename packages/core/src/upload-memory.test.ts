@@ -34,5 +34,5 @@ describe("upload", () => {
     } finally {
       server.kill();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -43,7 +43,7 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
   beforeAll(async () => {
     redis = await startRedisServer();
     directory = mkdtempSync(join(tmpdir(), "infer-queue-"));
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await redis?.stop();
     rmSync(directory, { recursive: true, force: true });
@@ -83,7 +83,7 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       // Collected jobs are removed from Redis.
       expect(await inspect.getJobCountByTypes("completed", "failed", "wait", "active")).toBe(0);
       await inspect.close();
-    }, 60_000);
+    }, 120_000);
 
     it("writes an error row for a refused row, and rate-limits the whole queue on a 429 without losing the row", async () => {
       const server = await serve({
@@ -120,7 +120,7 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       // The 429's row was tried again after the queue's wait: 11 requests, the second ≥ 300 ms after the first.
       expect(server.arrivals).toHaveLength(11);
       expect((server.arrivals[1] ?? 0) - (server.arrivals[0] ?? 0)).toBeGreaterThanOrEqual(250);
-    }, 60_000);
+    }, 120_000);
 
     it("collects into a Redis stream, each row once", async () => {
       const server = await serve();
@@ -145,7 +145,7 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       const parsed = entries.map(([, fields]) => JSON.parse(fields[3] ?? "null") as { id: string; output: unknown });
       expect(new Set(parsed.map((row) => row.id)).size).toBe(20);
       for (const row of parsed) expect(row.output).toEqual(expectedOutput(`text ${row.id.slice(1)}`));
-    }, 60_000);
+    }, 120_000);
   });
 
   describe("two worker processes, one killed with SIGKILL mid-run", () => {
@@ -161,7 +161,8 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       });
       children.push(child);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("worker did not start")), 30_000);
+        // A worker process loads BullMQ and ioredis: 30 s was not enough at a load average of ~80 on 2 cores.
+        const timer = setTimeout(() => reject(new Error("worker did not start")), 120_000);
         child.stdout?.on("data", (chunk: Buffer) => {
           if (chunk.toString().includes("ready")) {
             clearTimeout(timer);
@@ -208,6 +209,6 @@ describe.skipIf(!hasRedisServer())("@infer/queue", () => {
       expect(written).toHaveLength(400);
       expect(new Set(written.map((row) => row.id)).size).toBe(400);
       for (const row of written) expect(row.output).toEqual(expectedOutput(`text ${row.id.slice(1)}`));
-    }, 120_000);
+    }, 360_000);
   });
 });

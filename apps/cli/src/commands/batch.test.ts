@@ -84,7 +84,7 @@ describe("@infer/cli", () => {
       expect(again.stdout).toContain("Done: 0 rows");
       expect(again.stdout).toContain("20 already done before");
       expect(lines(output)).toHaveLength(20);
-    }, 90_000);
+    }, 180_000);
 
     it("routes the rows through --provider: hf-inference answers, an unknown provider is an error row sent nowhere", async () => {
       const input = join(directory, "provider.jsonl");
@@ -136,7 +136,7 @@ describe("@infer/cli", () => {
         expect(row.error?.message).toContain("no-such-provider");
       }
       expect(server.requests.length).toBe(before);
-    }, 90_000);
+    }, 180_000);
 
     it("exits 2 naming the argument for bad input", async () => {
       const result = await infer([
@@ -163,7 +163,7 @@ describe("@infer/cli", () => {
       ]);
       expect(badNumber.code).toBe(2);
       expect(badNumber.stderr).toContain("--concurrency");
-    }, 90_000);
+    }, 180_000);
   });
 
   describe.skipIf(!hasRedisServer())("infer worker with infer batch --redis", () => {

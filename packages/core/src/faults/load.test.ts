@@ -60,7 +60,7 @@ describe("load and leaks", () => {
     expect(server.peakSockets()).toBeGreaterThan(1);
   });
 
-  it("honours `connections`", { timeout: 60_000 }, async () => {
+  it("honours `connections`", { timeout: 120_000 }, async () => {
     const client = createClient({ endpoint: server.url, token: false, connections: 4 });
     server.resetPeak();
     const before = server.openSockets();
@@ -123,7 +123,7 @@ describe("load and leaks", () => {
     expect(after, `heap ${before} → ${after} bytes`).toBeLessThanOrEqual(before * 1.1);
   });
 
-  it("a stream abandoned without `break` is released once garbage-collected", { timeout: 60_000 }, async () => {
+  it("a stream abandoned without `break` is released once garbage-collected", { timeout: 120_000 }, async () => {
     const own = await startFaultServer({ keepAlive: true });
     own.on("forever", (request, response, scope) => {
       response.writeHead(200, { "content-type": "text/event-stream", "transfer-encoding": "chunked" });
