@@ -1,4 +1,4 @@
-import { prepareBinary, readBinary, type BinaryInput, type BinarySources, type PreparedBinary } from "./binary.js";
+import type { BinaryInput, BinarySources, PreparedBinary } from "./binary.js";
 import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
 import { PROVIDER_ROUTE, PROVIDERS, STATE } from "./client-symbols.js";
@@ -177,6 +177,8 @@ export class InferenceCore {
         const json = JSON.stringify(request.json);
         body = { open: () => json, contentType: "application/json", size: undefined };
       } else if (request.data !== undefined) {
+        // Binary input handling is loaded with the first binary input (its own chunk with code splitting).
+        const { prepareBinary } = await import("./binary.js");
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
       const model =
@@ -255,6 +257,7 @@ export class InferenceCore {
       state.platform.connectionFailure,
     );
     try {
+      const { readBinary } = await import("./binary.js");
       return await readBinary(input, argument, this.sources(call));
     } catch (error) {
       throw call.mapError(error);
