@@ -4,7 +4,6 @@ import type { ClientState } from "./client-state.js";
 import { PROVIDER_ROUTE, PROVIDERS, STATE } from "./client-symbols.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
-import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
@@ -287,12 +286,14 @@ export class InferenceCore {
     }
   }
 
-  private recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
+  private async recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
     if (task === undefined) {
       throw new InferenceInputError({ argument: "model", message: "no model given, and no task to recommend one for" });
     }
-    // The shared look-up runs without this call's signal; the call waits for it abortably.
+    // The shared look-up runs without this call's signal; the call waits for it abortably. It is loaded on
+    // first use (its own chunk with code splitting).
     const { signal: _signal, timeout: _timeout, ...shared } = options;
+    const { getRecommendedModel } = await import("./hub/recommended-model.js");
     return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
   }
 
