@@ -140,12 +140,7 @@ export class InferenceCore {
     Object.defineProperty(next, STATE, { value: this[STATE] });
     Object.defineProperty(next, TASKS, { value: all });
     Object.defineProperty(next, PROVIDERS, { value: providers });
-    for (const task of all as (AnyTaskFunction & TaskIdentity)[]) {
-      Object.defineProperty(next, task.methodName, {
-        value: (...args: unknown[]) => task(next, ...args),
-        configurable: true,
-      });
-    }
+    defineTaskMethods(next, all as (AnyTaskFunction & TaskIdentity)[]);
     return next as this & TaskMethods<Tasks>;
   }
 
@@ -287,3 +282,18 @@ export function newCall(client: InferenceCore, options: RequestOptions, signal?:
   );
 }
 
+/**
+ * Defines a method for each task on `target` — a client made by `with()`, or a class's prototype
+ * (`InferenceClient`): one binding for both. The method is `task(this, ...args)`, not enumerable.
+ */
+export function defineTaskMethods(target: object, tasks: readonly (AnyTaskFunction & TaskIdentity)[]): void {
+  for (const task of tasks) {
+    Object.defineProperty(target, task.methodName, {
+      value: function (this: InferenceCore, ...args: unknown[]) {
+        return task(this, ...args);
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+}
