@@ -15,7 +15,9 @@ import {
   GOAL_ONE_TASK_BYTES,
   INFERENCE_CLIENT_BUDGET_BYTES,
   taskIncrementBudget,
+  VITE_INITIAL_BUDGET_BYTES,
 } from "./bundle/budgets.js";
+import { measureSplitBundle } from "./bundle/vite.js";
 import { bundleTable, compositionTable } from "./bundle/report.js";
 
 const tasks = taskPackages();
@@ -88,6 +90,21 @@ describe("@infer/bench", () => {
         ALL_TASKS_BUDGET_BYTES,
       );
     });
+
+    it(`builds a one-task app with Vite to an initial chunk of ≤ ${VITE_INITIAL_BUDGET_BYTES} B gzipped, the failure path, binary inputs and the Hub look-up in lazy chunks`, async () => {
+      const task = built.find((candidate) => candidate.packageName === "@infer/task-text-classification");
+      expect(task).toBeDefined();
+      const measure = await measureSplitBundle("Vite: textClassification app", taskEntry(task!));
+      const initial = measure.chunks.filter((chunk) => chunk.initial).flatMap((chunk) => chunk.modules);
+      const lazy = measure.chunks.filter((chunk) => !chunk.initial).flatMap((chunk) => chunk.modules);
+      for (const module of ["core/dist/retry.js", "core/dist/binary.js", "core/dist/hub/recommended-model.js"]) {
+        expect(initial).not.toContain(module);
+        expect(lazy).toContain(module);
+      }
+      expect(measure.initialGzipBytes, JSON.stringify(measure.chunks, null, 1)).toBeLessThanOrEqual(
+        VITE_INITIAL_BUDGET_BYTES,
+      );
+    }, 60_000);
 
     it.skipIf(!inferenceBuilt())(
       `bundles the whole InferenceClient (every task and provider) in ≤ ${INFERENCE_CLIENT_BUDGET_BYTES} B gzipped, without undici`,

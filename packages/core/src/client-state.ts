@@ -2,6 +2,7 @@ import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import type { ClientOptions, PipelineLayout, ResolvedRetry } from "./options.js";
 import type { Platform } from "./platform/platform.js";
+import type { SendContext } from "./send.js";
 import { rememberSecret } from "./redaction.js";
 import type { Transport } from "./transport/transport.js";
 import { DEFAULT_HUB_ENDPOINT, DEFAULT_ROUTER_ENDPOINT, defaultPipelineLayout, trimSlashes } from "./url.js";
@@ -27,6 +28,10 @@ export interface ClientState {
   tokenSource(): string;
   /** `headers` plus `authorization` when a token is known, built once. */
   authorizedHeaders(): Readonly<Record<string, string>>;
+  /** The headers of a JSON call with no headers of its own (`authorizedHeaders()` and the JSON content type), built once, frozen. */
+  jsonHeaders(): Record<string, string>;
+  /** What `send()` needs of this client, built once. */
+  sendContext(): SendContext;
 }
 
 const DEFAULT_RETRY: ResolvedRetry = { retries: 2, minDelay: 500, maxDelay: 10_000 };
@@ -40,6 +45,8 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
   let tokenSource = "none";
   let tokenKnown = false;
   let authorized: Record<string, string> | undefined;
+  let json: Record<string, string> | undefined;
+  let context: SendContext | undefined;
   const headers = mergeHeaders({ ...platform.defaultHeaders }, options.headers);
   return {
     options: safeOptions(options),
@@ -83,6 +90,22 @@ export function createState(options: ClientOptions, platform: Platform): ClientS
         authorized = token === undefined ? headers : { ...headers, authorization: `Bearer ${token}` };
       }
       return authorized;
+    },
+    jsonHeaders() {
+      json ??= Object.freeze(
+        mergeHeaders({ ...this.authorizedHeaders(), "content-type": "application/json" }, options.headers),
+      );
+      return json;
+    },
+    sendContext() {
+      context ??= {
+        transport: this.transport,
+        retry: this.retry,
+        token: this.token(),
+        tokenSource: this.tokenSource(),
+        connectionFailure: platform.connectionFailure,
+      };
+      return context;
     },
   };
 }

@@ -1,17 +1,15 @@
-import { prepareBinary, readBinary, type BinaryInput, type BinarySources, type PreparedBinary } from "./binary.js";
+import type { BinaryInput, BinarySources, PreparedBinary } from "./binary.js";
 import { Call } from "./call.js";
 import type { ClientState } from "./client-state.js";
 import { PROVIDER_ROUTE, PROVIDERS, STATE } from "./client-symbols.js";
 import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
-import { getRecommendedModel } from "./hub/recommended-model.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
 import { send, type SendContext, type SendRequest } from "./send.js";
 import type { InferenceProvider } from "./providers/provider.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, isUrl, modelUrl } from "./url.js";
-import { safeUrl } from "./redaction.js";
 
 /** A request for `client.post()`. */
 export interface PostRequest {
@@ -142,12 +140,7 @@ export class InferenceCore {
     Object.defineProperty(next, STATE, { value: this[STATE] });
     Object.defineProperty(next, TASKS, { value: all });
     Object.defineProperty(next, PROVIDERS, { value: providers });
-    for (const task of all as (AnyTaskFunction & TaskIdentity)[]) {
-      Object.defineProperty(next, task.methodName, {
-        value: (...args: unknown[]) => task(next, ...args),
-        configurable: true,
-      });
-    }
+    defineTaskMethods(next, all as (AnyTaskFunction & TaskIdentity)[]);
     return next as this & TaskMethods<Tasks>;
   }
 
@@ -157,13 +150,7 @@ export class InferenceCore {
    */
   async post(request: PostRequest, options: RequestOptions = {}): Promise<InferenceResponse> {
     const state = this[STATE];
-    const call = new Call(
-      state.options.signal,
-      options.signal,
-      request.signal,
-      options.timeout ?? state.options.timeout,
-      state.platform.connectionFailure,
-    );
+    const call = newCall(this, options, request.signal);
     try {
       if (request.json !== undefined && request.data !== undefined) {
         throw new InferenceInputError({ argument: "request", message: "give `json` or `data`, not both" });
@@ -177,6 +164,8 @@ export class InferenceCore {
         const json = JSON.stringify(request.json);
         body = { open: () => json, contentType: "application/json", size: undefined };
       } else if (request.data !== undefined) {
+        // Binary input handling is loaded with the first binary input (its own chunk with code splitting).
+        const { prepareBinary } = await import("./binary.js");
         body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
       }
       const model =
@@ -204,17 +193,29 @@ export class InferenceCore {
       }
       url ??= modelUrl(state.endpoint, state.pipelineLayout, model, request.task);
       if (request.path !== undefined) url = appendPath(url, request.path);
-      const headers = this.baseHeaders();
-      if (state.options.billTo !== undefined && url.startsWith(`${state.routerEndpoint}/`))
-        headers["x-hf-bill-to"] = state.options.billTo;
-      if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
-      if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
-      if (request.stream) headers["accept"] = "text/event-stream";
-      mergeHeaders(headers, request.headers);
-      mergeHeaders(headers, state.options.headers);
-      mergeHeaders(headers, options.headers);
+      const billed = state.options.billTo !== undefined && url.startsWith(`${state.routerEndpoint}/`);
+      let headers: Record<string, string>;
+      if (
+        request.json !== undefined &&
+        !request.stream &&
+        !billed &&
+        request.headers === undefined &&
+        options.headers === undefined
+      ) {
+        // The common call: the client's JSON headers, built once per client.
+        headers = state.jsonHeaders();
+      } else {
+        headers = { ...state.authorizedHeaders() };
+        if (billed) headers["x-hf-bill-to"] = state.options.billTo as string;
+        if (body?.contentType !== undefined) headers["content-type"] = body.contentType;
+        if (body?.size !== undefined && request.data !== undefined) headers["content-length"] = String(body.size);
+        if (request.stream) headers["accept"] = "text/event-stream";
+        mergeHeaders(headers, request.headers);
+        mergeHeaders(headers, state.options.headers);
+        mergeHeaders(headers, options.headers);
+      }
       const sendRequest: SendRequest = { url, method: "POST", headers, body, task: request.task, model };
-      const sent = await send(this.sendContext(), call, sendRequest);
+      const sent = await send(state.sendContext(), call, sendRequest);
       return new CallResponse(sent.response, sent.url, request.task, call);
     } catch (error) {
       call.finish();
@@ -224,114 +225,75 @@ export class InferenceCore {
 
   /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
   async getJson<T = unknown>(base: "hub" | "endpoint", path: string, options: RequestOptions = {}): Promise<T> {
-    const state = this[STATE];
-    const call = new Call(
-      state.options.signal,
-      options.signal,
-      undefined,
-      options.timeout ?? state.options.timeout,
-      state.platform.connectionFailure,
-    );
-    try {
-      const root = base === "hub" ? state.hubEndpoint : state.endpoint;
-      const headers = mergeHeaders(mergeHeaders(this.baseHeaders(), state.options.headers), options.headers);
-      const url = `${root}${path}`;
-      const sent = await send(this.sendContext(), call, { url, method: "GET", headers });
-      return await new CallResponse(sent.response, sent.url, undefined, call).json<T>();
-    } catch (error) {
-      call.finish();
-      throw call.mapError(error);
-    }
+    const call = newCall(this, options);
+    const { getJson } = await import("./get-json.js");
+    return getJson<T>(this, call, base, path, options);
   }
 
   /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
   async readBinary(input: BinaryInput, argument: string, options: RequestOptions = {}): Promise<Uint8Array> {
-    const state = this[STATE];
-    const call = new Call(
-      state.options.signal,
-      options.signal,
-      undefined,
-      options.timeout ?? state.options.timeout,
-      state.platform.connectionFailure,
-    );
-    try {
-      return await readBinary(input, argument, this.sources(call));
-    } catch (error) {
-      throw call.mapError(error);
-    } finally {
-      call.finish();
-    }
+    const call = newCall(this, options);
+    return call.settle(import("./binary.js").then(({ readBinary }) => readBinary(input, argument, this.sources(call))));
   }
 
   /** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
   async getRecommendedModel(task: string, options: RequestOptions = {}): Promise<string> {
     if (typeof task !== "string" || task === "")
       throw new InferenceInputError({ argument: "task", message: "expected a task name" });
-    const state = this[STATE];
-    const call = new Call(
-      state.options.signal,
-      options.signal,
-      undefined,
-      options.timeout ?? state.options.timeout,
-      state.platform.connectionFailure,
-    );
-    try {
-      return await this.recommended(task, call, options);
-    } catch (error) {
-      throw call.mapError(error);
-    } finally {
-      call.finish();
-    }
+    const call = newCall(this, options);
+    return call.settle(this.recommended(task, call, options));
   }
 
-  private recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
+  private async recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
     if (task === undefined) {
       throw new InferenceInputError({ argument: "model", message: "no model given, and no task to recommend one for" });
     }
-    // The shared look-up runs without this call's signal; the call waits for it abortably.
+    // The shared look-up runs without this call's signal; the call waits for it abortably. It is loaded on
+    // first use (its own chunk with code splitting).
     const { signal: _signal, timeout: _timeout, ...shared } = options;
+    const { getRecommendedModel } = await import("./hub/recommended-model.js");
     return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
   }
 
   /** @internal For the provider layer. */
   sendContext(): SendContext {
-    const state = this[STATE];
-    return {
-      transport: state.transport,
-      retry: state.retry,
-      token: state.token(),
-      tokenSource: state.tokenSource(),
-      connectionFailure: state.platform.connectionFailure,
-    };
-  }
-
-  private baseHeaders(): Record<string, string> {
-    const state = this[STATE];
-    return { ...state.authorizedHeaders() };
+    return this[STATE].sendContext();
   }
 
   /** @internal For the provider layer. */
   sources(call: Call): BinarySources {
-    const state = this[STATE];
+    const platform = this[STATE].platform;
     return {
-      openFile: (path, argument) => state.platform.openFile(path, argument),
-      download: async (url, argument) => {
-        // An input URL belongs to someone else: no token, no client headers, only the User-Agent.
-        const sent = await send({ ...this.sendContext(), token: undefined, tokenSource: "input-url" }, call, {
-          url,
-          method: "GET",
-          headers: { ...state.platform.defaultHeaders },
-        }).catch((error: unknown) => {
-          const mapped = call.mapError(error);
-          if (call.signal?.aborted) throw mapped;
-          throw new InferenceInputError({
-            argument,
-            message: `could not download ${safeUrl(url)}: ${(mapped as Error).message}`,
-            cause: mapped,
-          });
-        });
-        return { bytes: await sent.response.bytes(), contentType: sent.response.header("content-type") };
-      },
+      openFile: (path, argument) => platform.openFile(path, argument),
+      download: (url, argument) => import("./get-json.js").then(({ download }) => download(this, call, url, argument)),
     };
+  }
+}
+
+/** One call's cancellation: the client's and the call's signals (and `signal`), and its timeout. */
+export function newCall(client: InferenceCore, options: RequestOptions, signal?: AbortSignal): Call {
+  const state = client[STATE];
+  return new Call(
+    state.options.signal,
+    options.signal,
+    signal,
+    options.timeout ?? state.options.timeout,
+    state.platform.connectionFailure,
+  );
+}
+
+/**
+ * Defines a method for each task on `target` — a client made by `with()`, or a class's prototype
+ * (`InferenceClient`): one binding for both. The method is `task(this, ...args)`, not enumerable.
+ */
+export function defineTaskMethods(target: object, tasks: readonly (AnyTaskFunction & TaskIdentity)[]): void {
+  for (const task of tasks) {
+    Object.defineProperty(target, task.methodName, {
+      value: function (this: InferenceCore, ...args: unknown[]) {
+        return task(this, ...args);
+      },
+      configurable: true,
+      writable: true,
+    });
   }
 }

@@ -1,4 +1,4 @@
-export { InferenceCore, type PostRequest } from "./client.js";
+export { InferenceCore, defineTaskMethods, type PostRequest } from "./client.js";
 export type { ClientOptions, RequestOptions, RetryOptions, PipelineLayout } from "./options.js";
 export type { InferenceResponse } from "./response.js";
 export {

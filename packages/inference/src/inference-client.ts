@@ -1,5 +1,6 @@
 import {
   CoreClient,
+  defineTaskMethods,
   getModelStatus,
   listDeployedModels,
   type ClientOptions,
@@ -128,17 +129,8 @@ type AllTaskMethods = TaskMethods<typeof allTasks>;
 export interface InferenceClient extends AllTaskMethods {}
 export class InferenceClient extends CoreClient {
   static {
-    for (const task of allTasks) {
-      const run = task as (client: CoreClient, ...args: unknown[]) => unknown;
-      // `this` is the class: naming it here would make esbuild rename the class to _InferenceClient.
-      Object.defineProperty(this.prototype, task.methodName, {
-        value: function (this: CoreClient, ...args: unknown[]) {
-          return run(this, ...args);
-        },
-        configurable: true,
-        writable: true,
-      });
-    }
+    // The same binding as `with()`: each task a method on the prototype, `task(this, ...args)`.
+    defineTaskMethods(this.prototype, allTasks);
   }
 
   /** Every task as a method and every provider registered (`provider: "together"` just works). */

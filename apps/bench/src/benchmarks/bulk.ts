@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchContext, BenchmarkReport } from "../context.js";
 import { markdownTable } from "../markdown.js";
-import { startRedisServer } from "@infer/testing";
 
 const runner = fileURLToPath(new URL("../runners/bulk-runner.js", import.meta.url));
 /** `INFER_BULK_WORKERS=2` (comma-separated) runs only those worker counts. */
@@ -103,6 +102,10 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
   );
   const server = startRole("server", []);
   const url = String((await server.first).url);
+  // @infer/testing's entry imports vitest, which throws outside a test run: its redis module on its own.
+  const { startRedisServer } = (await import(
+    new URL("./redis-server.js", import.meta.resolve("@infer/testing")).href
+  )) as typeof import("@infer/testing");
   const redis = await startRedisServer();
   const table: string[][] = [];
   try {

@@ -19,8 +19,12 @@
  * `routerEndpoint`, `billTo` and `with(provider)` are in every client; the routing through providers itself
  * (mapping look-up, auth, polling, downloads) is not: it comes only with a provider package
  * (PROVIDER_BUNDLE_BUDGET_BYTES).
+ * Raised again by issue 11 (+640 B, 8,937 B measured): the failure path, binary inputs, the recommended-model
+ * look-up and getJson() are now dynamic `import()`s, each its own chunk for a bundler that splits (Vite: see
+ * VITE_INITIAL_BUDGET_BYTES, which fell 1,494 B); a one-file esbuild bundle still carries them, wrapped in
+ * esbuild's lazy `__esm` initialisers, which cost the 640 B.
  */
-export const CORE_BUDGET_BYTES = 8_300;
+export const CORE_BUDGET_BYTES = 8_950;
 
 /** What one task may add above `createClient()` alone: the issue's 2 KB goal, applied to the task's own code. */
 export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
@@ -42,17 +46,28 @@ export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: s
  * above), and by issue 9: the task parameters at parity with huggingface_hub (core's checked parameter table,
  * used by eight tasks, and the base64 JSON body of the binary tasks when a parameter is set) cost about 0.8 KB.
  */
-export const ALL_TASKS_BUDGET_BYTES = 16_700;
+export const ALL_TASKS_BUDGET_BYTES = 16_950; // 16,918 B measured; +218 B by issue 11's lazy modules in one file
 
 /**
  * The whole `InferenceClient`: every task and, since issue 12, every one of the 22 providers registered with
  * the routing through them (was 14,100 without providers), on top of issue 10's larger core and issue 9's
  * parameter tables.
  */
-export const INFERENCE_CLIENT_BUDGET_BYTES = 21_900; // 21,733 B measured
+export const INFERENCE_CLIENT_BUDGET_BYTES = 22_550; // 22,533 B measured (issue 11: +800 B of esbuild __esm wrappers)
 
 /** One task and one provider (`textToImage` with `together`): the task's bundle plus the provider layer. */
-export const PROVIDER_BUNDLE_BUDGET_BYTES = 12_600; // 12,440 B measured with issue 10's core
+export const PROVIDER_BUNDLE_BUDGET_BYTES = 13_250; // 13,241 B measured; +800 B of esbuild __esm wrappers (issue 11's lazy modules, one file)
+
+/**
+ * Issue 11: the initial chunk of a one-task app built with Vite (Rollup's code splitting at each dynamic
+ * `import()`): `textClassification` with `createClient()`. Was 9,367 B before the lazy modules; 7,873 B measured.
+ */
+export const VITE_INITIAL_BUDGET_BYTES = 7_900;
+
+/** Issue 11's goals: the Vite initial chunk, one task in one file, and the whole InferenceClient. */
+export const GOAL_VITE_INITIAL_BYTES = 2 * 1024;
+export const GOAL_ONE_FILE_BYTES = 3 * 1024;
+export const GOAL_INFERENCE_CLIENT_BYTES = 10 * 1024;
 
 /** The issue's goals, reported beside the budgets. */
 export const GOAL_ONE_TASK_BYTES = 2 * 1024;

@@ -6,7 +6,7 @@
 import { median } from "../statistics.js";
 import { BENCH_TOKEN, importOptional, printResult, runnerArgument } from "./shared.js";
 
-export type StreamingContender = "infer" | "peer" | "undici";
+export type StreamingContender = "infer" | "peer" | "floor" | "undici";
 
 export interface StreamingArgument {
   contender: StreamingContender;
@@ -85,6 +85,42 @@ async function makeStream(contender: StreamingContender): Promise<{ api: string;
           }),
       };
     }
+    case "floor": {
+      const { request } = await import("undici");
+      return {
+        api: "`undici.request`, lines split with `indexOf`, `JSON.parse` of each `data:` event",
+        stream: async (url, tokens) => {
+          const body = JSON.stringify({ inputs: PROMPT, parameters: { max_new_tokens: tokens }, stream: true });
+          const response = await request(url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              accept: "text/event-stream",
+              authorization: `Bearer ${BENCH_TOKEN}`,
+            },
+            body,
+          });
+          return (async function* () {
+            const decoder = new TextDecoder();
+            let buffer = "";
+            for await (const chunk of response.body) {
+              buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+              let start = 0;
+              for (let end = buffer.indexOf("\n", start); end !== -1; end = buffer.indexOf("\n", start)) {
+                const line = buffer.slice(start, end);
+                start = end + 1;
+                if (line.startsWith("data:")) {
+                  const data = line.slice(line.charCodeAt(5) === 32 ? 6 : 5);
+                  if (data === "[DONE]") return;
+                  yield JSON.parse(data) as unknown;
+                }
+              }
+              buffer = buffer.slice(start);
+            }
+          })();
+        },
+      };
+    }
     case "undici": {
       const { request } = await import("undici");
       return {
@@ -125,7 +161,7 @@ const argument = runnerArgument<StreamingArgument>();
 const { api, stream } = await makeStream(argument.contender);
 const streamUrl = (tokens: number) => `${argument.url}/stream/${tokens}`;
 const expectItems = (items: number, tokens: number) => {
-  // Raw bytes arrive in chunks; every other contender must yield one item per token.
+  // Raw bytes arrive in chunks; every other contender (the parsing floor included) must yield one item per token.
   if (argument.contender !== "undici" && items < tokens)
     throw new Error(`${argument.contender} yielded ${items} of ${tokens} tokens`);
 };
