@@ -89,7 +89,8 @@ export type { ${Type}Options, ${Type}Output } from "./${name}.js";
 );
 write(
   `packages/task-${name}/src/${name}.ts`,
-  `import { defineTask, expectOutput, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+  `import { type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of \`${method}()\`: the request options only, until the task takes parameters. */
 export type ${Type}Options = RequestOptions;

@@ -1,3 +1,4 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
   bytesToBase64,
   defineTask,
@@ -5,11 +6,8 @@ import {
   isLabelScoreList,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `audioClassification()`, checked before sending and sent snake_case. */
 export interface AudioClassificationParameters {

@@ -1,16 +1,18 @@
 import {
-  defineTask,
-  expectEventStream,
   InferenceOutputError,
-  iterateOnce,
-  isObject,
-  splitOptions,
-  toTextGenerationError,
   type InferenceCore,
   type PostRequest,
   type RequestOptions,
   type Task,
 } from "@infer/core";
+import {
+  defineTask,
+  expectEventStream,
+  iterateOnce,
+  isObject,
+  splitOptions,
+  toTextGenerationError,
+} from "@infer/core/task-kit";
 import type { ChatCompletionInput } from "./chat-completion-input.js";
 import type { ChatCompletionOutput, ChatCompletionStreamOutput } from "./chat-completion-output.js";
 import { chatCompletionBody, validateInput } from "./chat-completion-request.js";

@@ -1,14 +1,12 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   requireStringArray,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /**
  * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;

@@ -1,3 +1,4 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
   bytesToBase64,
   base64ToBytes,
@@ -6,11 +7,8 @@ import {
   isObject,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `imageSegmentation()`, checked before sending and sent snake_case. */
 export interface ImageSegmentationParameters {

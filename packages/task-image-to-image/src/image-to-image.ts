@@ -1,3 +1,4 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
   bytesToBase64,
   checkNumber,
@@ -5,10 +6,7 @@ import {
   readBlobOutput,
   requireString,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** Options of `imageToImage()`: the request options and the generation parameters, all optional. */
 export interface ImageToImageOptions extends RequestOptions {

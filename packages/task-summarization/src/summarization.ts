@@ -1,13 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  InferenceInputError,
-  isObject,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
 
 /**
  * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;

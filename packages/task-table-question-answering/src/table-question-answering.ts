@@ -1,12 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  isObject,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
 import { tableToStrings, type TableQuestionAnsweringTable } from "./table.js";
 
 /** Options of `tableQuestionAnswering()`: the request options only; the task takes no parameters. */

@@ -1,10 +1,5 @@
-import {
-  checkNumber,
-  InferenceInputError,
-  requireStringArray,
-  snakeCaseParameters,
-  type RequestOptions,
-} from "@infer/core";
+import { InferenceInputError, type RequestOptions } from "@infer/core";
+import { checkNumber, requireStringArray, snakeCaseParameters } from "@infer/core/task-kit";
 import type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
 
 /** A call's options without the request options: TGI's parameters and `stream`. */

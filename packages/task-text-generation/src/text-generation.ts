@@ -1,18 +1,20 @@
 import {
-  defineTask,
-  expectEventStream,
   InferenceOutputError,
-  iterateOnce,
-  isObject,
-  requireString,
-  splitOptions,
-  toTextGenerationError,
   type InferenceCore,
   type InferenceHTTPError,
   type InferenceResponse,
   type RequestOptions,
   type Task,
 } from "@infer/core";
+import {
+  defineTask,
+  expectEventStream,
+  iterateOnce,
+  isObject,
+  requireString,
+  splitOptions,
+  toTextGenerationError,
+} from "@infer/core/task-kit";
 import { isModelKwargsError, modelKey, plainModels, warnPlainModel } from "./plain-models.js";
 import type { TextGenerationOptions } from "./text-generation-options.js";
 import type { TextGenerationOutput, TextGenerationStreamEvent } from "./text-generation-output.js";

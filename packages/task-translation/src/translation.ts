@@ -1,13 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  InferenceInputError,
-  isObject,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `translation()`: the request options and the languages, both or neither. */
 export interface TranslationOptions extends RequestOptions {

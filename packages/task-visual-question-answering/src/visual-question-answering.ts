@@ -1,14 +1,5 @@
-import {
-  bytesToBase64,
-  defineTask,
-  expectOutput,
-  isObject,
-  requireString,
-  splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
+import { bytesToBase64, defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `visualQuestionAnswering()`: the request options only; the task takes no parameters. */
 export type VisualQuestionAnsweringOptions = RequestOptions;

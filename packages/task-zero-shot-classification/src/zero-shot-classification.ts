@@ -1,14 +1,12 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   requireStringArray,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** Options of `zeroShotClassification()`: the request options and `multiLabel`. */
 export interface ZeroShotClassificationOptions extends RequestOptions {

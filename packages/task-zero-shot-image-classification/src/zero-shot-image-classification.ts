@@ -1,15 +1,12 @@
+import { InferenceInputError, type BinaryInput, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   bytesToBase64,
   defineTask,
   expectOutput,
-  InferenceInputError,
   isLabelScoreList,
   requireStringArray,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** Options of `zeroShotImageClassification()`: the request options only; the task takes no parameters. */
 export type ZeroShotImageClassificationOptions = RequestOptions;
