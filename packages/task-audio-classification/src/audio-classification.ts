@@ -1,6 +1,6 @@
 import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   defineTask,
   expectOutput,
   isLabelScoreList,
@@ -44,18 +44,12 @@ export const audioClassification = defineTask(
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the audio is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
-    const response =
-      wire === undefined
-        ? await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request)
-        : await client.post(
-            {
-              task: "audio-classification",
-              json: { inputs: bytesToBase64(await client.readBinary(audio, "audio", request)), parameters: wire },
-            },
-            request,
-          );
+    const response = await postBinary(
+      client,
+      { task: "audio-classification", data: audio, argument: "audio", parameters: wire },
+      request,
+    );
     const body = await response.json();
-    expectOutput(isLabelScoreList(body), "audio-classification", "[{label, score}]", body);
-    return body as AudioClassificationOutput;
+    return expectOutput(body, isLabelScoreList, "audio-classification", "[{label, score}]");
   },
 );

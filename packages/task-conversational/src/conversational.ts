@@ -89,8 +89,7 @@ export const conversational = defineTask(
     if (parameters !== undefined && Object.keys(parameters).length > 0) json["parameters"] = parameters;
     const response = await client.post({ task: "conversational", json }, request);
     const body = await response.json();
-    expectOutput(isConversationalOutput(body), "conversational", "{generated_text, conversation, warnings}", body);
-    return body as ConversationalOutput;
+    return expectOutput(body, isConversationalOutput, "conversational", "{generated_text, conversation, warnings}");
   },
 );
 

@@ -29,8 +29,7 @@ export const featureExtraction = defineTask(
     const { request } = splitOptions(options);
     const response = await client.post({ task: "feature-extraction", json: { inputs: text } }, request);
     const body = await response.json();
-    expectOutput(isNestedNumbers(body), "feature-extraction", "nested arrays of numbers", body);
-    return body as FeatureExtractionOutput;
+    return expectOutput(body, isNestedNumbers, "feature-extraction", "nested arrays of numbers");
   },
 );
 

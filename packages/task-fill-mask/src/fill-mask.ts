@@ -56,8 +56,7 @@ export const fillMask = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isCandidateList(body), "fill-mask", "[{score, token, token_str, sequence}]", body);
-    return body as FillMaskOutput;
+    return expectOutput(body, isCandidateList, "fill-mask", "[{score, token, token_str, sequence}]");
   },
 );
 

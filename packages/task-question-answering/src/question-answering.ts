@@ -76,8 +76,7 @@ export const questionAnswering = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isAnswer(body), "question-answering", "{answer, score, start, end}", body);
-    return body as QuestionAnsweringOutput;
+    return expectOutput(body, isAnswer, "question-answering", "{answer, score, start, end}");
   },
 );
 

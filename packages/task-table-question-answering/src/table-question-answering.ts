@@ -40,8 +40,7 @@ export const tableQuestionAnswering = defineTask(
     const { request } = splitOptions(options);
     const response = await client.post({ task: "table-question-answering", json: { query, table: cells } }, request);
     const body = await response.json();
-    expectOutput(isAnswer(body), "table-question-answering", "{answer, coordinates, cells, aggregator}", body);
-    return body as TableQuestionAnsweringOutput;
+    return expectOutput(body, isAnswer, "table-question-answering", "{answer, coordinates, cells, aggregator}");
   },
 );
 

@@ -73,8 +73,7 @@ export const tokenClassification = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isEntityList(body), "token-classification", "[{entity_group, score, word, start, end}]", body);
-    return body as TokenClassificationOutput;
+    return expectOutput(body, isEntityList, "token-classification", "[{entity_group, score, word, start, end}]");
   },
 );
 
