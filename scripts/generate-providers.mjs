@@ -225,7 +225,7 @@ function source(spec) {
     throw new Error(`${spec.name}: ${task} is custom`);
   });
   const access = spec.access ? `\n  access: "${spec.access}",` : "";
-  return `import { defineProvider, ${[...helpers].sort().join(", ")} } from "@infer/core";
+  return `import { defineProvider, ${[...helpers].sort().join(", ")} } from "@infer/core/task-kit";
 
 /**
  * ${spec.name}: ${Object.keys(spec.tasks).join(", ")}. Register it with \`createClient().with(task, ${camel(spec.name)})\`.

@@ -89,13 +89,20 @@ export type { ${Type}Options, ${Type}Output } from "./${name}.js";
 );
 write(
   `packages/task-${name}/src/${name}.ts`,
-  `import { defineTask, expectOutput, requireString, splitOptions, type InferenceCore, type RequestOptions } from "@infer/core";
+  `import type { InferenceCore, RequestOptions } from "@infer/core";
+// Types and errors from @infer/core; the task-author helpers from its task-kit subpath.
+import { defineTask, expectOutput, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of \`${method}()\`: the request options only, until the task takes parameters. */
 export type ${Type}Options = RequestOptions;
 
 /** TODO: what the server answers, typed. */
 export type ${Type}Output = unknown[];
+
+/** TODO: check the fields the task reads, no more. */
+function is${Type}Output(value: unknown): value is ${Type}Output {
+  return Array.isArray(value);
+}
 
 /**
  * TODO: what the task does.
@@ -109,8 +116,7 @@ export const ${method} = defineTask(
     const { request } = splitOptions(options);
     const response = await client.post({ task: "${name}", json: { inputs: text } }, request);
     const body = await response.json();
-    expectOutput(Array.isArray(body), "${name}", "[…]", body);
-    return body as ${Type}Output;
+    return expectOutput(body, is${Type}Output, "${name}", "[…]");
   },
 );
 `,

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { inspect } from "node:util";
 import { InferenceClient, type FillMaskOutput } from "@infer/inference";
 import { createClient, InferenceInputError, VERSION } from "@infer/core";
+import { defineTask, requireString } from "@infer/core/task-kit";
 import { fillMask } from "@infer/task-fill-mask";
 
 function fail(message: string): never {
@@ -52,5 +53,13 @@ async function run(model: string): Promise<void> {
     fail(`bad input gave ${String(inputError)}`);
   }
   if (seen.length !== 2) fail("a request was sent for bad input");
+  // A task written with the task-kit subpath: its errors are @infer/core's own classes (one copy of core).
+  const shout = defineTask({ taskName: "shout", methodName: "shout" }, async (_client, text: string) =>
+    requireString(text, "text").toUpperCase(),
+  );
+  const composed = createClient({ model, token: false }).with(shout);
+  if ((await composed.shout("hi")) !== "HI") fail("task-kit task");
+  const kitError = await composed.shout(7 as unknown as string).catch((error: unknown) => error);
+  if (!(kitError instanceof InferenceInputError)) fail(`task-kit error ${String(kitError)} is not core's class`);
   console.log(`pack-check: ok (@infer/core ${VERSION}, ${inspect(client).split(" ")[0]})`);
 }

@@ -2,11 +2,11 @@ import {
   createClient,
   InferenceHTTPError,
   InferenceInputError,
-  isObject,
   type BinaryInput,
   type ClientOptions,
   type CoreClient,
 } from "@infer/core";
+import { isObject } from "@infer/core/task-kit";
 import { errorResponse, readAnswer, toResponse, type InferenceApiOutput } from "./answer.js";
 import { warnDeprecatedOnce } from "./deprecation.js";
 import { pipelineUrl } from "./pipeline-url.js";

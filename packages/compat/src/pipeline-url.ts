@@ -1,4 +1,5 @@
-import { createClient, defaultPipelineLayout, modelUrl } from "@infer/core";
+import { createClient } from "@infer/core";
+import { defaultPipelineLayout, modelUrl } from "@infer/core/task-kit";
 
 /** The inference endpoint as core resolves it: the option, else `$HF_INFERENCE_ENDPOINT`, else the default. */
 export function resolveEndpoint(endpoint: string | undefined): string {

@@ -1,4 +1,5 @@
-import { InferenceInputError, InferenceOutputError, isObject, type InferenceCore } from "@infer/core";
+import { InferenceInputError, InferenceOutputError, type InferenceCore } from "@infer/core";
+import { isObject } from "@infer/core/task-kit";
 import { KNOWN_TASKS } from "./known-tasks.js";
 
 /**

@@ -1,13 +1,7 @@
 import { sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import {
-  createClient,
-  defineTask,
-  InferenceInputError,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "./index.js";
+import { createClient, InferenceInputError, type InferenceCore, type RequestOptions } from "./index.js";
+import { defineTask, splitOptions } from "./task-kit-entry.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, expectEventStream, InferenceOutputError, readJsonEvents, ValidationError } from "./index.js";
+import { createClient, InferenceOutputError, ValidationError } from "./index.js";
+import { expectEventStream, readJsonEvents } from "./task-kit-entry.js";
 
 const streams: Record<string, string> = {
   "/models/done": 'data: {"n":1}\n\n: comment\n\ndata: \n\ndata: {"n":2}\n\ndata: [DONE]\n\n',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeParameters, InferenceInputError, type ParameterTable } from "./index.js";
+import { InferenceInputError } from "./index.js";
+import { encodeParameters, type ParameterTable } from "./task-kit-entry.js";
 
 const table = {
   topK: { type: "integer", atLeast: 1 },

@@ -1,17 +1,14 @@
 import { sendBytes, sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearRecommendedModels, createClient, InferenceInputError, InferenceOutputError } from "./index.js";
 import {
   checkNumber,
-  clearRecommendedModels,
-  createClient,
-  InferenceInputError,
-  InferenceOutputError,
   readBlobOutput,
   requireModel,
   requireTable,
   snakeCaseParameters,
   splitOptions,
-} from "./index.js";
+} from "./task-kit-entry.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -104,9 +104,30 @@ export function checkNumber(
   }
 }
 
-/** Throws `InferenceOutputError` (raw body attached) unless `valid`. */
-export function expectOutput(valid: boolean, task: string, expected: string, body: unknown): void {
-  if (!valid) throw new InferenceOutputError({ task, expected, body });
+/**
+ * Checks an answer's shape: returns `body` as the type `check` guards, or throws `InferenceOutputError`
+ * (raw body attached). The older form takes the check's result and returns nothing.
+ * @example return expectOutput(body, isLabelScoreList, "text-classification", "[{label, score}]");
+ */
+export function expectOutput<T>(
+  body: unknown,
+  check: (value: unknown) => value is T,
+  task: string,
+  expected: string,
+): T;
+export function expectOutput(valid: boolean, task: string, expected: string, body: unknown): void;
+export function expectOutput(
+  first: unknown,
+  second: string | ((value: unknown) => boolean),
+  third: string,
+  fourth: unknown,
+): unknown {
+  if (typeof second === "function") {
+    if (!second(first)) throw new InferenceOutputError({ task: third, expected: fourth as string, body: first });
+    return first;
+  }
+  if (!first) throw new InferenceOutputError({ task: second, expected: third, body: fourth });
+  return undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -42,8 +42,10 @@ export type TaskMethods<Tasks extends readonly unknown[]> = [Extract<Tasks[numbe
     >;
 
 /**
- * Gives a task function its identity. `Method` may be given explicitly for a task whose function is
- * overloaded (overloads do not survive type inference).
+ * Gives a task function its identity. `Method`, the method the task becomes on a client, is the function
+ * without its client argument unless given: give the three type arguments for a task whose function is
+ * overloaded (overloads do not survive type inference), e.g.
+ * `defineTask<"textGeneration", TextGenerationFunction, TextGenerationMethod>(…)`.
  *
  * @example
  * export const textClassification = defineTask(
@@ -51,12 +53,12 @@ export type TaskMethods<Tasks extends readonly unknown[]> = [Extract<Tasks[numbe
  *   async (client, text: string, options: TextClassificationOptions = {}) => { … },
  * );
  */
-export function defineTask<const Name extends string, Fn extends AnyTaskFunction>(
+export function defineTask<const Name extends string, Fn extends AnyTaskFunction, Method = BoundMethod<Fn>>(
   identity: { taskName: string; methodName: Name },
   fn: Fn,
-): Task<Name, Fn> {
+): Task<Name, Fn, Method> {
   return Object.defineProperties(fn, {
     taskName: { value: identity.taskName, enumerable: true },
     methodName: { value: identity.methodName, enumerable: true },
-  }) as Task<Name, Fn>;
+  }) as Task<Name, Fn, Method>;
 }

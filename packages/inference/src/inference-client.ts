@@ -1,6 +1,5 @@
 import {
   CoreClient,
-  defineTaskMethods,
   getModelStatus,
   listDeployedModels,
   type ClientOptions,
@@ -10,6 +9,7 @@ import {
   type RequestOptions,
   type TaskMethods,
 } from "@infer/core";
+import { defineTaskMethods } from "@infer/core/task-kit";
 import { audioClassification } from "@infer/task-audio-classification";
 import { automaticSpeechRecognition } from "@infer/task-automatic-speech-recognition";
 import { textToSpeech } from "@infer/task-text-to-speech";

@@ -1,4 +1,4 @@
-import { defineProvider, openAiChat } from "@infer/core";
+import { defineProvider, openAiChat } from "@infer/core/task-kit";
 
 /**
  * baseten: chat-completion. Register it with `createClient().with(task, baseten)`.

@@ -1,4 +1,5 @@
-import { defineProvider, InferenceOutputError, isObject, type AnswerTools } from "@infer/core";
+import { InferenceOutputError } from "@infer/core";
+import { defineProvider, isObject, type AnswerTools } from "@infer/core/task-kit";
 
 const POLL_INTERVAL_MS = 500;
 const FAILED = new Set(["Error", "Content Moderated", "Request Moderated", "Task not found"]);

@@ -1,12 +1,12 @@
+import { InferenceOutputError } from "@infer/core";
 import {
   defineProvider,
-  InferenceOutputError,
   isObject,
   toDataUrl,
   type AnswerTools,
   type ProviderInput,
   type ProviderTaskAdapter,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** hf-inference's `width`/`height` become fal's `image_size`; the other parameters keep their names. */
 function imageParameters(parameters: Record<string, unknown>): Record<string, unknown> {

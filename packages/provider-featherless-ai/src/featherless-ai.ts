@@ -1,4 +1,4 @@
-import { defineProvider, openAiChat, openAiCompletions } from "@infer/core";
+import { defineProvider, openAiChat, openAiCompletions } from "@infer/core/task-kit";
 
 /**
  * featherless-ai: chat-completion, text-generation. Register it with `createClient().with(task, featherlessAi)`.

@@ -1,4 +1,4 @@
-import { base64Image, defineProvider, isObject, openAiChat, openAiChatCompletions } from "@infer/core";
+import { base64Image, defineProvider, isObject, openAiChat, openAiChatCompletions } from "@infer/core/task-kit";
 
 /**
  * hyperbolic: chat-completion, text-generation (through its chat route) and text-to-image

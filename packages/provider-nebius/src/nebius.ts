@@ -1,4 +1,4 @@
-import { defineProvider, openAiChat, openAiCompletions, openAiEmbeddings, openAiImages } from "@infer/core";
+import { defineProvider, openAiChat, openAiCompletions, openAiEmbeddings, openAiImages } from "@infer/core/task-kit";
 
 /**
  * nebius: chat-completion, text-generation, text-to-image, feature-extraction. Register it with `createClient().with(task, nebius)`.

@@ -1,4 +1,4 @@
-import { defineProvider, openAiChat, openAiImages } from "@infer/core";
+import { defineProvider, openAiChat, openAiImages } from "@infer/core/task-kit";
 
 /**
  * nscale: chat-completion, text-to-image. Register it with `createClient().with(task, nscale)`.

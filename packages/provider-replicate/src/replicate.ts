@@ -1,12 +1,12 @@
+import { InferenceOutputError } from "@infer/core";
 import {
   defineProvider,
-  InferenceOutputError,
   isObject,
   toDataUrl,
   type AnswerTools,
   type ProviderInput,
   type ProviderTaskAdapter,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 const POLL_INTERVAL_MS = 500;
 

@@ -1,4 +1,4 @@
-import { defineProvider, openAiChat, openAiEmbeddings } from "@infer/core";
+import { defineProvider, openAiChat, openAiEmbeddings } from "@infer/core/task-kit";
 
 /**
  * sambanova: chat-completion, feature-extraction. Register it with `createClient().with(task, sambanova)`.

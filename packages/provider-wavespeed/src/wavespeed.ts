@@ -1,4 +1,5 @@
-import { defineProvider, InferenceOutputError, isObject, toDataUrl, type AnswerTools } from "@infer/core";
+import { InferenceOutputError } from "@infer/core";
+import { defineProvider, isObject, toDataUrl, type AnswerTools } from "@infer/core/task-kit";
 
 const BASE_URL = "https://api.wavespeed.ai";
 const POLL_INTERVAL_MS = 500;

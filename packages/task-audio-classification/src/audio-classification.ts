@@ -1,15 +1,13 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   defineTask,
   expectOutput,
   isLabelScoreList,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `audioClassification()`, checked before sending and sent snake_case. */
 export interface AudioClassificationParameters {
@@ -46,18 +44,12 @@ export const audioClassification = defineTask(
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the audio is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
-    const response =
-      wire === undefined
-        ? await client.post({ task: "audio-classification", data: audio, dataArgument: "audio" }, request)
-        : await client.post(
-            {
-              task: "audio-classification",
-              json: { inputs: bytesToBase64(await client.readBinary(audio, "audio", request)), parameters: wire },
-            },
-            request,
-          );
+    const response = await postBinary(
+      client,
+      { task: "audio-classification", data: audio, argument: "audio", parameters: wire },
+      request,
+    );
     const body = await response.json();
-    expectOutput(isLabelScoreList(body), "audio-classification", "[{label, score}]", body);
-    return body as AudioClassificationOutput;
+    return expectOutput(body, isLabelScoreList, "audio-classification", "[{label, score}]");
   },
 );

@@ -1,11 +1,5 @@
-import {
-  checkNumber,
-  InferenceInputError,
-  isObject,
-  requireString,
-  requireStringArray,
-  snakeCaseParameters,
-} from "@infer/core";
+import { InferenceInputError } from "@infer/core";
+import { checkNumber, isObject, requireString, requireStringArray, snakeCaseParameters } from "@infer/core/task-kit";
 import type { ChatCompletionInput } from "./chat-completion-input.js";
 
 /** How a value is checked: a boolean, a string or an array of strings, or a number within bounds (`checkNumber`'s). */

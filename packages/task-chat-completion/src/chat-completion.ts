@@ -1,16 +1,5 @@
-import {
-  defineTask,
-  expectEventStream,
-  InferenceOutputError,
-  iterateOnce,
-  isObject,
-  splitOptions,
-  toTextGenerationError,
-  type InferenceCore,
-  type PostRequest,
-  type RequestOptions,
-  type Task,
-} from "@infer/core";
+import { InferenceOutputError, type InferenceCore, type PostRequest, type RequestOptions } from "@infer/core";
+import { defineTask, expectEventStream, iterateOnce, isObject, postTgi, splitOptions } from "@infer/core/task-kit";
 import type { ChatCompletionInput } from "./chat-completion-input.js";
 import type { ChatCompletionOutput, ChatCompletionStreamOutput } from "./chat-completion-output.js";
 import { chatCompletionBody, validateInput } from "./chat-completion-request.js";
@@ -71,12 +60,7 @@ async function complete(
   // The call's or the client's model picks the server; failing those, the body's model does.
   const model = request.model ?? client.options.model ?? input.model;
   if (model !== undefined) post.model = model;
-  let response;
-  try {
-    response = await client.post(post, request);
-  } catch (error) {
-    throw toTextGenerationError(error);
-  }
+  const response = await postTgi(client, post, request);
   if (stream) {
     await expectEventStream(response, "chat-completion");
     return iterateOnce(streamChunks(response), "chat-completion");
@@ -102,7 +86,7 @@ async function complete(
  * });
  * output.choices[0]?.message.content;
  */
-export const chatCompletion = defineTask(
+export const chatCompletion = defineTask<"chatCompletion", ChatCompletionFunction, ChatCompletionMethod>(
   { taskName: TASK, methodName: "chatCompletion" },
   complete as ChatCompletionFunction,
-) as Task<"chatCompletion", ChatCompletionFunction, ChatCompletionMethod>;
+);

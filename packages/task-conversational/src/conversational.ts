@@ -1,14 +1,12 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   requireStringArray,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /**
  * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;
@@ -91,8 +89,7 @@ export const conversational = defineTask(
     if (parameters !== undefined && Object.keys(parameters).length > 0) json["parameters"] = parameters;
     const response = await client.post({ task: "conversational", json }, request);
     const body = await response.json();
-    expectOutput(isConversationalOutput(body), "conversational", "{generated_text, conversation, warnings}", body);
-    return body as ConversationalOutput;
+    return expectOutput(body, isConversationalOutput, "conversational", "{generated_text, conversation, warnings}");
   },
 );
 

@@ -1,14 +1,5 @@
-import {
-  bytesToBase64,
-  defineTask,
-  expectOutput,
-  isObject,
-  requireString,
-  splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, readBase64, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `documentQuestionAnswering()`: the request options only; the task takes no parameters. */
 export type DocumentQuestionAnsweringOptions = RequestOptions;
@@ -36,7 +27,7 @@ export const documentQuestionAnswering = defineTask(
   ): Promise<DocumentQuestionAnsweringOutput> => {
     requireString(question, "question");
     const { request } = splitOptions(options);
-    const encoded = bytesToBase64(await client.readBinary(image, "image", request));
+    const encoded = await readBase64(client, image, "image", request);
     const response = await client.post(
       { task: "document-question-answering", json: { question, image: encoded } },
       request,

@@ -1,12 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  requireString,
-  requireStringArray,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, requireString, requireStringArray, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `featureExtraction()`: the request options only; the task takes no parameters. */
 export type FeatureExtractionOptions = RequestOptions;
@@ -36,8 +29,7 @@ export const featureExtraction = defineTask(
     const { request } = splitOptions(options);
     const response = await client.post({ task: "feature-extraction", json: { inputs: text } }, request);
     const body = await response.json();
-    expectOutput(isNestedNumbers(body), "feature-extraction", "nested arrays of numbers", body);
-    return body as FeatureExtractionOutput;
+    return expectOutput(body, isNestedNumbers, "feature-extraction", "nested arrays of numbers");
   },
 );
 

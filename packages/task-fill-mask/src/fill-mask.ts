@@ -1,3 +1,4 @@
+import type { InferenceCore, RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
@@ -5,10 +6,8 @@ import {
   requireString,
   encodeParameters,
   splitOptions,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `fillMask()`, checked before sending and sent snake_case. */
 export interface FillMaskParameters {
@@ -57,8 +56,7 @@ export const fillMask = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isCandidateList(body), "fill-mask", "[{score, token, token_str, sequence}]", body);
-    return body as FillMaskOutput;
+    return expectOutput(body, isCandidateList, "fill-mask", "[{score, token, token_str, sequence}]");
   },
 );
 

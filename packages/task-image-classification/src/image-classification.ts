@@ -1,15 +1,13 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   defineTask,
   expectOutput,
   isLabelScoreList,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `imageClassification()`, checked before sending and sent snake_case. */
 export interface ImageClassificationParameters {
@@ -45,18 +43,12 @@ export const imageClassification = defineTask(
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
-    const response =
-      wire === undefined
-        ? await client.post({ task: "image-classification", data: image, dataArgument: "image" }, request)
-        : await client.post(
-            {
-              task: "image-classification",
-              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
-            },
-            request,
-          );
+    const response = await postBinary(
+      client,
+      { task: "image-classification", data: image, argument: "image", parameters: wire },
+      request,
+    );
     const body = await response.json();
-    expectOutput(isLabelScoreList(body), "image-classification", "[{label, score}]", body);
-    return body as ImageClassificationOutput;
+    return expectOutput(body, isLabelScoreList, "image-classification", "[{label, score}]");
   },
 );

@@ -1,16 +1,14 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   base64ToBytes,
   defineTask,
   expectOutput,
   isObject,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `imageSegmentation()`, checked before sending and sent snake_case. */
 export interface ImageSegmentationParameters {
@@ -59,16 +57,11 @@ export const imageSegmentation = defineTask(
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
-    const response =
-      wire === undefined
-        ? await client.post({ task: "image-segmentation", data: image, dataArgument: "image" }, request)
-        : await client.post(
-            {
-              task: "image-segmentation",
-              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
-            },
-            request,
-          );
+    const response = await postBinary(
+      client,
+      { task: "image-segmentation", data: image, argument: "image", parameters: wire },
+      request,
+    );
     const body = await response.json();
     expectOutput(isSegmentList(body), "image-segmentation", "[{label, score, mask: base64 PNG}]", body);
     return (body as Record<string, unknown>[]).map((segment) => ({

@@ -1,14 +1,13 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   checkNumber,
   defineTask,
   readBlobOutput,
   requireString,
+  snakeCaseParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** Options of `imageToImage()`: the request options and the generation parameters, all optional. */
 export interface ImageToImageOptions extends RequestOptions {
@@ -79,30 +78,21 @@ export const imageToImage = defineTask(
     checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
     checkNumber(guidanceScale, "options.guidanceScale", {});
     checkNumber(strength, "options.strength", { atLeast: 0, atMost: 1 });
-    const wireParameters = {
+    // Without any parameter set, the image goes as the raw body; else base64 in JSON with the parameters set.
+    const wire = snakeCaseParameters({
       prompt,
-      negative_prompt: negativePrompt,
+      negativePrompt,
       height,
       width,
-      num_inference_steps: numInferenceSteps,
-      guidance_scale: guidanceScale,
+      numInferenceSteps,
+      guidanceScale,
       strength,
-    };
-    const headers = { accept: "image/png" };
-    // Without any parameter set, the image goes as the raw body; JSON leaves out the parameters not set.
-    const response = Object.values(wireParameters).some((value) => value !== undefined)
-      ? await client.post(
-          {
-            task: "image-to-image",
-            json: {
-              inputs: bytesToBase64(await client.readBinary(image, "image", request)),
-              parameters: wireParameters,
-            },
-            headers,
-          },
-          request,
-        )
-      : await client.post({ task: "image-to-image", data: image, dataArgument: "image", headers }, request);
+    });
+    const response = await postBinary(
+      client,
+      { task: "image-to-image", data: image, argument: "image", parameters: wire, headers: { accept: "image/png" } },
+      request,
+    );
     return readBlobOutput(response, "image-to-image", "image bytes");
   },
 );

@@ -1,12 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  isObject,
-  splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `imageToText()`: the request options only; the task takes no parameters. */
 export type ImageToTextOptions = RequestOptions;

@@ -1,15 +1,13 @@
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  postBinary,
   defineTask,
   expectOutput,
   isObject,
   encodeParameters,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `objectDetection()`, checked before sending and sent snake_case. */
 export interface ObjectDetectionParameters {
@@ -46,23 +44,17 @@ export const objectDetection = defineTask(
     const { request, parameters } = splitOptions(options);
     const wire = encodeParameters(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
-    const response =
-      wire === undefined
-        ? await client.post({ task: "object-detection", data: image, dataArgument: "image" }, request)
-        : await client.post(
-            {
-              task: "object-detection",
-              json: { inputs: bytesToBase64(await client.readBinary(image, "image", request)), parameters: wire },
-            },
-            request,
-          );
+    const response = await postBinary(
+      client,
+      { task: "object-detection", data: image, argument: "image", parameters: wire },
+      request,
+    );
     const body = await response.json();
-    expectOutput(isDetectionList(body), "object-detection", "[{label, score, box: {xmin, ymin, xmax, ymax}}]", body);
-    return body as ObjectDetectionOutput;
+    return expectOutput(body, isDetectionList, "object-detection", "[{label, score, box: {xmin, ymin, xmax, ymax}}]");
   },
 );
 
-function isDetectionList(value: unknown): boolean {
+function isDetectionList(value: unknown): value is ObjectDetectionOutput {
   return (
     Array.isArray(value) &&
     value.every(

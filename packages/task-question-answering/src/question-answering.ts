@@ -1,3 +1,4 @@
+import type { InferenceCore, RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
@@ -5,10 +6,8 @@ import {
   requireString,
   encodeParameters,
   splitOptions,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `questionAnswering()`, checked before sending and sent snake_case. */
 export interface QuestionAnsweringParameters {
@@ -77,8 +76,7 @@ export const questionAnswering = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isAnswer(body), "question-answering", "{answer, score, start, end}", body);
-    return body as QuestionAnsweringOutput;
+    return expectOutput(body, isAnswer, "question-answering", "{answer, score, start, end}");
   },
 );
 

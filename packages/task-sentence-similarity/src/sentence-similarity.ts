@@ -1,12 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  requireString,
-  requireStringArray,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, requireString, requireStringArray, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `sentenceSimilarity()`: the request options only; the task takes no parameters. */
 export type SentenceSimilarityOptions = RequestOptions;

@@ -35,6 +35,40 @@ describe("@infer/task-summarization", () => {
       });
     });
 
+    it("sends huggingface_hub's cleanUpTokenizationSpaces, truncation and generateParameters in snake_case", async () => {
+      await summarization(client(), text, {
+        model: "m",
+        cleanUpTokenizationSpaces: true,
+        truncation: "only_first",
+        generateParameters: { max_length: 60, num_beams: 4 },
+        parameters: { min_length: 10 },
+      });
+      expect(server.last().json()).toEqual({
+        inputs: text,
+        parameters: {
+          min_length: 10,
+          clean_up_tokenization_spaces: true,
+          truncation: "only_first",
+          generate_parameters: { max_length: 60, num_beams: 4 },
+        },
+      });
+    });
+
+    it("rejects a bad cleanUpTokenizationSpaces, truncation or generateParameters before any request", async () => {
+      await server.expectInputError(
+        () => summarization(client(), text, { model: "m", cleanUpTokenizationSpaces: "yes" as never }),
+        "options.cleanUpTokenizationSpaces",
+      );
+      await server.expectInputError(
+        () => summarization(client(), text, { model: "m", truncation: "middle" as never }),
+        "options.truncation",
+      );
+      await server.expectInputError(
+        () => summarization(client(), text, { model: "m", generateParameters: [1] as never }),
+        "options.generateParameters",
+      );
+    });
+
     it("is a method after client.with(summarization)", async () => {
       server.answerNext({ json: [{ summary_text: "Short." }] });
       const result = await client().with(summarization).summarization(text, { model: "m" });

@@ -1,13 +1,25 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
+  encodeParameters,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+  type ParameterTable,
+} from "@infer/core/task-kit";
+
+/** How the server may truncate a text longer than the model takes (transformers' strategies). */
+export type TruncationStrategy = "do_not_truncate" | "longest_first" | "only_first" | "only_second";
+
+const TRUNCATION: readonly TruncationStrategy[] = ["do_not_truncate", "longest_first", "only_first", "only_second"];
+
+/** huggingface_hub's text-to-text parameters, shared with translation; checked, then sent in snake_case. */
+const PARAMETERS = {
+  cleanUpTokenizationSpaces: { type: "boolean" },
+  truncation: { type: "string", oneOf: TRUNCATION },
+  generateParameters: { type: "object" },
+} satisfies ParameterTable;
 
 /**
  * Generation parameters, sent as they are (the server's snake_case names). The usual ones are listed;
@@ -33,6 +45,15 @@ export interface SummarizationParameters {
 
 /** Options of `summarization()`. */
 export interface SummarizationOptions extends RequestOptions {
+  /** Clean up the spaces of the decoded text (`clean_up_tokenization_spaces`). */
+  cleanUpTokenizationSpaces?: boolean | undefined;
+  /** How a text too long for the model is truncated. */
+  truncation?: TruncationStrategy | undefined;
+  /**
+   * Generation parameters in the server's snake_case, sent as `generate_parameters` (huggingface_hub's form).
+   * @example { max_length: 100, num_beams: 4 }
+   */
+  generateParameters?: Record<string, unknown> | undefined;
   /**
    * Generation parameters, passed through to the server as they are.
    * @example { max_length: 100 }
@@ -53,12 +74,13 @@ export const summarization = defineTask(
   async (client: InferenceCore, text: string, options?: SummarizationOptions): Promise<SummarizationOutput> => {
     requireString(text, "text");
     const { request, parameters: taskOptions } = splitOptions(options);
-    const { parameters } = taskOptions;
-    if (parameters !== undefined && !isObject(parameters)) {
+    const { parameters: passthrough, ...named } = taskOptions;
+    if (passthrough !== undefined && !isObject(passthrough)) {
       throw new InferenceInputError({ argument: "options.parameters", message: "expected an object" });
     }
+    const parameters = { ...passthrough, ...encodeParameters(PARAMETERS, named) };
     const json: Record<string, unknown> = { inputs: text };
-    if (parameters !== undefined && Object.keys(parameters).length > 0) json["parameters"] = parameters;
+    if (Object.keys(parameters).length > 0) json["parameters"] = parameters;
     const response = await client.post({ task: "summarization", json }, request);
     const body = await response.json();
     const first: unknown = Array.isArray(body) ? body[0] : undefined;

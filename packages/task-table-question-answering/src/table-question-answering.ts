@@ -1,12 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  isObject,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
 import { tableToStrings, type TableQuestionAnsweringTable } from "./table.js";
 
 /** Options of `tableQuestionAnswering()`: the request options only; the task takes no parameters. */
@@ -47,8 +40,7 @@ export const tableQuestionAnswering = defineTask(
     const { request } = splitOptions(options);
     const response = await client.post({ task: "table-question-answering", json: { query, table: cells } }, request);
     const body = await response.json();
-    expectOutput(isAnswer(body), "table-question-answering", "{answer, coordinates, cells, aggregator}", body);
-    return body as TableQuestionAnsweringOutput;
+    return expectOutput(body, isAnswer, "table-question-answering", "{answer, coordinates, cells, aggregator}");
   },
 );
 

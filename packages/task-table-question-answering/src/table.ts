@@ -1,4 +1,5 @@
-import { InferenceInputError, isObject } from "@infer/core";
+import { InferenceInputError } from "@infer/core";
+import { isObject } from "@infer/core/task-kit";
 
 /** A cell as given; it is sent as a string. */
 export type TableQuestionAnsweringCell = string | number | boolean;

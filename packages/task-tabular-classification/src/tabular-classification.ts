@@ -1,13 +1,5 @@
-import {
-  defineTask,
-  expectOutput,
-  requireModel,
-  requireTable,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-  type Table,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions, Table } from "@infer/core";
+import { defineTask, expectOutput, requireModel, requireTable, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `tabularClassification()`: the request options; a model is required. */
 export interface TabularClassificationOptions extends RequestOptions {

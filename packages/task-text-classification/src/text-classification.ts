@@ -1,3 +1,4 @@
+import type { InferenceCore, RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
@@ -5,10 +6,8 @@ import {
   requireString,
   encodeParameters,
   splitOptions,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `textClassification()`, checked before sending and sent snake_case. */
 export interface TextClassificationParameters {

@@ -21,6 +21,11 @@ export interface TextGenerationParameters {
   returnFullText?: boolean | undefined;
   /** Stop generating when one of these sequences is generated (TGI only; dropped for other servers). */
   stop?: string[] | undefined;
+  /**
+   * huggingface_hub's older name of `stop`, sent as `stop` (joined to it when both are given); TGI only.
+   * @deprecated Use `stop`.
+   */
+  stopSequences?: string[] | undefined;
   /** Random seed for sampling, an integer ≥ 0. Not allowed with `bestOf` > 1. */
   seed?: number | undefined;
   /** Sampling temperature, > 0; lower is more deterministic. @example 0.7 */

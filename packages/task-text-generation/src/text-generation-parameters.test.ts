@@ -40,6 +40,18 @@ describe("@infer/task-text-generation", () => {
       expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { best_of: 3, do_sample: true } });
     });
 
+    it("sends stopSequences (huggingface_hub's older name) as TGI's stop, after stop's own", async () => {
+      await textGeneration(client(), "x", { model: "m", stopSequences: ["\n", "END"] });
+      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { stop: ["\n", "END"] } });
+      await textGeneration(client(), "x", { model: "m", stop: ["."], stopSequences: ["!"] });
+      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { stop: [".", "!"] } });
+    });
+
+    it("rejects stopSequences that are not an array of strings, before sending", async () => {
+      await expectRejected({ stopSequences: "\n" as unknown as string[] }, "options.stopSequences");
+      await expectRejected({ stopSequences: [1] as unknown as string[] }, "options.stopSequences");
+    });
+
     it("rejects temperature, topK, truncate and repetitionPenalty ≤ 0", async () => {
       await expectRejected({ temperature: 0 }, "options.temperature");
       await expectRejected({ temperature: -1 }, "options.temperature");

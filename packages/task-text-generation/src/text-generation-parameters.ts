@@ -1,10 +1,5 @@
-import {
-  checkNumber,
-  InferenceInputError,
-  requireStringArray,
-  snakeCaseParameters,
-  type RequestOptions,
-} from "@infer/core";
+import { InferenceInputError, type RequestOptions } from "@infer/core";
+import { checkNumber, requireStringArray, snakeCaseParameters } from "@infer/core/task-kit";
 import type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
 
 /** A call's options without the request options: TGI's parameters and `stream`. */
@@ -38,12 +33,14 @@ const CHECKS: { readonly [Name in keyof TextGenerationCallParameters]-?: Check }
   typicalP: BETWEEN_ZERO_AND_ONE,
   bestOf: POSITIVE_INTEGER,
   stop: "strings",
+  stopSequences: "strings",
 };
 
 /** Parameters only TGI understands, dropped for a model served another way. */
 export const TGI_ONLY_PARAMETERS: readonly (keyof TextGenerationParameters)[] = [
   "watermark",
   "stop",
+  "stopSequences",
   "details",
   "decoderInputDetails",
 ];
@@ -58,10 +55,17 @@ export function wireParameters(
 ): Record<string, unknown> | undefined {
   const known: Record<string, unknown> = {};
   for (const name of Object.keys(CHECKS).sort()) {
-    if (name !== "stream" && !(plain && TGI_ONLY_PARAMETERS.includes(name as keyof TextGenerationParameters))) {
+    if (
+      name !== "stream" &&
+      name !== "stopSequences" &&
+      !(plain && TGI_ONLY_PARAMETERS.includes(name as keyof TextGenerationParameters))
+    ) {
       known[name] = parameters[name as keyof TextGenerationCallParameters];
     }
   }
+  // `stopSequences` (huggingface_hub's older name) goes on the wire as TGI's `stop`.
+  const { stop, stopSequences } = parameters;
+  if (stopSequences !== undefined && !plain) known["stop"] = [...(stop ?? []), ...stopSequences];
   return snakeCaseParameters(known);
 }
 

@@ -1,10 +1,5 @@
-import {
-  IncompleteGenerationError,
-  InferenceOutputError,
-  isObject,
-  readJsonEvents,
-  type InferenceResponse,
-} from "@infer/core";
+import { IncompleteGenerationError, InferenceOutputError, type InferenceResponse } from "@infer/core";
+import { isObject, readJsonEvents } from "@infer/core/task-kit";
 import type { TextGenerationStreamEvent } from "./text-generation-output.js";
 
 /**

@@ -1,18 +1,20 @@
 import {
-  defineTask,
-  expectEventStream,
   InferenceOutputError,
-  iterateOnce,
-  isObject,
-  requireString,
-  splitOptions,
-  toTextGenerationError,
   type InferenceCore,
   type InferenceHTTPError,
   type InferenceResponse,
   type RequestOptions,
-  type Task,
 } from "@infer/core";
+import {
+  defineTask,
+  expectEventStream,
+  iterateOnce,
+  isObject,
+  postTgi,
+  requireString,
+  resolveModel,
+  splitOptions,
+} from "@infer/core/task-kit";
 import { isModelKwargsError, modelKey, plainModels, warnPlainModel } from "./plain-models.js";
 import type { TextGenerationOptions } from "./text-generation-options.js";
 import type { TextGenerationOutput, TextGenerationStreamEvent } from "./text-generation-output.js";
@@ -125,7 +127,7 @@ async function generate(
   const { request, parameters } = splitOptions(options);
   validateParameters(parameters);
   const { details, stream } = parameters;
-  const model = request.model ?? client.options.model ?? (await client.getRecommendedModel(TASK, request));
+  const model = await resolveModel(client, request, TASK);
   const key = modelKey(client, model);
   let response: InferenceResponse | undefined;
   // The error that found the model not to be TGI, on this call.
@@ -174,11 +176,7 @@ async function send(
   const stream = parameters.stream === true;
   // JSON leaves out what is undefined: `parameters` when none is set, `stream` unless it is true.
   const json = { inputs: prompt, parameters: wireParameters(parameters, plain), stream: stream || undefined };
-  try {
-    return await client.post({ task: TASK, model, json, stream }, request);
-  } catch (error) {
-    throw toTextGenerationError(error);
-  }
+  return postTgi(client, { task: TASK, model, json, stream }, request);
 }
 
 /**
@@ -191,7 +189,7 @@ async function send(
  *   process.stdout.write(token);
  * }
  */
-export const textGeneration = defineTask(
+export const textGeneration = defineTask<"textGeneration", TextGenerationFunction, TextGenerationMethod>(
   { taskName: TASK, methodName: "textGeneration" },
   generate as TextGenerationFunction,
-) as Task<"textGeneration", TextGenerationFunction, TextGenerationMethod>;
+);

@@ -1,12 +1,5 @@
-import {
-  checkNumber,
-  defineTask,
-  readBlobOutput,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { checkNumber, defineTask, readBlobOutput, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `textToImage()`: the request options and the generation parameters, all optional. */
 export interface TextToImageOptions extends RequestOptions {

@@ -1,11 +1,5 @@
-import {
-  defineTask,
-  readBlobOutput,
-  requireString,
-  splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, readBlobOutput, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `textToSpeech()`: the request options only; the task takes no parameters. */
 export type TextToSpeechOptions = RequestOptions;

@@ -1,3 +1,4 @@
+import type { InferenceCore, RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
@@ -5,10 +6,8 @@ import {
   requireString,
   encodeParameters,
   splitOptions,
-  type InferenceCore,
   type ParameterTable,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** The parameters of `tokenClassification()`, checked before sending and sent snake_case. */
 export interface TokenClassificationParameters {
@@ -74,8 +73,7 @@ export const tokenClassification = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isEntityList(body), "token-classification", "[{entity_group, score, word, start, end}]", body);
-    return body as TokenClassificationOutput;
+    return expectOutput(body, isEntityList, "token-classification", "[{entity_group, score, word, start, end}]");
   },
 );
 

@@ -35,6 +35,43 @@ describe("@infer/task-translation", () => {
       expect(text).toBe("Je m'appelle Wolfgang");
     });
 
+    it("sends huggingface_hub's cleanUpTokenizationSpaces, truncation and generateParameters in snake_case", async () => {
+      server.answerNext({ json: [{ translation_text: "Je m'appelle Wolfgang" }] });
+      await translation(client(), "My name is Wolfgang", {
+        model: "m",
+        srcLang: "en_XX",
+        tgtLang: "fr_XX",
+        cleanUpTokenizationSpaces: false,
+        truncation: "longest_first",
+        generateParameters: { max_new_tokens: 40 },
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "My name is Wolfgang",
+        parameters: {
+          src_lang: "en_XX",
+          tgt_lang: "fr_XX",
+          clean_up_tokenization_spaces: false,
+          truncation: "longest_first",
+          generate_parameters: { max_new_tokens: 40 },
+        },
+      });
+    });
+
+    it("rejects a bad cleanUpTokenizationSpaces, truncation or generateParameters before any request", async () => {
+      await server.expectInputError(
+        () => translation(client(), "x", { model: "m", cleanUpTokenizationSpaces: 1 as never }),
+        "options.cleanUpTokenizationSpaces",
+      );
+      await server.expectInputError(
+        () => translation(client(), "x", { model: "m", truncation: "all" as never }),
+        "options.truncation",
+      );
+      await server.expectInputError(
+        () => translation(client(), "x", { model: "m", generateParameters: "fast" as never }),
+        "options.generateParameters",
+      );
+    });
+
     it("rejects one language without the other before any request, naming the missing one", async () => {
       const before = server.requests.length;
       await expect(translation(client(), "x", { model: "m", srcLang: "en_XX" })).rejects.toSatisfy(

@@ -1,13 +1,24 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
+  encodeParameters,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+  type ParameterTable,
+} from "@infer/core/task-kit";
+
+/** How the server may truncate a text longer than the model takes (transformers' strategies). */
+export type TranslationTruncation = "do_not_truncate" | "longest_first" | "only_first" | "only_second";
+
+const PARAMETERS = {
+  srcLang: { type: "string" },
+  tgtLang: { type: "string" },
+  cleanUpTokenizationSpaces: { type: "boolean" },
+  truncation: { type: "string", oneOf: ["do_not_truncate", "longest_first", "only_first", "only_second"] },
+  generateParameters: { type: "object" },
+} satisfies ParameterTable;
 
 /** Options of `translation()`: the request options and the languages, both or neither. */
 export interface TranslationOptions extends RequestOptions {
@@ -21,6 +32,15 @@ export interface TranslationOptions extends RequestOptions {
    * @example "fr_XX"
    */
   tgtLang?: string | undefined;
+  /** Clean up the spaces of the decoded text (`clean_up_tokenization_spaces`). */
+  cleanUpTokenizationSpaces?: boolean | undefined;
+  /** How a text too long for the model is truncated. */
+  truncation?: TranslationTruncation | undefined;
+  /**
+   * Generation parameters in the server's snake_case, sent as `generate_parameters` (huggingface_hub's form).
+   * @example { max_new_tokens: 100 }
+   */
+  generateParameters?: Record<string, unknown> | undefined;
 }
 
 /** The translated text. */
@@ -39,6 +59,7 @@ export const translation = defineTask(
     const { srcLang, tgtLang } = parameters;
     if (srcLang !== undefined) requireString(srcLang, "options.srcLang");
     if (tgtLang !== undefined) requireString(tgtLang, "options.tgtLang");
+    const wire = encodeParameters(PARAMETERS, parameters);
     if ((srcLang === undefined) !== (tgtLang === undefined)) {
       const [missing, given] = srcLang === undefined ? ["srcLang", "tgtLang"] : ["tgtLang", "srcLang"];
       throw new InferenceInputError({
@@ -46,8 +67,7 @@ export const translation = defineTask(
         message: `required with \`${given}\`: give both languages or neither`,
       });
     }
-    const json =
-      srcLang !== undefined ? { inputs: text, parameters: { src_lang: srcLang, tgt_lang: tgtLang } } : { inputs: text };
+    const json = wire === undefined ? { inputs: text } : { inputs: text, parameters: wire };
     const response = await client.post({ task: "translation", json }, request);
     const body = await response.json();
     const first: unknown = Array.isArray(body) ? body[0] : body;

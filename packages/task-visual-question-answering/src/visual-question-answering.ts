@@ -1,14 +1,5 @@
-import {
-  bytesToBase64,
-  defineTask,
-  expectOutput,
-  isObject,
-  requireString,
-  splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
+import { defineTask, expectOutput, isObject, readBase64, requireString, splitOptions } from "@infer/core/task-kit";
 
 /** Options of `visualQuestionAnswering()`: the request options only; the task takes no parameters. */
 export type VisualQuestionAnsweringOptions = RequestOptions;
@@ -33,18 +24,17 @@ export const visualQuestionAnswering = defineTask(
   ): Promise<VisualQuestionAnsweringOutput> => {
     requireString(question, "question");
     const { request } = splitOptions(options);
-    const encoded = bytesToBase64(await client.readBinary(image, "image", request));
+    const encoded = await readBase64(client, image, "image", request);
     const response = await client.post(
       { task: "visual-question-answering", json: { question, image: encoded } },
       request,
     );
     const body = await response.json();
-    expectOutput(isAnswerScoreList(body), "visual-question-answering", "[{answer, score}]", body);
-    return body as VisualQuestionAnsweringOutput;
+    return expectOutput(body, isAnswerScoreList, "visual-question-answering", "[{answer, score}]");
   },
 );
 
-function isAnswerScoreList(value: unknown): boolean {
+function isAnswerScoreList(value: unknown): value is VisualQuestionAnsweringOutput {
   return (
     Array.isArray(value) &&
     value.every((item) => isObject(item) && typeof item["answer"] === "string" && typeof item["score"] === "number")

@@ -49,6 +49,29 @@ describe("@infer/task-zero-shot-classification", () => {
       });
     });
 
+    it("sends hypothesisTemplate as hypothesis_template", async () => {
+      server.answerNext({ json: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } });
+      await zeroShotClassification(client(), "x", ["a", "b"], {
+        model: "m",
+        hypothesisTemplate: "This review is about {}.",
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "x",
+        parameters: { candidate_labels: "a,b", hypothesis_template: "This review is about {}." },
+      });
+    });
+
+    it("rejects a hypothesisTemplate that is not a string or has no {} before any request", async () => {
+      await server.expectInputError(
+        () => zeroShotClassification(client(), "x", ["a", "b"], { model: "m", hypothesisTemplate: 3 as never }),
+        "options.hypothesisTemplate",
+      );
+      await server.expectInputError(
+        () => zeroShotClassification(client(), "x", ["a", "b"], { model: "m", hypothesisTemplate: "No slot." }),
+        "options.hypothesisTemplate",
+      );
+    });
+
     it("sends no multi_label key when multiLabel is not set", async () => {
       server.answerNext({ json: { sequence: "x", labels: ["a", "b"], scores: [0.9, 0.8] } });
       await zeroShotClassification(client(), "x", ["a", "b"], { model: "m" });

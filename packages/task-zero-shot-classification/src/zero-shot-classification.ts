@@ -1,22 +1,26 @@
+import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
   expectOutput,
-  InferenceInputError,
   isObject,
   requireString,
   requireStringArray,
   splitOptions,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
-/** Options of `zeroShotClassification()`: the request options and `multiLabel`. */
+/** Options of `zeroShotClassification()`: the request options, `multiLabel` and `hypothesisTemplate`. */
 export interface ZeroShotClassificationOptions extends RequestOptions {
   /**
    * Score each label on its own (several may be true), instead of scores that add up to 1.
    * @default false
    */
   multiLabel?: boolean | undefined;
+  /**
+   * The sentence each label is tried in, with `{}` where the label goes.
+   * @default "This example is {}."
+   * @example "This review is about {}."
+   */
+  hypothesisTemplate?: string | undefined;
 }
 
 /** The labels with their scores, best first as the server orders them. */
@@ -52,8 +56,25 @@ export const zeroShotClassification = defineTask(
         message: `expected a boolean, got ${typeof multiLabel}`,
       });
     }
-    // JSON leaves out `multi_label: undefined`, so it is sent only when set.
-    const json = { inputs: text, parameters: { candidate_labels: labels.join(","), multi_label: multiLabel } };
+    const { hypothesisTemplate } = parameters;
+    if (
+      hypothesisTemplate !== undefined &&
+      !requireString(hypothesisTemplate, "options.hypothesisTemplate").includes("{}")
+    ) {
+      throw new InferenceInputError({
+        argument: "options.hypothesisTemplate",
+        message: 'expected `{}` where the label goes, as in "This example is {}."',
+      });
+    }
+    // JSON leaves out `multi_label` and `hypothesis_template` when undefined, so each is sent only when set.
+    const json = {
+      inputs: text,
+      parameters: {
+        candidate_labels: labels.join(","),
+        multi_label: multiLabel,
+        hypothesis_template: hypothesisTemplate,
+      },
+    };
     const response = await client.post({ task: "zero-shot-classification", json }, request);
     const body = await response.json();
     // One input gives `{sequence, labels, scores}`; some servers wrap it in a list.

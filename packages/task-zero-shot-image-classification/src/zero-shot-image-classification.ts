@@ -1,15 +1,12 @@
+import { InferenceInputError, type BinaryInput, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
-  bytesToBase64,
+  readBase64,
   defineTask,
   expectOutput,
-  InferenceInputError,
   isLabelScoreList,
   requireStringArray,
   splitOptions,
-  type BinaryInput,
-  type InferenceCore,
-  type RequestOptions,
-} from "@infer/core";
+} from "@infer/core/task-kit";
 
 /** Options of `zeroShotImageClassification()`: the request options only; the task takes no parameters. */
 export type ZeroShotImageClassificationOptions = RequestOptions;
@@ -41,7 +38,7 @@ export const zeroShotImageClassification = defineTask(
         throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
     }
     const { request } = splitOptions(options);
-    const encoded = bytesToBase64(await client.readBinary(image, "image", request));
+    const encoded = await readBase64(client, image, "image", request);
     const response = await client.post(
       {
         task: "zero-shot-image-classification",
@@ -50,7 +47,6 @@ export const zeroShotImageClassification = defineTask(
       request,
     );
     const body = await response.json();
-    expectOutput(isLabelScoreList(body), "zero-shot-image-classification", "[{label, score}]", body);
-    return body as ZeroShotImageClassificationOutput;
+    return expectOutput(body, isLabelScoreList, "zero-shot-image-classification", "[{label, score}]");
   },
 );

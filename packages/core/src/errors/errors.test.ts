@@ -11,10 +11,10 @@ import {
   InferenceTimeoutError,
   OverloadedError,
   TextGenerationError,
-  textGenerationError,
   UnknownError,
   ValidationError,
 } from "../index.js";
+import { textGenerationError } from "../task-kit-entry.js";
 
 describe("errors", () => {
   const samples = [

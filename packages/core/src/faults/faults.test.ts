@@ -9,10 +9,10 @@ import {
   InferenceOutputError,
   InferenceTimeoutError,
   parseServerSentEvents,
-  readJsonEvents,
   ValidationError,
   type ClientOptions,
 } from "../index.js";
+import { readJsonEvents } from "../task-kit-entry.js";
 
 // Every case runs the call with a client-wide and a per-call signal (never aborted), then checks that the
 // call left no listener on either, no pending core timer, and no socket (answers close their connections).

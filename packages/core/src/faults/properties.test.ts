@@ -1,14 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepareBinary, readBinary, type BinarySources } from "../binary.js";
-import {
-  InferenceError,
-  InferenceInputError,
-  modelUrl,
-  parseServerSentEvents,
-  readJsonEvents,
-  type InferenceResponse,
-} from "../index.js";
+import { InferenceError, InferenceInputError, parseServerSentEvents, type InferenceResponse } from "../index.js";
+import { modelUrl, readJsonEvents } from "../task-kit-entry.js";
 import { rememberSecret, safeUrl } from "../redaction.js";
 import { appendPath } from "../url.js";
 

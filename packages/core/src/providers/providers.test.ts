@@ -1,14 +1,7 @@
 import { sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  clearProviderMappings,
-  createClient,
-  defineProvider,
-  InferenceHTTPError,
-  InferenceInputError,
-  openAiChat,
-  readMapping,
-} from "../index.js";
+import { clearProviderMappings, createClient, InferenceHTTPError, InferenceInputError } from "../index.js";
+import { defineProvider, openAiChat, readMapping } from "../task-kit-entry.js";
 
 let standIn: ProviderStandIn;
 beforeAll(async () => {
