@@ -34,16 +34,25 @@ export const segmentation: Backend = {
     const tf = await wasmTf();
     const model = loadTflite(tf, readFileSync(path.join(selfieRoot(), "selfie_segmentation.tflite")));
     const [, size = 256] = model.inputShape;
-    const t = tf as unknown as Record<string, (...args: unknown[]) => { dispose(): void; data(): Promise<Float32Array> }>;
+    const t = tf as unknown as Record<
+      string,
+      (...args: unknown[]) => { dispose(): void; data(): Promise<Float32Array> }
+    >;
     const once = serial();
     const runner = async (body: Parameters<Awaited<ReturnType<Backend["load"]>>>[0]) => {
       const original = await decodeImage(mediaInput(body, "image"), 4096);
-      const { data } = await sharp(original.data, { raw: { width: original.width, height: original.height, channels: 3 } })
+      const { data } = await sharp(original.data, {
+        raw: { width: original.width, height: original.height, channels: 3 },
+      })
         .resize(size, size, { fit: "fill" })
         .raw()
         .toBuffer({ resolveWithObject: true });
       const probabilities = await once(async () => {
-        const input = t["tensor4d"]!(Float32Array.from(data, (value) => value / 255), [1, size, size, 3], "float32");
+        const input = t["tensor4d"]!(
+          Float32Array.from(data, (value) => value / 255),
+          [1, size, size, 3],
+          "float32",
+        );
         try {
           const output = model.run(input as never);
           try {

@@ -47,7 +47,9 @@ export function readArtifacts(file: string): Record<string, unknown> {
     weightsManifest: { paths: string[]; weights: unknown[] }[];
   } & Record<string, unknown>;
   const weights = Buffer.concat(
-    model.weightsManifest.flatMap((group) => group.paths.map((part) => readFileSync(path.join(path.dirname(file), part)))),
+    model.weightsManifest.flatMap((group) =>
+      group.paths.map((part) => readFileSync(path.join(path.dirname(file), part))),
+    ),
   );
   const { weightsManifest, ...rest } = model;
   return {

@@ -215,7 +215,8 @@ export function loadTflite(tf: Tf, bytes: Uint8Array): TfliteModel {
   // DEQUANTIZE of a constant: its output stands for the widened constant.
   const dequantizedFrom = new Map<number, number>();
   for (const op of operators)
-    if (op.code === Builtin.DEQUANTIZE && constants.has(op.inputs[0]!)) dequantizedFrom.set(op.outputs[0]!, op.inputs[0]!);
+    if (op.code === Builtin.DEQUANTIZE && constants.has(op.inputs[0]!))
+      dequantizedFrom.set(op.outputs[0]!, op.inputs[0]!);
 
   for (const op of operators) {
     if (op.code === Builtin.CONV_2D) weight(op, "conv");
@@ -255,7 +256,14 @@ export function loadTflite(tf: Tf, bytes: Uint8Array): TfliteModel {
             case Builtin.CONV_2D: {
               const strides = [o?.int(2, 1) ?? 1, o?.int(1, 1) ?? 1];
               const dilations = [o?.int(5, 1) ?? 1, o?.int(4, 1) ?? 1];
-              let y = t["conv2d"]!(get(op.inputs[0]!), weight(op, "conv"), strides, padding(o?.int(0, 0, 1) ?? 0), "NHWC", dilations);
+              let y = t["conv2d"]!(
+                get(op.inputs[0]!),
+                weight(op, "conv"),
+                strides,
+                padding(o?.int(0, 0, 1) ?? 0),
+                "NHWC",
+                dilations,
+              );
               if (op.inputs[2] !== undefined && op.inputs[2] >= 0) y = t["add"]!(y, get(op.inputs[2]));
               result = activation(y, o?.int(3, 0, 1) ?? 0);
               break;
@@ -263,7 +271,14 @@ export function loadTflite(tf: Tf, bytes: Uint8Array): TfliteModel {
             case Builtin.DEPTHWISE_CONV_2D: {
               const strides = [o?.int(2, 1) ?? 1, o?.int(1, 1) ?? 1];
               const dilations = [o?.int(6, 1) ?? 1, o?.int(5, 1) ?? 1];
-              let y = t["depthwiseConv2d"]!(get(op.inputs[0]!), weight(op, "depthwise"), strides, padding(o?.int(0, 0, 1) ?? 0), "NHWC", dilations);
+              let y = t["depthwiseConv2d"]!(
+                get(op.inputs[0]!),
+                weight(op, "depthwise"),
+                strides,
+                padding(o?.int(0, 0, 1) ?? 0),
+                "NHWC",
+                dilations,
+              );
               if (op.inputs[2] !== undefined && op.inputs[2] >= 0) y = t["add"]!(y, get(op.inputs[2]));
               result = activation(y, o?.int(4, 0, 1) ?? 0);
               break;
@@ -298,12 +313,21 @@ export function loadTflite(tf: Tf, bytes: Uint8Array): TfliteModel {
             case Builtin.RESIZE_BILINEAR: {
               const [, height, width] = tensors[output]!.shape as [number, number, number];
               const image = (tf as unknown as { image: Record<string, (...args: unknown[]) => TfTensor> }).image;
-              result = image["resizeBilinear"]!(get(op.inputs[0]!), [height, width], o?.bool(2) ?? false, o?.bool(3) ?? false);
+              result = image["resizeBilinear"]!(
+                get(op.inputs[0]!),
+                [height, width],
+                o?.bool(2) ?? false,
+                o?.bool(3) ?? false,
+              );
               break;
             }
             default: {
               // MediaPipe's Convolution2DTransposeBias: input, weights, bias; options are TfLiteTransposeConvParams.
-              const view = new DataView(op.customOptions.buffer, op.customOptions.byteOffset, op.customOptions.byteLength);
+              const view = new DataView(
+                op.customOptions.buffer,
+                op.customOptions.byteOffset,
+                op.customOptions.byteLength,
+              );
               const pad = op.customOptions.length >= 4 ? view.getInt32(0, true) : 1;
               const strideWidth = op.customOptions.length >= 8 ? view.getInt32(4, true) : 2;
               const strideHeight = op.customOptions.length >= 12 ? view.getInt32(8, true) : 2;

@@ -37,7 +37,10 @@ export const upscale: Backend = {
     const model = await layers.loadLayersModel(
       tf.io.fromMemory(readArtifacts(path.join(esrganRoot(), "models", "x2", "model.json"))),
     );
-    const t = tf as unknown as Record<string, (...args: unknown[]) => { shape: number[]; dispose(): void; data(): Promise<Int32Array> }>;
+    const t = tf as unknown as Record<
+      string,
+      (...args: unknown[]) => { shape: number[]; dispose(): void; data(): Promise<Int32Array> }
+    >;
     const once = serial();
     const runner = async (body: Parameters<Awaited<ReturnType<Backend["load"]>>>[0]) => {
       const { data, width, height } = await decodeImage(mediaInput(body, "image"), 4096);
@@ -49,7 +52,13 @@ export const upscale: Backend = {
       const pixels = await once(async () => {
         const output = tf.tidy(() =>
           t["cast"]!(
-            t["round"]!(t["clipByValue"]!(model.predict(t["tensor4d"]!(Float32Array.from(data), [1, height, width, 3], "float32")), 0, 255)),
+            t["round"]!(
+              t["clipByValue"]!(
+                model.predict(t["tensor4d"]!(Float32Array.from(data), [1, height, width, 3], "float32")),
+                0,
+                255,
+              ),
+            ),
             "int32",
           ),
         );
@@ -59,7 +68,9 @@ export const upscale: Backend = {
           output.dispose();
         }
       });
-      const png = await sharp(Uint8Array.from(pixels), { raw: { width: width * SCALE, height: height * SCALE, channels: 3 } })
+      const png = await sharp(Uint8Array.from(pixels), {
+        raw: { width: width * SCALE, height: height * SCALE, channels: 3 },
+      })
         .png()
         .toBuffer();
       return { kind: "bytes" as const, body: png, contentType: "image/png" };
