@@ -22,9 +22,13 @@ describe("infer demo", () => {
       const wav = readFileSync(join(outDir, "speech.wav"));
       expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
       expect(readFileSync(join(outDir, "detections.png")).subarray(1, 4).toString()).toBe("PNG");
+      expect(output).toMatch(/person 0\.\d{3} → .+mask-0-person\.png/);
+      expect(readFileSync(join(outDir, "mask-0-person.png")).subarray(1, 4).toString()).toBe("PNG");
+      expect(output).toMatch(/portrait-x2\.png \(304×312\)/);
+      expect(output).toMatch(/1 s of silence → no_speech/);
       expect(output).toMatch(/Done in \d+\.\d{2} s; the server is stopped\.\n$/);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 420_000);
 });

@@ -23,7 +23,7 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
   const outDir = path.resolve(options.outDir ?? "out");
   await mkdir(outDir, { recursive: true });
   // Loaded here, not at the CLI's start: the server's libraries (Fastify, sharp, decoders) are only for the demo.
-  const { drawDetections, renderText, samplePhotoPath, startServer } = await import("@infer/server");
+  const { drawDetections, renderText, samplePhotoPath, samplePortrait, startServer } = await import("@infer/server");
   const server = await startServer({ tokenDelay: 15 });
   const files: string[] = [];
   try {
@@ -202,6 +202,66 @@ export async function runDemo(write: Write, options: DemoOptions = {}): Promise<
         return `   ${path.basename(samplePhotoPath())} (from @vladmandic/human's assets) → ${[...counts].map(([label, count]) => `${count} × ${label}`).join(", ")}\n   boxes drawn in ${file}`;
       },
     );
+
+    await section(
+      "imageSegmentation (MediaPipe's selfie segmenter, its .tflite run on TensorFlow.js's WebAssembly backend)",
+      async () => {
+        const portrait = await samplePortrait();
+        const input = path.join(outDir, "portrait.png");
+        await writeFile(input, portrait);
+        files.push(input);
+        const segments = await client.imageSegmentation(portrait);
+        const written: string[] = [];
+        for (const [index, segment] of segments.entries()) {
+          const file = path.join(outDir, `mask-${index}-${segment.label}.png`);
+          await writeFile(file, Buffer.from(await (segment.mask as Blob).arrayBuffer()));
+          files.push(file);
+          written.push(`${segment.label} ${(segment.score ?? 0).toFixed(3)} → ${file}`);
+        }
+        return { input, written };
+      },
+      ({ input, written }) => `   ${input} →
+   ${written.length === 0 ? "no person found" : written.join("\n   ")}`,
+    );
+
+    await section(
+      "imageToImage (ESRGAN-slim ×2 super-resolution, TensorFlow.js layers on WebAssembly)",
+      async () => {
+        const portrait = await samplePortrait();
+        const upscaled = Buffer.from(await (await client.imageToImage(portrait)).arrayBuffer());
+        const file = path.join(outDir, "portrait-x2.png");
+        await writeFile(file, upscaled);
+        files.push(file);
+        return { file, size: pngSize(upscaled) };
+      },
+      ({ file, size }) => `   portrait.png (152×156) → ${file} (${size})`,
+    );
+
+    step++;
+    write(`${step}. audioClassification (Silero VAD on onnxruntime-web), on the speech written above and on silence\n`);
+    begin = performance.now();
+    try {
+      const spoken = await client.audioClassification(await readFile(path.join(outDir, "speech.wav")));
+      const silence = Buffer.alloc(44 + 32_000);
+      silence.write("RIFF", 0, "ascii");
+      silence.writeUInt32LE(36 + 32_000, 4);
+      silence.write("WAVEfmt ", 8, "ascii");
+      silence.writeUInt32LE(16, 16);
+      silence.writeUInt16LE(1, 20);
+      silence.writeUInt16LE(1, 22);
+      silence.writeUInt32LE(16_000, 24);
+      silence.writeUInt32LE(32_000, 28);
+      silence.writeUInt16LE(2, 32);
+      silence.writeUInt16LE(16, 34);
+      silence.write("data", 36, "ascii");
+      silence.writeUInt32LE(32_000, 40);
+      const quiet = await client.audioClassification(silence);
+      const show = (labels: { label: string; score: number }[]) =>
+        labels.map(({ label, score }) => `${label} ${score.toFixed(3)}`).join("  ");
+      write(`   speech.wav → ${show(spoken)}\n   1 s of silence → ${show(quiet)}\n   (${seconds(begin)})\n\n`);
+    } catch (error) {
+      write(`   failed: ${(error as Error).message}\n\n`);
+    }
   } finally {
     await server.close();
   }
@@ -217,4 +277,9 @@ function seconds(since: number): string {
 function wavSeconds(bytes: Buffer): number {
   if (bytes.length < 44 || bytes.toString("ascii", 0, 4) !== "RIFF") return 0;
   return bytes.readUInt32LE(40) / bytes.readUInt32LE(28);
+}
+
+/** "W×H" of a PNG, from its IHDR chunk. */
+function pngSize(bytes: Buffer): string {
+  return bytes.length > 24 ? `${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)}` : "?";
 }

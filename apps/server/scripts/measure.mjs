@@ -1,12 +1,14 @@
 // Cold and warm latency of each backend over loopback HTTP: `node scripts/measure.mjs` after a build.
-import { fixturePath } from "@infer/testing";
 import { readFileSync } from "node:fs";
-const { startServer, samplePhotoPath } = await import("../dist/index.js");
+// The repository's fixtures (not @infer/testing, whose index needs a running vitest).
+const fixturePath = (name) => new URL(`../../../packages/testing/fixtures/${name}`, import.meta.url);
+const { startServer, samplePhotoPath, samplePortrait } = await import("../dist/index.js");
 const { decodeAudio, encodeWav } = await import("../dist/backends/audio.js");
 const server = await startServer({ loadWait: 600000 });
 const j = (o) => ({ body: JSON.stringify(o), type: "application/json" });
 const a = await decodeAudio(readFileSync(fixturePath("sample1.flac")));
 const clip = encodeWav(a.samples.subarray(Math.round(8.5 * a.sampleRate)), a.sampleRate);
+const only = process.argv.slice(2);
 const cases = [
   ["infer/wink-sentiment", j({ inputs: "I love this library, it is great." })],
   ["infer/compromise-ner", j({ inputs: "Barack Obama visited Paris and Microsoft." })],
@@ -23,8 +25,11 @@ const cases = [
   ["infer/tesseract-eng", { body: readFileSync(fixturePath("invoice.png")), type: "image/png" }],
   ["infer/human-centernet", { body: readFileSync(samplePhotoPath()), type: "image/jpeg" }],
   ["infer/pocketsphinx-en-us", { body: clip, type: "audio/wav" }],
+  ["infer/mediapipe-selfie-segmentation", { body: await samplePortrait(), type: "image/png" }],
+  ["infer/esrgan-slim-x2", { body: await samplePortrait(), type: "image/png" }],
+  ["infer/silero-vad", { body: clip, type: "audio/wav" }],
 ];
-for (const [id, { body, type }] of cases) {
+for (const [id, { body, type }] of cases.filter(([id]) => only.length === 0 || only.includes(id))) {
   const times = [];
   for (let i = 0; i < 4; i++) {
     const t = performance.now();
