@@ -1,7 +1,7 @@
 import { base64ToBytes } from "../base64.js";
-import { InferenceInputError } from "../errors/input-error.js";
 import { InferenceOutputError } from "../errors/output-error.js";
 import { imageBlob } from "./media.js";
+import { tgiStream } from "./tgi-stream.js";
 import type { ProviderInput, ProviderTaskAdapter } from "./provider.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -23,19 +23,23 @@ export function openAiChat(path: string, extraHeaders?: Record<string, string>):
   };
 }
 
-/** TGI's generation parameters that OpenAI's routes take, renamed. */
+/** TGI's generation parameters that OpenAI's routes take, renamed; `stream` asks for OpenAI's chunks. */
 function completionParameters(input: ProviderInput, body: Record<string, unknown>): Record<string, unknown> {
-  if (input.stream) {
-    throw new InferenceInputError({
-      argument: "options.stream",
-      message: `text-generation does not stream through a provider; use chatCompletion (model "${input.model}")`,
-    });
-  }
   const parameters = input.parameters;
   set(body, "max_tokens", parameters["max_new_tokens"]);
   for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty"])
     set(body, name, parameters[name]);
+  if (input.stream) body["stream"] = true;
   return body;
+}
+
+function logprobOf(logprobs: unknown): unknown {
+  if (!isRecord(logprobs)) return undefined;
+  // Completions: `{tokens, token_logprobs}`; chat: `{content: [{token, logprob}]}`.
+  const list = logprobs["token_logprobs"];
+  if (Array.isArray(list)) return list[0];
+  const content = logprobs["content"];
+  return Array.isArray(content) && isRecord(content[0]) ? content[0]["logprob"] : undefined;
 }
 
 /** The one answer of a completion, as TGI shapes it: `[{generated_text}]`. */
@@ -44,7 +48,10 @@ function generated(text: unknown, body: unknown, task: string): { generated_text
   return [{ generated_text: text }];
 }
 
-/** OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`. */
+/**
+ * OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`; with
+ * `stream`, its chunks' `choices[0].text` as TGI's stream events.
+ */
 export function openAiCompletions(path: string): ProviderTaskAdapter {
   return {
     request: (input) => ({
@@ -55,10 +62,22 @@ export function openAiCompletions(path: string): ProviderTaskAdapter {
       const choice = isRecord(body) && Array.isArray(body["choices"]) ? body["choices"][0] : undefined;
       return generated(isRecord(choice) ? choice["text"] : undefined, body, tools.input.task);
     },
+    stream: (response) =>
+      tgiStream(response, (choice) => {
+        const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
+        return {
+          text: choice["text"],
+          tokenId: choice["token_id"] ?? delta["token_id"],
+          logprob: logprobOf(choice["logprobs"]),
+        };
+      }),
   };
 }
 
-/** Text-generation through a chat route, the prompt as the one user message (hyperbolic). */
+/**
+ * Text-generation through a chat route, the prompt as the one user message (hyperbolic); with `stream`, its
+ * chunks' `delta.content` as TGI's stream events.
+ */
 export function openAiChatCompletions(path: string): ProviderTaskAdapter {
   return {
     request: (input) => ({
@@ -73,6 +92,11 @@ export function openAiChatCompletions(path: string): ProviderTaskAdapter {
       const message = isRecord(choice) ? choice["message"] : undefined;
       return generated(isRecord(message) ? message["content"] : undefined, body, tools.input.task);
     },
+    stream: (response) =>
+      tgiStream(response, (choice) => {
+        const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
+        return { text: delta["content"], tokenId: delta["token_id"], logprob: logprobOf(choice["logprobs"]) };
+      }),
   };
 }
 

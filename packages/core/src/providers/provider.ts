@@ -36,7 +36,10 @@ export interface ProviderInput {
 
 /** The request a provider's adapter wants sent: a JSON POST to `path` under the provider's base. */
 export interface ProviderRequest {
-  /** A route under the provider's base (`"/v1/chat/completions"`), or a whole URL on the same base. */
+  /**
+   * A route under the provider's base (`"/v1/chat/completions"`), or, for a call with the provider's own key, a
+   * whole URL on another of its hosts (fal's `https://queue.fal.run/…`).
+   */
   path: string;
   /** The JSON body. */
   body: unknown;
@@ -69,6 +72,11 @@ export interface ProviderTaskAdapter {
    * `[{generated_text}]`. Absent: the answer is handed to the task as is (OpenAI chat, streams).
    */
   answer?(body: unknown, tools: AnswerTools): Promise<Blob | unknown>;
+  /**
+   * For a call that asked for a stream: turns the provider's event stream into the one the task reads (TGI's
+   * events for text-generation). Absent: the stream is handed to the task as is (OpenAI chat).
+   */
+  stream?(response: InferenceResponse, input: ProviderInput): InferenceResponse;
 }
 
 /** How a provider is described to `defineProvider()`. */
