@@ -88,9 +88,12 @@ export const PROVIDERS = [
     baseUrl: "https://fal.run",
     custom: true,
     auth: "Key",
+    notes: `Which tasks use fal's queue: WIRE.md says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
     tasks: {
       "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
-      "image-to-image": custom("`/{providerId}` `{image_url: data URL, prompt?, …}` → `images[0].url`, downloaded"),
+      "image-to-image": custom(
+        "fal's queue: `/{providerId}?_subdomain=queue` (own key: `https://queue.fal.run/{providerId}`) `{image_url: data URL, prompt?, …}` → `{request_id, response_url}`; `…/requests/{id}/status` polled until `COMPLETED`, `…/requests/{id}` read, `images[0].url` downloaded",
+      ),
       "automatic-speech-recognition": custom("`/{providerId}` `{audio_url: data URL}` → `text`"),
       "text-to-speech": custom("`/{providerId}` `{text}` → `audio.url`, downloaded"),
     },
@@ -470,7 +473,7 @@ ${call}
 
 ${auth} Answers come back in the task's usual shape. A task ${spec.name} does not serve, or a model whose mapping
 does not list ${spec.name}, is an \`InferenceInputError\` naming provider, model and task, before any inference request.
-`;
+${spec.notes ? `\n${spec.notes}\n` : ""}`;
 }
 
 function packageJson(spec) {
