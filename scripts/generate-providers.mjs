@@ -357,7 +357,15 @@ export const PROVIDERS = [
       message: "Unknown Model, please check the model code.",
     },
     baseUrl: "https://api.z.ai",
-    tasks: { "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }) },
+    custom: true,
+    tasks: {
+      "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }),
+      "text-to-image": custom(
+        '`/api/paas/v4/async/images/generations` `{prompt, model, size?: "{width}x{height}"}` → `{id}`; `/api/paas/v4/async-result/{id}` polled until `SUCCESS`, then `image_result[0].url` downloaded',
+      ),
+    },
+    notes:
+      "WIRE.md does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
   },
 ];
 

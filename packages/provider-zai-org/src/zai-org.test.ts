@@ -4,7 +4,7 @@ import { clearProviderMappings, createClient, InferenceHTTPError, InferenceInput
 import { sendEvents, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chatCompletion } from "@infer/task-chat-completion";
-import { textToImage } from "@infer/task-text-to-image";
+import { textToSpeech } from "@infer/task-text-to-speech";
 import { zaiOrg } from "./index.js";
 
 let standIn: ProviderStandIn;
@@ -17,7 +17,7 @@ beforeEach(() => clearProviderMappings());
 const routed = () =>
   createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(
     chatCompletion,
-    textToImage,
+    textToSpeech,
     zaiOrg,
   );
 const direct = () =>
@@ -26,12 +26,12 @@ const direct = () =>
     hubEndpoint: standIn.url,
     retry: false,
     fetch: standIn.directFetch(zaiOrg.baseUrl),
-  }).with(chatCompletion, textToImage, zaiOrg);
+  }).with(chatCompletion, textToSpeech, zaiOrg);
 
 describe("@infer/provider-zai-org", () => {
-  it("is a provider named zai-org serving chat-completion", () => {
+  it("is a provider named zai-org serving chat-completion, text-to-image", () => {
     expect(zaiOrg.providerName).toBe("zai-org");
-    expect(Object.keys(zaiOrg.tasks).sort()).toEqual(["chat-completion"]);
+    expect(Object.keys(zaiOrg.tasks).sort()).toEqual(["chat-completion", "text-to-image"]);
   });
 
   describe("chat-completion", () => {
@@ -102,10 +102,10 @@ describe("@infer/provider-zai-org", () => {
     it("rejects a task zai-org does not serve, naming provider, model and task, before any request", async () => {
       const before = standIn.server.requests.length;
       const error = await routed()
-        .textToImage("An astronaut", { model: "org/any-model", provider: "zai-org" })
+        .textToSpeech("An astronaut", { model: "org/any-model", provider: "zai-org" })
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
-      expect((error as Error).message).toMatch(/"zai-org".*"org\/any-model".*"text-to-image"/);
+      expect((error as Error).message).toMatch(/"zai-org".*"org\/any-model".*"text-to-speech"/);
       expect(standIn.server.requests.length).toBe(before);
     });
 
