@@ -864,6 +864,10 @@ for (const spec of PROVIDERS) {
       2,
     ),
   );
+  write(
+    `${directory}/vitest.config.ts`,
+    `// Shared test defaults (timeouts that fit a loaded 2-core CI machine): see vitest.shared.ts at the root.\nexport { default } from "../../vitest.shared.js";`,
+  );
   write(`${directory}/README.md`, readme(spec));
   write(
     `.changeset/provider-${spec.name}.md`,

@@ -28,8 +28,9 @@ export const TASK_INCREMENT_BUDGET_BYTES = 2 * 1024;
 /** Tasks allowed more than the default increment, with the reason. */
 export const TASK_INCREMENT_OVERRIDES: Record<string, { bytes: number; reason: string }> = {
   "@infer/task-text-generation": {
-    bytes: 2_800,
-    reason: "TGI's parameter checks, typed streams (read once: +26 B) and the non-TGI fallback",
+    bytes: 3_100,
+    reason:
+      "TGI's parameter checks, typed streams (read once: +26 B), the non-TGI fallback, and providers' OpenAI-style completion chunks read as TGI's stream (issue 12: +309 B)",
   },
   "@infer/task-chat-completion": {
     bytes: 2_500,
@@ -49,10 +50,12 @@ export const ALL_TASKS_BUDGET_BYTES = 16_700;
  * the routing through them (was 14,100 without providers), on top of issue 10's larger core and issue 9's
  * parameter tables.
  */
-export const INFERENCE_CLIENT_BUDGET_BYTES = 21_900; // 21,733 B measured
+export const INFERENCE_CLIENT_BUDGET_BYTES = 22_800; // 22,662 B measured
+// Raised from 21,900 (21,733 B measured) by issue 12's second part (+929 B): fal-ai's queue, zai-org's
+// text-to-image with its polling, and text generation streaming through providers.
 
 /** One task and one provider (`textToImage` with `together`): the task's bundle plus the provider layer. */
-export const PROVIDER_BUNDLE_BUDGET_BYTES = 12_600; // 12,440 B measured with issue 10's core
+export const PROVIDER_BUNDLE_BUDGET_BYTES = 12_600; // 12,513 B measured (12,440 B before together's text generation streamed)
 
 /** The issue's goals, reported beside the budgets. */
 export const GOAL_ONE_TASK_BYTES = 2 * 1024;

@@ -1,7 +1,6 @@
 import { base64ToBytes } from "../base64.js";
 import { InferenceOutputError } from "../errors/output-error.js";
 import { imageBlob } from "./media.js";
-import { tgiStream } from "./tgi-stream.js";
 import type { ProviderInput, ProviderTaskAdapter } from "./provider.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -33,15 +32,6 @@ function completionParameters(input: ProviderInput, body: Record<string, unknown
   return body;
 }
 
-function logprobOf(logprobs: unknown): unknown {
-  if (!isRecord(logprobs)) return undefined;
-  // Completions: `{tokens, token_logprobs}`; chat: `{content: [{token, logprob}]}`.
-  const list = logprobs["token_logprobs"];
-  if (Array.isArray(list)) return list[0];
-  const content = logprobs["content"];
-  return Array.isArray(content) && isRecord(content[0]) ? content[0]["logprob"] : undefined;
-}
-
 /** The one answer of a completion, as TGI shapes it: `[{generated_text}]`. */
 function generated(text: unknown, body: unknown, task: string): { generated_text: string }[] {
   if (typeof text !== "string") throw new InferenceOutputError({ task, expected: "{choices: [{text}]}", body });
@@ -50,7 +40,7 @@ function generated(text: unknown, body: unknown, task: string): { generated_text
 
 /**
  * OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`; with
- * `stream`, its chunks' `choices[0].text` as TGI's stream events.
+ * `stream`, its chunks as they come (the text-generation task reads them as TGI's stream events).
  */
 export function openAiCompletions(path: string): ProviderTaskAdapter {
   return {
@@ -62,21 +52,12 @@ export function openAiCompletions(path: string): ProviderTaskAdapter {
       const choice = isRecord(body) && Array.isArray(body["choices"]) ? body["choices"][0] : undefined;
       return generated(isRecord(choice) ? choice["text"] : undefined, body, tools.input.task);
     },
-    stream: (response) =>
-      tgiStream(response, (choice) => {
-        const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
-        return {
-          text: choice["text"],
-          tokenId: choice["token_id"] ?? delta["token_id"],
-          logprob: logprobOf(choice["logprobs"]),
-        };
-      }),
   };
 }
 
 /**
  * Text-generation through a chat route, the prompt as the one user message (hyperbolic); with `stream`, its
- * chunks' `delta.content` as TGI's stream events.
+ * chunks as they come.
  */
 export function openAiChatCompletions(path: string): ProviderTaskAdapter {
   return {
@@ -92,11 +73,6 @@ export function openAiChatCompletions(path: string): ProviderTaskAdapter {
       const message = isRecord(choice) ? choice["message"] : undefined;
       return generated(isRecord(message) ? message["content"] : undefined, body, tools.input.task);
     },
-    stream: (response) =>
-      tgiStream(response, (choice) => {
-        const delta = isRecord(choice["delta"]) ? choice["delta"] : {};
-        return { text: delta["content"], tokenId: delta["token_id"], logprob: logprobOf(choice["logprobs"]) };
-      }),
   };
 }
 

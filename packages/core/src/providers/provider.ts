@@ -69,14 +69,10 @@ export interface ProviderTaskAdapter {
   request(input: ProviderInput): ProviderRequest | Promise<ProviderRequest>;
   /**
    * Reads the provider's JSON answer into what the task reads: an image or audio `Blob`, `{text}`, embeddings,
-   * `[{generated_text}]`. Absent: the answer is handed to the task as is (OpenAI chat, streams).
+   * `[{generated_text}]`. Absent, or for a call that asked for a stream: the answer is handed to the task as is
+   * (OpenAI chat; OpenAI's completion chunks, which the text-generation task reads beside TGI's events).
    */
   answer?(body: unknown, tools: AnswerTools): Promise<Blob | unknown>;
-  /**
-   * For a call that asked for a stream: turns the provider's event stream into the one the task reads (TGI's
-   * events for text-generation). Absent: the stream is handed to the task as is (OpenAI chat).
-   */
-  stream?(response: InferenceResponse, input: ProviderInput): InferenceResponse;
 }
 
 /** How a provider is described to `defineProvider()`. */
