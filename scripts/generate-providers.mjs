@@ -13,6 +13,19 @@ const custom = (description) => ({ kind: "custom", description });
 export const PROVIDERS = [
   {
     name: "baseten",
+    error: {
+      shape: "OpenAI's `{error: {message}}`",
+      status: 404,
+      body: {
+        error: {
+          message: "Model not found: org/model",
+          type: "invalid_request_error",
+          param: null,
+          code: "model_not_found",
+        },
+      },
+      message: "Model not found: org/model",
+    },
     baseUrl: "https://inference.baseten.co",
     tasks: { "chat-completion": chat("/v1/chat/completions") },
   },
@@ -29,18 +42,41 @@ export const PROVIDERS = [
   },
   {
     name: "cerebras",
+    error: {
+      shape: "a top-level `{message, type, code}`",
+      status: 404,
+      body: {
+        message: "Model org/model does not exist or you do not have access to it.",
+        type: "not_found_error",
+        param: "model",
+        code: "model_not_found",
+      },
+      message: "Model org/model does not exist or you do not have access to it.",
+    },
     baseUrl: "https://api.cerebras.ai",
     tape: "api.cerebras.ai/v1/chat/completions",
     tasks: { "chat-completion": chat("/v1/chat/completions") },
   },
   {
     name: "cohere",
+    error: {
+      shape: "`{id, message}`",
+      status: 400,
+      body: { id: "5b5c2f1e-3c9a-4a1b-9d5e-0c1f2a3b4c5d", message: "invalid request: messages must not be empty" },
+      message: "invalid request: messages must not be empty",
+    },
     baseUrl: "https://api.cohere.com",
     tape: "api.cohere.com/compatibility/v1/chat/completions",
     tasks: { "chat-completion": chat("/compatibility/v1/chat/completions") },
   },
   {
     name: "deepinfra",
+    error: {
+      shape: "`{detail: {error}}`",
+      status: 404,
+      body: { detail: { error: "Model is not available" } },
+      message: "Model is not available",
+    },
     baseUrl: "https://api.deepinfra.com",
     tasks: {
       "chat-completion": chat("/v1/openai/chat/completions"),
@@ -52,27 +88,84 @@ export const PROVIDERS = [
     baseUrl: "https://fal.run",
     custom: true,
     auth: "Key",
+    notes: `Which tasks use fal's queue: WIRE.md says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
     tasks: {
       "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
-      "image-to-image": custom("`/{providerId}` `{image_url: data URL, prompt?, …}` → `images[0].url`, downloaded"),
+      "image-to-image": custom(
+        "fal's queue: `/{providerId}?_subdomain=queue` (own key: `https://queue.fal.run/{providerId}`) `{image_url: data URL, prompt?, …}` → `{request_id, response_url}`; `…/requests/{id}/status` polled until `COMPLETED`, `…/requests/{id}` read, `images[0].url` downloaded",
+      ),
       "automatic-speech-recognition": custom("`/{providerId}` `{audio_url: data URL}` → `text`"),
       "text-to-speech": custom("`/{providerId}` `{text}` → `audio.url`, downloaded"),
     },
   },
   {
     name: "featherless-ai",
+    error: {
+      shape: "OpenAI's `{error: {message}}`",
+      status: 400,
+      body: {
+        error: {
+          message: "Model org/model is not available on your plan",
+          type: "invalid_request_error",
+          param: null,
+          code: null,
+        },
+      },
+      message: "Model org/model is not available on your plan",
+    },
     baseUrl: "https://api.featherless.ai",
     tasks: { "chat-completion": chat("/v1/chat/completions"), "text-generation": completions("/v1/completions") },
   },
   {
     name: "fireworks-ai",
+    error: {
+      shape: "`{error: {object, type, message}}`",
+      status: 404,
+      body: {
+        error: {
+          object: "error",
+          type: "invalid_request_error",
+          message: "Model not found, inaccessible, and/or not deployed",
+        },
+      },
+      message: "Model not found, inaccessible, and/or not deployed",
+    },
     baseUrl: "https://api.fireworks.ai",
     tape: "api.fireworks.ai/inference/v1/chat/completions",
     tasks: { "chat-completion": chat("/inference/v1/chat/completions") },
   },
-  { name: "groq", baseUrl: "https://api.groq.com", tasks: { "chat-completion": chat("/openai/v1/chat/completions") } },
+  {
+    name: "groq",
+    error: {
+      shape: "OpenAI's `{error: {message, type, code}}`",
+      status: 404,
+      body: {
+        error: {
+          message: "The model `org/model` does not exist or you do not have access to it.",
+          type: "invalid_request_error",
+          param: null,
+          code: "model_not_found",
+        },
+      },
+      message: "The model `org/model` does not exist or you do not have access to it.",
+    },
+    baseUrl: "https://api.groq.com",
+    tasks: { "chat-completion": chat("/openai/v1/chat/completions") },
+  },
   {
     name: "hyperbolic",
+    error: {
+      shape: "vLLM's top-level `{object: error, message, type, code}`",
+      status: 400,
+      body: {
+        object: "error",
+        message: "max_tokens must be at least 1, got 0.",
+        type: "BadRequestError",
+        param: null,
+        code: 400,
+      },
+      message: "max_tokens must be at least 1, got 0.",
+    },
     baseUrl: "https://api.hyperbolic.xyz",
     custom: true,
     tape: "api.hyperbolic.xyz/v1/chat/completions",
@@ -86,6 +179,12 @@ export const PROVIDERS = [
   },
   {
     name: "nebius",
+    error: {
+      shape: "FastAPI's `{detail}`",
+      status: 404,
+      body: { detail: "Model 'org/model' not found" },
+      message: "Model 'org/model' not found",
+    },
     baseUrl: "https://api.studio.nebius.ai",
     tape: "api.studio.nebius.ai/v1/chat/completions",
     tasks: {
@@ -97,6 +196,12 @@ export const PROVIDERS = [
   },
   {
     name: "novita",
+    error: {
+      shape: "`{code, reason, message, metadata}`",
+      status: 404,
+      body: { code: 404, reason: "MODEL_NOT_FOUND", message: "model not found", metadata: {} },
+      message: "model not found",
+    },
     baseUrl: "https://api.novita.ai",
     tape: "api.novita.ai/v3/openai/chat/completions",
     tasks: {
@@ -106,6 +211,14 @@ export const PROVIDERS = [
   },
   {
     name: "nscale",
+    error: {
+      shape: "OpenAI's `{error: {message}}`",
+      status: 429,
+      body: {
+        error: { message: "Rate limit exceeded", type: "rate_limit_error", param: null, code: "rate_limit_exceeded" },
+      },
+      message: "Rate limit exceeded",
+    },
     baseUrl: "https://inference.api.nscale.com",
     tasks: {
       "chat-completion": chat("/v1/chat/completions"),
@@ -114,6 +227,19 @@ export const PROVIDERS = [
   },
   {
     name: "openai",
+    error: {
+      shape: "OpenAI's `{error: {message, type, code}}`",
+      status: 401,
+      body: {
+        error: {
+          message: "Incorrect API key provided: pr******ey.",
+          type: "invalid_request_error",
+          param: null,
+          code: "invalid_api_key",
+        },
+      },
+      message: "Incorrect API key provided: pr******ey.",
+    },
     baseUrl: "https://api.openai.com",
     access: "direct",
     tape: "api.openai.com/v1/chat/completions",
@@ -121,10 +247,32 @@ export const PROVIDERS = [
   },
   {
     name: "ovhcloud",
+    error: {
+      shape: "vLLM's top-level `{object: error, message}`",
+      status: 400,
+      body: {
+        object: "error",
+        message: "This model's maximum context length is 8192 tokens.",
+        type: "BadRequestError",
+        param: null,
+        code: 400,
+      },
+      message: "This model's maximum context length is 8192 tokens.",
+    },
     baseUrl: "https://oai.endpoints.kepler.ai.cloud.ovh.net",
     tasks: { "chat-completion": chat("/v1/chat/completions") },
   },
-  { name: "publicai", baseUrl: "https://api.publicai.co", tasks: { "chat-completion": chat("/v1/chat/completions") } },
+  {
+    name: "publicai",
+    error: {
+      shape: "OpenAI's `{error: {message}}`",
+      status: 400,
+      body: { error: { message: "messages: field required", type: "invalid_request_error", param: null, code: null } },
+      message: "messages: field required",
+    },
+    baseUrl: "https://api.publicai.co",
+    tasks: { "chat-completion": chat("/v1/chat/completions") },
+  },
   {
     name: "replicate",
     baseUrl: "https://api.replicate.com",
@@ -142,17 +290,44 @@ export const PROVIDERS = [
   },
   {
     name: "sambanova",
+    error: {
+      shape: "OpenAI's `{error: {message}}` with null code",
+      status: 400,
+      body: { error: { code: null, message: "Model not found", param: null, type: "invalid_request_error" } },
+      message: "Model not found",
+    },
     baseUrl: "https://api.sambanova.ai",
     tape: "api.sambanova.ai/v1/chat/completions",
     tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") },
   },
   {
     name: "scaleway",
+    error: {
+      shape: "FastAPI's `{detail: [{loc, msg}]}`",
+      status: 422,
+      body: { detail: [{ loc: ["body", "messages"], msg: "Field required", type: "missing" }] },
+      message: "body.messages: Field required",
+    },
     baseUrl: "https://api.scaleway.ai",
     tasks: { "chat-completion": chat("/v1/chat/completions"), "feature-extraction": embeddings("/v1/embeddings") },
   },
   {
     name: "together",
+    error: {
+      shape: "OpenAI's `{error: {message, type, code}}`",
+      status: 404,
+      body: {
+        error: {
+          message:
+            "Unable to access model org/model. Please visit https://api.together.ai/models to view the list of supported models.",
+          type: "invalid_request_error",
+          param: null,
+          code: "model_not_available",
+        },
+      },
+      message:
+        "Unable to access model org/model. Please visit https://api.together.ai/models to view the list of supported models.",
+    },
     baseUrl: "https://api.together.xyz",
     tape: "api.together.xyz/v1/chat/completions",
     tasks: {
@@ -175,8 +350,22 @@ export const PROVIDERS = [
   },
   {
     name: "zai-org",
+    error: {
+      shape: "`{error: {code, message}}`",
+      status: 400,
+      body: { error: { code: "1211", message: "Unknown Model, please check the model code." } },
+      message: "Unknown Model, please check the model code.",
+    },
     baseUrl: "https://api.z.ai",
-    tasks: { "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }) },
+    custom: true,
+    tasks: {
+      "chat-completion": chat("/api/paas/v4/chat/completions", { headers: { "accept-language": "en-US,en" } }),
+      "text-to-image": custom(
+        '`/api/paas/v4/async/images/generations` `{prompt, model, size?: "{width}x{height}"}` → `{id}`; `/api/paas/v4/async-result/{id}` polled until `SUCCESS`, then `image_result[0].url` downloaded',
+      ),
+    },
+    notes:
+      "WIRE.md does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
   },
 ];
 
@@ -253,9 +442,9 @@ function readme(spec) {
         : adapter.kind === "chat"
           ? `OpenAI's chat at \`${adapter.path}\` (streams too); the body's \`model\` is the provider's id`
           : adapter.kind === "completions"
-            ? `OpenAI's completions at \`${adapter.path}\`: \`{model, prompt, max_tokens, …}\` → \`choices[0].text\` (no stream)`
+            ? `OpenAI's completions at \`${adapter.path}\`: \`{model, prompt, max_tokens, …}\` → \`choices[0].text\`; \`stream: true\` streams its chunks as TGI's stream items (token texts, or events with \`details\`: the last a special empty token with \`generated_text\` and \`details.finish_reason\`)`
             : adapter.kind === "chat-completions"
-              ? `the prompt as one user message at \`${adapter.path}\` → \`choices[0].message.content\` (no stream)`
+              ? `the prompt as one user message at \`${adapter.path}\` → \`choices[0].message.content\`; \`stream: true\` streams \`delta.content\` as TGI's stream items`
               : adapter.kind === "embeddings"
                 ? `OpenAI's embeddings at \`${adapter.path}\`: \`{model, input}\` → \`data[].embedding\``
                 : `\`${adapter.path}\` \`{prompt, model, response_format: "${adapter.format}", …}\` → \`data[0].b64_json\`, decoded to an image Blob`;
@@ -292,7 +481,7 @@ ${call}
 
 ${auth} Answers come back in the task's usual shape. A task ${spec.name} does not serve, or a model whose mapping
 does not list ${spec.name}, is an \`InferenceInputError\` naming provider, model and task, before any inference request.
-`;
+${spec.notes ? `\n${spec.notes}\n` : ""}`;
 }
 
 function packageJson(spec) {
@@ -421,6 +610,13 @@ ${
       const body = chatShaped
         ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5 }`
         : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5 }`;
+      const streamBody = chatShaped
+        ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 3, stream: true }`
+        : `{ model: "${id}", prompt: "Paris is", max_tokens: 3, stream: true }`;
+      const chunk = (text, finish = null) =>
+        chatShaped
+          ? `{ choices: [{ index: 0, delta: { content: ${JSON.stringify(text)} }, finish_reason: ${JSON.stringify(finish)} }] }`
+          : `{ object: "text_completion", choices: [{ index: 0, text: ${JSON.stringify(text)}, finish_reason: ${JSON.stringify(finish)}, logprobs: null }] }`;
       blocks.push(`  describe("text-generation", () => {
     const model = "${model}";
 
@@ -433,10 +629,47 @@ ${
       expect(text).toBe(" a city of love");
     });
 
-    it("rejects stream before any inference request", async () => {
-      ${setMapping}const before = standIn.server.requests.filter((request) => !request.url.startsWith("/api/")).length;
-      await expect(${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true })).rejects.toBeInstanceOf(InferenceInputError);
-      expect(standIn.server.requests.filter((request) => !request.url.startsWith("/api/")).length).toBe(before);
+    it("streams the chunks of ${prefix}${adapter.path} (stream: true, the provider's own id) as token texts", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) =>
+        sendEvents(response, [${chunk("Paris")}, ${chunk(" is")}, ${chunk(" a city", "length")}], { done: true }),
+      );
+      const { items, error } = await collect(await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true, maxNewTokens: 3 }));
+      const request = standIn.last("${prefix}${adapter.path}")!;
+      expect(request.headers["accept"]).toBe("text/event-stream");
+      expect(request.json()).toEqual(${streamBody});
+      expect(error).toBeUndefined();
+      expect(items).toEqual(["Paris", " is", " a city"]);
+    });
+
+    it("yields TGI's stream events with details, the last with generated_text and finish_reason, from a body split at every byte", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) =>
+        sendEventsBytewise(response, [${chunk("naïve")}, ${chunk(" 🤗", "stop")}, { choices: [], usage: { prompt_tokens: 2, completion_tokens: 2 } }], { done: true }),
+      );
+      const { items, error } = await collect(await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true, details: true }));
+      expect(error).toBeUndefined();
+      expect(items.map((event) => event.token.text)).toEqual(["naïve", " 🤗", ""]);
+      expect(items.slice(0, 2).every((event) => event.generated_text === null && !event.token.special)).toBe(true);
+      expect(items[2]?.token.special).toBe(true);
+      expect(items[2]?.generated_text).toBe("naïve 🤗");
+      expect(items[2]?.details).toMatchObject({ finish_reason: "stop", generated_tokens: 2 });
+    });
+
+    it("throws a mid-stream error event as a typed TextGenerationError, after the tokens before it", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) =>
+        sendEvents(response, [${chunk("Paris")}, { error: { message: "The model is overloaded", type: "overloaded" } }]),
+      );
+      const { items, error } = await collect(await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true }));
+      expect(items).toEqual(["Paris"]);
+      expect(error).toBeInstanceOf(OverloadedError);
+      expect(TextGenerationError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain("The model is overloaded");
+    });
+
+    it("throws IncompleteGenerationError when the stream ends before its finish", async () => {
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendEvents(response, [${chunk("Paris")}]));
+      const { items, error } = await collect(await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", stream: true }));
+      expect(items).toEqual(["Paris"]);
+      expect(error).toBeInstanceOf(IncompleteGenerationError);
     });
   });`);
     } else if (adapter.kind === "images") {
@@ -482,7 +715,7 @@ ${
       const before = standIn.server.requests.length;
       const error = await routed().chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model: "gpt-4o-mini", provider: "openai" }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
-      expect((error as Error).message).toContain('"openai"');
+      expect((error as Error).message).toContain('provider "openai", model "gpt-4o-mini", task "chat-completion"');
       expect(standIn.server.requests.length).toBe(before);
     });
 
@@ -506,21 +739,67 @@ ${
       const before = standIn.server.requests.length;
       const error = await routed().${TASK_PACKAGES[Object.keys(spec.tasks)[0]][1]}(${Object.keys(spec.tasks)[0] === "chat-completion" ? `{ messages: [{ role: "user", content: "Hi" }] }` : Object.keys(spec.tasks)[0] === "text-to-image" || Object.keys(spec.tasks)[0] === "text-to-speech" ? `"Hi"` : `fixtureBytes("${Object.keys(spec.tasks)[0] === "automatic-speech-recognition" ? "sample1.flac" : "cheetah.png"}")`}, { model: "org/elsewhere", provider: "${spec.name}" }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
-      expect((error as Error).message).toContain('"org/elsewhere"');
+      expect((error as Error).message).toContain('provider "${spec.name}", model "org/elsewhere", task "${Object.keys(spec.tasks)[0]}"');
       expect(standIn.server.requests.slice(before).map((request) => request.url)).toEqual(["/api/models/org/elsewhere?expand[]=inferenceProviderMapping"]);
     });
   });`;
-  return `// Generated by scripts/generate-providers.mjs: ${spec.name}'s OpenAI-compatible tasks and bad input, against a
-// loopback router + Hub (and ${spec.name}'s own base, reached through \`fetch\`).
-import { clearProviderMappings, createClient, InferenceInputError } from "@infer/core";
-import { fixtureBytes, providerTapeJson, sendEvents, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
+  const errorBlock = errorTest(spec, standard);
+  const body = `describe("@infer/provider-${spec.name}", () => {
+  it("is a provider named ${spec.name} serving ${Object.keys(spec.tasks).join(", ")}", () => {
+    expect(${exportName}.providerName).toBe("${spec.name}");
+    expect(Object.keys(${exportName}.tasks).sort()).toEqual(${JSON.stringify(Object.keys(spec.tasks).sort())});
+  });
+
+${[...blocks, badInput, ...(errorBlock ? [errorBlock] : [])].join("\n\n")}
+});
+`;
+  const uses = (name) => new RegExp(`\\b${name}\\b`).test(body);
+  const core = [
+    "clearProviderMappings",
+    "createClient",
+    "IncompleteGenerationError",
+    "InferenceHTTPError",
+    "InferenceInputError",
+    "OverloadedError",
+    "TextGenerationError",
+  ].filter((name) => name === "clearProviderMappings" || name === "createClient" || uses(name));
+  const testing = [
+    "fixtureBytes",
+    "providerTapeJson",
+    "sendEvents",
+    "sendEventsBytewise",
+    "sendJson",
+    "startProviderStandIn",
+  ].filter((name) => name === "startProviderStandIn" || uses(name));
+  const collect = uses("collect")
+    ? `
+async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
+  const items: T[] = [];
+  try {
+    for await (const item of iterable) items.push(item);
+  } catch (error) {
+    return { items, error };
+  }
+  return { items, error: undefined };
+}
+`
+    : "";
+  const directClient = uses("direct")
+    ? `const direct = () =>
+  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(${exportName}.baseUrl) }).with(
+    ${methods.join(", ")},
+    ${exportName},
+  );
+`
+    : "";
+  return `// Generated by scripts/generate-providers.mjs: ${spec.name}'s OpenAI-compatible tasks, bad input and error answers,
+// against a loopback router + Hub (and ${spec.name}'s own base, reached through \`fetch\`).
+import { ${core.join(", ")} } from "@infer/core";
+import { ${testing.join(", ")}, type ProviderStandIn } from "@infer/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 ${imports.join("\n")}
 import { ${exportName} } from "./index.js";
 
-void fixtureBytes;
-void providerTapeJson;
-void sendEvents;
 let standIn: ProviderStandIn;
 beforeAll(async () => {
   standIn = await startProviderStandIn();
@@ -530,21 +809,34 @@ beforeEach(() => clearProviderMappings());
 
 const routed = () =>
   createClient({ token: "hf_test", routerEndpoint: standIn.url, hubEndpoint: standIn.url, retry: false }).with(${methods.join(", ")}, ${exportName});
-const direct = () =>
-  createClient({ token: "provider-key", hubEndpoint: standIn.url, retry: false, fetch: standIn.directFetch(${exportName}.baseUrl) }).with(
-    ${methods.join(", ")},
-    ${exportName},
-  );
+${directClient}${collect}
+${body}`;
+}
 
-describe("@infer/provider-${spec.name}", () => {
-  it("is a provider named ${spec.name} serving ${Object.keys(spec.tasks).join(", ")}", () => {
-    expect(${exportName}.providerName).toBe("${spec.name}");
-    expect(Object.keys(${exportName}.tasks).sort()).toEqual(${JSON.stringify(Object.keys(spec.tasks).sort())});
-  });
-
-${blocks.join("\n\n")}${blocks.length ? "\n\n" : ""}${badInput}
-});
-`;
+/** A provider's error answer, in its own JSON shape, surfaces as InferenceHTTPError with its status and message. */
+function errorTest(spec, standard) {
+  if (!spec.error || standard.length === 0) return undefined;
+  const [task, adapter] = standard[0];
+  const isDirect = spec.access === "direct";
+  const model = `org/${task}-model`;
+  const setMapping = isDirect
+    ? ""
+    : `standIn.mapping(model, { "${spec.name}": { providerId: "${spec.name}/${task}-id", task: "${task === "chat-completion" ? "conversational" : task}" } });\n      `;
+  const call =
+    task === "chat-completion"
+      ? `chatCompletion({ messages: [{ role: "user", content: "Hi" }] }, { model, provider: "${spec.name}" })`
+      : `${TASK_PACKAGES[task][1]}(${task === "feature-extraction" ? `"Hi"` : `"Hi"`}, { model, provider: "${spec.name}" })`;
+  return `  describe("error answers", () => {
+    it("surfaces ${spec.name}'s error JSON (${spec.error.shape}) as InferenceHTTPError with its status and message", async () => {
+      const model = "${model}";
+      ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, ${JSON.stringify(spec.error.body)}, ${spec.error.status}));
+      const error = await ${isDirect ? "direct()" : "routed()"}.${call}.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceHTTPError);
+      expect((error as InferenceHTTPError).status).toBe(${spec.error.status});
+      expect((error as InferenceHTTPError).serverMessage).toBe(${JSON.stringify(spec.error.message)});
+      expect((error as Error).message).toContain(${JSON.stringify(spec.error.message)});
+    });
+  });`;
 }
 
 for (const spec of PROVIDERS) {
@@ -574,7 +866,7 @@ for (const spec of PROVIDERS) {
   );
   write(
     `${directory}/vitest.config.ts`,
-    '// Shared test defaults (timeouts that fit a loaded 2-core CI machine): see vitest.shared.ts at the root.\nexport { default } from "../../vitest.shared.js";',
+    `// Shared test defaults (timeouts that fit a loaded 2-core CI machine): see vitest.shared.ts at the root.\nexport { default } from "../../vitest.shared.js";`,
   );
   write(`${directory}/README.md`, readme(spec));
   write(

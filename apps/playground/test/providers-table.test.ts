@@ -2,7 +2,7 @@
 // loading it; this checks it against the packages themselves, and that it offers every provider package.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isProvider } from "@infer/core";
+import { isProvider } from "@infer/core/task-kit";
 import { describe, expect, it } from "vitest";
 import { AUTO, DEFAULT_PROVIDER, PROVIDER_PACKAGES, providersFor, providersNeeded } from "../src/providers.js";
 import { TASKS } from "../src/tasks.js";

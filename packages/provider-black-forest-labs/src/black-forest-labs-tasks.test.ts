@@ -1,4 +1,10 @@
-import { clearProviderMappings, createClient, InferenceAbortError, InferenceTimeoutError } from "@infer/core";
+import {
+  clearProviderMappings,
+  createClient,
+  InferenceAbortError,
+  InferenceHTTPError,
+  InferenceTimeoutError,
+} from "@infer/core";
 import { findProviderTapes, fixtureBytes, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { textToImage } from "@infer/task-text-to-image";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -124,6 +130,25 @@ describe("@infer/provider-black-forest-labs", () => {
       expect(Date.now() - aborted).toBeLessThan(400);
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect(standIn.cdn.requests.length).toBe(polled);
+    });
+  });
+
+  describe("error answers", () => {
+    it("surfaces black-forest-labs' FastAPI error JSON ({detail: [{loc, msg}]}) with its status and message", async () => {
+      standIn.mapping(model, { "black-forest-labs": { providerId: "flux-dev", task: "text-to-image" } });
+      standIn.on("/v1/flux-dev", (_request, response) =>
+        sendJson(
+          response,
+          { detail: [{ loc: ["body", "width"], msg: "Input should be a multiple of 32", type: "multiple_of" }] },
+          422,
+        ),
+      );
+      const error = await routed()
+        .textToImage("A raccoon", { model, provider: "black-forest-labs", width: 250, height: 256 })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceHTTPError);
+      expect((error as InferenceHTTPError).status).toBe(422);
+      expect((error as InferenceHTTPError).serverMessage).toBe("body.width: Input should be a multiple of 32");
     });
   });
 });

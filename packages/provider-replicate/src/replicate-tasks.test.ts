@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { clearProviderMappings, createClient, InferenceOutputError } from "@infer/core";
+import { clearProviderMappings, createClient, InferenceHTTPError, InferenceOutputError } from "@infer/core";
 import { fixtureBytes, providerTapeJson, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { automaticSpeechRecognition } from "@infer/task-automatic-speech-recognition";
 import { imageToImage } from "@infer/task-image-to-image";
@@ -188,6 +188,31 @@ describe("@infer/provider-replicate", () => {
       expect(audio.type).toBe("audio/x-wav");
       expect(audio.size).toBe(wav.byteLength);
       expect(standIn.cdn.requests.at(-1)?.headers["authorization"]).toBeUndefined();
+    });
+  });
+
+  describe("error answers", () => {
+    it("surfaces replicate's problem JSON ({title, detail, status}) as InferenceHTTPError with its status and detail", async () => {
+      standIn.mapping("org/replicated", { replicate: { providerId: "owner/name", task: "text-to-image" } });
+      standIn.on("/v1/models/owner/name/predictions", (_request, response) =>
+        sendJson(
+          response,
+          {
+            title: "Invalid version or not permitted",
+            detail: "The specified version does not exist (or perhaps you don't have permission to use it?)",
+            status: 422,
+          },
+          422,
+        ),
+      );
+      const error = await routed()
+        .textToImage("a cat", { model: "org/replicated", provider: "replicate" })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceHTTPError);
+      expect((error as InferenceHTTPError).status).toBe(422);
+      expect((error as InferenceHTTPError).serverMessage).toBe(
+        "The specified version does not exist (or perhaps you don't have permission to use it?)",
+      );
     });
   });
 });

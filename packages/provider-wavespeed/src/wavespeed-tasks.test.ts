@@ -1,4 +1,4 @@
-import { clearProviderMappings, createClient, InferenceOutputError } from "@infer/core";
+import { clearProviderMappings, createClient, InferenceHTTPError, InferenceOutputError } from "@infer/core";
 import { fixtureBytes, sendJson, startProviderStandIn, type ProviderStandIn } from "@infer/testing";
 import { imageToImage } from "@infer/task-image-to-image";
 import { textToImage } from "@infer/task-text-to-image";
@@ -94,6 +94,21 @@ describe("@infer/provider-wavespeed", () => {
         image: `data:image/png;base64,${bird.toString("base64")}`,
       });
       expect(image.type).toBe("image/png");
+    });
+  });
+
+  describe("error answers", () => {
+    it("surfaces wavespeed's error JSON ({code, message, data}) as InferenceHTTPError with its status and message", async () => {
+      standIn.mapping("org/waved", { wavespeed: { providerId: "wavespeed-ai/flux-dev", task: "text-to-image" } });
+      standIn.on("/api/v3/wavespeed-ai/flux-dev", (_request, response) =>
+        sendJson(response, { code: 401, message: "Invalid API key", data: null }, 401),
+      );
+      const error = await routed()
+        .textToImage("a cat", { model: "org/waved", provider: "wavespeed" })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceHTTPError);
+      expect((error as InferenceHTTPError).status).toBe(401);
+      expect((error as InferenceHTTPError).serverMessage).toBe("Invalid API key");
     });
   });
 });

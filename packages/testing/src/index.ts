@@ -33,5 +33,10 @@ export {
   type FaultScope,
   type FaultServer,
 } from "./fault-server.js";
-export { startProviderStandIn, type ProviderStandIn, type StandInMappingEntry } from "./provider-stand-in.js";
+export {
+  startProviderStandIn,
+  sendEventsBytewise,
+  type ProviderStandIn,
+  type StandInMappingEntry,
+} from "./provider-stand-in.js";
 export { hasRedisServer, startRedisServer, type RedisServer } from "./redis-server.js";

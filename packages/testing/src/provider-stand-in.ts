@@ -32,8 +32,13 @@ export interface ProviderStandIn {
   mappingRequests(model: string): RecordedRequest[];
   /** The last request whose path starts with `prefix`. */
   last(prefix: string): RecordedRequest | undefined;
-  /** A `fetch` that sends requests for `baseUrl` (a provider's real API) to this server's `/direct`. */
-  directFetch(baseUrl: string): typeof fetch;
+  /**
+   * A `fetch` that sends requests for `baseUrl` (a provider's real API), and for any of `otherBases` (its other
+   * hosts, such as fal's queue), to this server's `/direct`, recording each URL asked for in `directUrls`.
+   */
+  directFetch(baseUrl: string, ...otherBases: string[]): typeof fetch;
+  /** Every URL a `directFetch` was asked for, before it was sent to `/direct`. */
+  directUrls: string[];
   close(): Promise<void>;
 }
 
@@ -41,6 +46,7 @@ export async function startProviderStandIn(): Promise<ProviderStandIn> {
   const mappings = new Map<string, Record<string, StandInMappingEntry> | "fail">();
   const routes = new Map<string, RouteHandler>();
   const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const directUrls: string[] = [];
   const cdn = await startServer((request, response) => {
     const file = files.get(request.url);
     if (!file) return sendJson(response, { error: "not found" }, 404);
@@ -75,14 +81,40 @@ export async function startProviderStandIn(): Promise<ProviderStandIn> {
     },
     mappingRequests: (model) => server.requests.filter((request) => request.url.startsWith(`/api/models/${model}?`)),
     last: (prefix) => [...server.requests].reverse().find((request) => request.url.startsWith(prefix)),
-    directFetch: (baseUrl) =>
+    directUrls,
+    directFetch: (...bases) =>
       ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
         const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-        return fetch(url.startsWith(baseUrl) ? `${server.url}/direct${url.slice(baseUrl.length)}` : url, init);
+        const base = bases.find((candidate) => url.startsWith(candidate));
+        if (base === undefined) return fetch(url, init);
+        directUrls.push(url);
+        return fetch(`${server.url}/direct${url.slice(base.length)}`, init);
       }) as typeof fetch,
     close: async () => {
       await server.close();
       await cdn.close();
     },
   };
+}
+
+/**
+ * Answers Server-Sent Events one byte at a time (multi-byte characters and CRLF line ends split across
+ * writes), with `data: [DONE]` last when `done`, so a reader must piece events together whatever the chunking.
+ */
+export async function sendEventsBytewise(
+  response: ServerResponse,
+  payloads: unknown[],
+  { done = false }: { done?: boolean } = {},
+): Promise<void> {
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  const events = payloads.map(
+    (payload) => `data: ${typeof payload === "string" ? payload : JSON.stringify(payload)}\r\n\r\n`,
+  );
+  if (done) events.push("data: [DONE]\r\n\r\n");
+  const bytes = Buffer.from(events.join(""), "utf8");
+  for (let index = 0; index < bytes.length; index++) {
+    response.write(bytes.subarray(index, index + 1));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  response.end();
 }

@@ -1,5 +1,4 @@
 import { base64ToBytes } from "../base64.js";
-import { InferenceInputError } from "../errors/input-error.js";
 import { InferenceOutputError } from "../errors/output-error.js";
 import { imageBlob } from "./media.js";
 import type { ProviderInput, ProviderTaskAdapter } from "./provider.js";
@@ -23,18 +22,13 @@ export function openAiChat(path: string, extraHeaders?: Record<string, string>):
   };
 }
 
-/** TGI's generation parameters that OpenAI's routes take, renamed. */
+/** TGI's generation parameters that OpenAI's routes take, renamed; `stream` asks for OpenAI's chunks. */
 function completionParameters(input: ProviderInput, body: Record<string, unknown>): Record<string, unknown> {
-  if (input.stream) {
-    throw new InferenceInputError({
-      argument: "options.stream",
-      message: `text-generation does not stream through a provider; use chatCompletion (model "${input.model}")`,
-    });
-  }
   const parameters = input.parameters;
   set(body, "max_tokens", parameters["max_new_tokens"]);
   for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty"])
     set(body, name, parameters[name]);
+  if (input.stream) body["stream"] = true;
   return body;
 }
 
@@ -44,7 +38,10 @@ function generated(text: unknown, body: unknown, task: string): { generated_text
   return [{ generated_text: text }];
 }
 
-/** OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`. */
+/**
+ * OpenAI's completions route for text-generation: `{model, prompt, max_tokens, …}` → `choices[0].text`; with
+ * `stream`, its chunks as they come (the text-generation task reads them as TGI's stream events).
+ */
 export function openAiCompletions(path: string): ProviderTaskAdapter {
   return {
     request: (input) => ({
@@ -58,7 +55,10 @@ export function openAiCompletions(path: string): ProviderTaskAdapter {
   };
 }
 
-/** Text-generation through a chat route, the prompt as the one user message (hyperbolic). */
+/**
+ * Text-generation through a chat route, the prompt as the one user message (hyperbolic); with `stream`, its
+ * chunks as they come.
+ */
 export function openAiChatCompletions(path: string): ProviderTaskAdapter {
   return {
     request: (input) => ({

@@ -1,9 +1,18 @@
 import { InferenceHTTPError } from "../errors/http-error.js";
 
-/** FastAPI's `{detail: string}` and `{detail: [{loc, msg}]}`, the shapes several providers answer errors in. */
+/**
+ * FastAPI's `{detail: string}` and `{detail: [{loc, msg}]}`, and `{detail: {error}}`: the shapes several
+ * providers answer errors in (the others, `{error}`, `{error: {message}}`, `{message}`, core reads itself).
+ */
 function detailMessage(body: unknown): string | undefined {
   const detail = body !== null && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
   if (typeof detail === "string") return detail.trim() || undefined;
+  // `{detail: {error}}` or `{detail: {message}}` (deepinfra).
+  if (detail !== null && typeof detail === "object" && !Array.isArray(detail)) {
+    const { error, message } = detail as { error?: unknown; message?: unknown };
+    const text = typeof error === "string" ? error : typeof message === "string" ? message : undefined;
+    return text?.trim() || undefined;
+  }
   if (!Array.isArray(detail)) return undefined;
   const messages = detail.flatMap((item: unknown) => {
     if (item === null || typeof item !== "object" || typeof (item as { msg?: unknown }).msg !== "string") return [];

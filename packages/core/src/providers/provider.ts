@@ -36,7 +36,10 @@ export interface ProviderInput {
 
 /** The request a provider's adapter wants sent: a JSON POST to `path` under the provider's base. */
 export interface ProviderRequest {
-  /** A route under the provider's base (`"/v1/chat/completions"`), or a whole URL on the same base. */
+  /**
+   * A route under the provider's base (`"/v1/chat/completions"`), or, for a call with the provider's own key, a
+   * whole URL on another of its hosts (fal's `https://queue.fal.run/…`).
+   */
   path: string;
   /** The JSON body. */
   body: unknown;
@@ -66,7 +69,8 @@ export interface ProviderTaskAdapter {
   request(input: ProviderInput): ProviderRequest | Promise<ProviderRequest>;
   /**
    * Reads the provider's JSON answer into what the task reads: an image or audio `Blob`, `{text}`, embeddings,
-   * `[{generated_text}]`. Absent: the answer is handed to the task as is (OpenAI chat, streams).
+   * `[{generated_text}]`. Absent, or for a call that asked for a stream: the answer is handed to the task as is
+   * (OpenAI chat; OpenAI's completion chunks, which the text-generation task reads beside TGI's events).
    */
   answer?(body: unknown, tools: AnswerTools): Promise<Blob | unknown>;
 }

@@ -114,7 +114,33 @@ describe("@infer/core", () => {
       const before = standIn.server.requests.length;
       const error = await image("org/any", { provider: "together" }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceInputError);
-      expect((error as Error).message).toContain('provider "together"');
+      expect((error as Error).message).toContain('provider "together", model "org/any", task "text-to-image"');
+      expect(standIn.server.requests.length).toBe(before);
+    });
+
+    it("rejects a task the named provider does not serve, naming provider, model and task, before any request", async () => {
+      const before = standIn.server.requests.length;
+      const error = await client()
+        .post({ task: "chat-completion", json: { messages: [] }, model: "org/any" }, { provider: "beta" })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceInputError);
+      expect((error as Error).message).toContain('provider "beta", model "org/any", task "chat-completion"');
+      expect(standIn.server.requests.length).toBe(before);
+    });
+
+    it("rejects a named provider absent from the model's mapping after the look-up, before any inference request", async () => {
+      standIn.mapping("org/beta-only", { beta: { providerId: "b/only", task: "text-to-image" } });
+      const before = inferenceRequests().length;
+      const error = await image("org/beta-only", { provider: "alpha" }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InferenceInputError);
+      expect((error as Error).message).toContain('provider "alpha", model "org/beta-only", task "text-to-image"');
+      expect(standIn.mappingRequests("org/beta-only")).toHaveLength(1);
+      expect(inferenceRequests().length).toBe(before);
+    });
+
+    it("rejects a `:fastest` policy for a task other than chat, before any request", async () => {
+      const before = standIn.server.requests.length;
+      await expect(image("org/any:fastest")).rejects.toBeInstanceOf(InferenceInputError);
       expect(standIn.server.requests.length).toBe(before);
     });
 

@@ -253,7 +253,8 @@ async function sendThrough(
   }).catch((error: unknown) => {
     throw providerError(error);
   });
-  if (adapter.answer === undefined) return new CallResponse(sent.response, sent.url, context.task, call);
+  if (adapter.answer === undefined || context.stream)
+    return new CallResponse(sent.response, sent.url, context.task, call);
   const body = parseBody(await sent.response.text());
   if (body === undefined || typeof body === "string")
     throw new InferenceOutputError({ task: context.task, expected: `${provider.providerName}'s JSON answer`, body });
