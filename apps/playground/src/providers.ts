@@ -58,7 +58,7 @@ export const PROVIDER_PACKAGES: ProviderSpec[] = [
   provider("publicai", [CHAT], () => import("@infer/provider-publicai")),
   provider("scaleway", [CHAT, EMBED], () => import("@infer/provider-scaleway")),
   provider("wavespeed", [IMAGE, EDIT], () => import("@infer/provider-wavespeed")),
-  provider("zai-org", [CHAT], () => import("@infer/provider-zai-org")),
+  provider("zai-org", [CHAT, IMAGE], () => import("@infer/provider-zai-org")),
   provider("openai", [CHAT], () => import("@infer/provider-openai")),
 ];
 

@@ -10,11 +10,17 @@ import { distDirectory } from "./static-server.js";
 
 /** Budgets in gzipped bytes; the first measurement (December 2026) is in the comment. */
 export const INITIAL_BUDGET = 21 * 1024; // 20,034 B: the page's UI, its table of 22 providers (1.2 kB of it) and @infer/core (18,473 B before providers were offered)
-export const TASK_BUDGET = 5 * 1024; // text-generation, the largest: 4,167 B (with core's task kit, shared by all tasks)
-/** A provider on first use, core's routing through providers and its shared modules included (the largest, hyperbolic: 6,736 B). */
-export const PROVIDER_BUDGET = 7 * 1024;
-/** A provider's own chunk, once another provider brought core's routing (the largest, replicate: 862 B). */
-export const PROVIDER_CHUNK_BUDGET = 1024;
+// text-generation, the largest: 4,167 B (with core's task kit, shared by all tasks); 5,852 B once core's failure path and
+// binary handling left the first load for lazy chunks (first load 20,034 → 17,963 B) and providers' completion chunks,
+// stopSequences and the task-kit helpers came in (issues 9, 11, 12)
+export const TASK_BUDGET = 6 * 1024;
+/**
+ * A provider on first use, core's routing through providers and its shared modules included (the largest, hyperbolic:
+ * 6,736 B; then zai-org 9,317 B once it served text-to-image with polling and core's polling/download modules came along).
+ */
+export const PROVIDER_BUDGET = 9.5 * 1024;
+/** A provider's own chunk, once another provider brought core's routing (the largest, fal-ai with its queue: 1,124 B). */
+export const PROVIDER_CHUNK_BUDGET = 1.25 * 1024;
 export const TOTAL_BUDGET = 56 * 1024; // every task and provider loaded: 51,434 B (36,607 B with the tasks alone)
 
 interface Chunk {
@@ -65,7 +71,9 @@ describe("playground bundle size", () => {
   it(`adds ≤ ${TASK_BUDGET} B for each task, loaded on first use`, () => {
     const dynamic = dynamicImports.filter((key) => packageOf(key).startsWith("task-"));
     expect(dynamic.length).toBe(TASKS.length);
-    expect(dynamicImports.length).toBe(TASKS.length + PROVIDER_PACKAGES.length);
+    // The page's own lazy imports: a task or provider package each (core's lazily loaded modules are not counted).
+    const packages = dynamicImports.filter((key) => /^(task|provider)-/.test(packageOf(key)));
+    expect(packages.length).toBe(TASKS.length + PROVIDER_PACKAGES.length);
     const sizes = dynamic
       .map((key) => {
         const added = [...closure(key)].filter((file) => !initialFiles.has(file));
