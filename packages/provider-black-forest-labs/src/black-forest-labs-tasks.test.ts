@@ -127,7 +127,9 @@ describe("@infer/provider-black-forest-labs", () => {
       controller.abort(new Error("enough"));
       const error = await call.catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InferenceAbortError);
-      expect(Date.now() - aborted).toBeLessThan(400);
+      // A hang guard, not a speed test: the wait between polls is core's delay(), whose abort core's send.test
+      // proves against a 10 s wait; what this provider must show is that no poll follows the abort (below).
+      expect(Date.now() - aborted).toBeLessThan(1_000);
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect(standIn.cdn.requests.length).toBe(polled);
     });
