@@ -124,7 +124,7 @@ export const ${method} = defineTask(
 write(
   `packages/task-${name}/src/${name}.test.ts`,
   `import { createClient, InferenceOutputError } from "@infer/core";
-import { expectTaskIdentity, useTaskServer } from "@infer/testing";
+import { expectTaskIdentity, useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { ${method} } from "./index.js";
 
