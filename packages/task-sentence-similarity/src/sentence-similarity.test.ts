@@ -12,7 +12,7 @@ const { source_sentence: sentence, sentences } = (
 const server = useTaskServer({ json: recorded.body });
 
 const client = (pipelineLayout?: PipelineLayout) =>
-  createClient({ endpoint: server.url, token: "hf_test", retry: false, ...(pipelineLayout ? { pipelineLayout } : {}) });
+  createClient({ ...server.clientOptions(), ...(pipelineLayout ? { pipelineLayout } : {}) });
 
 describe("@infer/task-sentence-similarity", () => {
   describe("sentenceSimilarity", () => {
