@@ -98,7 +98,7 @@ export const PROVIDERS = [
     baseUrl: "https://fal.run",
     custom: true,
     auth: "Key",
-    notes: `Which tasks use fal's queue: WIRE.md says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
+    notes: `Which tasks use fal's queue: the original wire contract says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
     tasks: {
       "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
       "image-to-image": custom(
@@ -375,7 +375,7 @@ export const PROVIDERS = [
       ),
     },
     notes:
-      "WIRE.md does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
+      "The original wire contract does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
   },
 ];
 
