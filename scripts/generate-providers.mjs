@@ -1,7 +1,17 @@
-// Writes the scaffolding of every packages/provider-<name>: package.json, tsconfigs, README, changeset, index,
-// the OpenAI-compatible providers' source, and the shared contract tests. Hand-written sources (custom: true)
-// are left alone. Run: node scripts/generate-providers.mjs
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+// Writes the scaffolding of every packages/provider-<name>: package.json, tsconfigs, vitest.config.ts, README,
+// index, the OpenAI-compatible providers' source, and `src/<name>.test.ts` (the contract tests every provider shares:
+// identity, a task it does not serve, a model not mapped to it, and per OpenAI-style task its route, auth and error
+// JSON). A new package also gets its first-release changeset. What the generator never writes, for any provider:
+// the source of a `custom: true` provider (src/<name>.ts: black-forest-labs, fal-ai, hyperbolic, replicate,
+// wavespeed, zai-org) and the hand-written tests of its own tasks beside the contract tests (src/<name>-tasks.test.ts
+// and the like). Its output goes through Biome, so a run over an up-to-date repository changes nothing.
+//   node scripts/generate-providers.mjs          write (then review `git diff`)
+//   node scripts/generate-providers.mjs --check  write nothing; fail when a generated file differs from the repository
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const chat = (path, extra) => ({ kind: "chat", path, ...extra });
 const completions = (path) => ({ kind: "completions", path });
@@ -88,7 +98,7 @@ export const PROVIDERS = [
     baseUrl: "https://fal.run",
     custom: true,
     auth: "Key",
-    notes: `Which tasks use fal's queue: WIRE.md says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
+    notes: `Which tasks use fal's queue: the original wire contract says "queue tasks for slow ones" without naming them, so this follows huggingface_hub: image-to-image goes through the queue; text-to-image, automatic-speech-recognition and text-to-speech are synchronous at \`/{providerId}\` (text-to-video, queued there too, is not a task of ours). The queue's status and result URLs are rebuilt, as huggingface_hub does, from the path of the answer's \`response_url\` on the origin the request went to (the router, or queue.fal.run), so they never leave it whatever host the answer names; they carry the call's credentials, as the request did. Polling every 500 ms is bounded by the call's \`timeout\` and stops at once when its \`signal\` aborts. Result files are downloaded without any token.`,
     tasks: {
       "text-to-image": custom("`/{providerId}` `{prompt, image_size?, …}` → `images[0].url`, downloaded"),
       "image-to-image": custom(
@@ -365,7 +375,7 @@ export const PROVIDERS = [
       ),
     },
     notes:
-      "WIRE.md does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
+      "The original wire contract does not describe zai-org; text-to-image follows huggingface_hub's zai-org provider: the asynchronous images route, then the result route on the request's own origin (the router's `/zai-org`, or api.z.ai), polled every 500 ms with the call's credentials, bounded by its `timeout` and abortable. Only `width` and `height` (as `size`) are sent of the task's parameters: Z.ai's images API takes no negative prompt, steps or guidance. The image is downloaded without any token.",
   },
 ];
 
@@ -383,8 +393,11 @@ const TASK_PACKAGES = {
 
 export const camel = (name) => name.replace(/-([a-z])/g, (_match, letter) => letter.toUpperCase());
 
+/** What the run writes: repository-relative path → text. */
+const outputs = new Map();
+
 function write(path, text) {
-  writeFileSync(path, text.endsWith("\n") ? text : `${text}\n`);
+  outputs.set(path, text.endsWith("\n") ? text : `${text}\n`);
 }
 
 function source(spec) {
@@ -792,8 +805,10 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; err
   );
 `
     : "";
-  return `// Generated by scripts/generate-providers.mjs: ${spec.name}'s OpenAI-compatible tasks, bad input and error answers,
-// against a loopback router + Hub (and ${spec.name}'s own base, reached through \`fetch\`).
+  const handWritten = spec.custom ? ` Its own tasks' tests are hand-written, in ${spec.name}-tasks.test.ts.` : "";
+  return `// Generated by scripts/generate-providers.mjs (edit the generator, not this file): ${spec.name}'s contract tests
+// (its OpenAI-compatible tasks, bad input and error answers) against a loopback router + Hub (and ${spec.name}'s own
+// base, reached through \`fetch\`).${handWritten}
 import { ${core.join(", ")} } from "@infer/core";
 import { ${testing.join(", ")}, type ProviderStandIn } from "@infer/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -839,9 +854,53 @@ function errorTest(spec, standard) {
   });`;
 }
 
-for (const spec of PROVIDERS) {
+// Run only as a script (the PROVIDERS table is imported by tests and docs checks too).
+if (process.argv[1] === fileURLToPath(import.meta.url)) generate(process.argv.includes("--check"));
+
+function generate(check) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  for (const spec of PROVIDERS) collectProvider(spec, existsSync(join(root, `packages/provider-${spec.name}`)));
+  // The formatter (the repository's biome.jsonc) makes the templates' layout exact; it leaves Markdown alone.
+  const target = check ? mkdtempSync(join(tmpdir(), "generate-providers-")) : root;
+  for (const [path, text] of outputs) {
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    writeFileSync(join(target, path), text);
+  }
+  const biome = join(root, "node_modules/.bin/biome");
+  const formatted = spawnSync(
+    biome,
+    [
+      "format",
+      "--write",
+      `--config-path=${join(root, "biome.jsonc")}`,
+      "--vcs-enabled=false",
+      ...[...outputs.keys()].filter((path) => !path.endsWith(".md")),
+    ],
+    { cwd: target, encoding: "utf8" },
+  );
+  if (formatted.status !== 0) {
+    console.error(formatted.stdout, formatted.stderr);
+    throw new Error("generate-providers: biome format failed");
+  }
+  if (!check) return console.log(`${PROVIDERS.length} providers, ${outputs.size} files written`);
+  const differing = [...outputs.keys()].filter((path) => {
+    const committed = join(root, path);
+    return !existsSync(committed) || readFileSync(committed, "utf8") !== readFileSync(join(target, path), "utf8");
+  });
+  rmSync(target, { recursive: true, force: true });
+  if (differing.length > 0) {
+    console.error(
+      `generate-providers --check: these files differ from what the generator writes (run node scripts/generate-providers.mjs and review the diff):\n  ${differing.join("\n  ")}`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `generate-providers --check: the ${outputs.size} generated files of ${PROVIDERS.length} providers are up to date`,
+  );
+}
+
+function collectProvider(spec, exists) {
   const directory = `packages/provider-${spec.name}`;
-  mkdirSync(`${directory}/src`, { recursive: true });
   write(`${directory}/package.json`, packageJson(spec));
   write(
     `${directory}/tsconfig.json`,
@@ -869,14 +928,15 @@ for (const spec of PROVIDERS) {
     `// Shared test defaults (timeouts that fit a loaded 2-core CI machine): see vitest.shared.ts at the root.\nexport { default } from "../../vitest.shared.js";`,
   );
   write(`${directory}/README.md`, readme(spec));
-  write(
-    `.changeset/provider-${spec.name}.md`,
-    `---\n"@infer/provider-${spec.name}": minor\n---\n\nFirst release: \`${camel(spec.name)}\`, the ${spec.name} inference provider (${Object.keys(spec.tasks).join(", ")}), for \`with()\`.\n`,
-  );
+  // The first release only: once `changeset version` has consumed it, a re-run must not bump the package again.
+  if (!exists)
+    write(
+      `.changeset/provider-${spec.name}.md`,
+      `---\n"@infer/provider-${spec.name}": minor\n---\n\nFirst release: \`${camel(spec.name)}\`, the ${spec.name} inference provider (${Object.keys(spec.tasks).join(", ")}), for \`with()\`.\n`,
+    );
   write(`${directory}/src/index.ts`, `export { ${camel(spec.name)} } from "./${spec.name}.js";`);
   if (!spec.custom) write(`${directory}/src/${spec.name}.ts`, source(spec));
-  else if (!existsSync(`${directory}/src/${spec.name}.ts`))
-    console.warn(`write ${directory}/src/${spec.name}.ts by hand`);
+  else if (!exists)
+    console.warn(`custom provider: write ${directory}/src/${spec.name}.ts (and its task tests) by hand`);
   write(`${directory}/src/${spec.name}.test.ts`, tests(spec));
 }
-console.log(`${PROVIDERS.length} providers`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm new-task <name>` (or `npm run new-task -- <name>`): adds a task package and wires it into the seven
 // places a task touches. <name> is the wire name in kebab-case, e.g. `text-ranking`.
-//   1. packages/task-<name>/        package.json, tsconfigs, README, src/index.ts, src/<name>.ts, src/<name>.test.ts
+//   1. packages/task-<name>/        package.json, tsconfigs, vitest.config.ts (the shared defaults), README,
+//                                   src/index.ts, src/<name>.ts, src/<name>.test.ts
 //   2. .changeset/task-<name>.md    the new package's first release (and @infer/inference's new method)
 //   3. packages/inference/package.json              the dependency
 //   4. packages/inference/src/inference-client.ts   the import and the `allTasks` entry (the method)
@@ -37,13 +38,19 @@ const read = (path) => readFileSync(join(root, path), "utf8");
 const writes = [];
 const write = (path, text) => writes.push([path, text]);
 
-/** Adds the new package to a manifest's dependencies (`workspace:^`). */
+/** Adds the new package to a manifest's dependencies (`workspace:^`): sorted, or after the last task package. */
 function addDependency(path, section, sorted) {
   const manifest = JSON.parse(read(path));
   if (!manifest[section]) fail(`${path} has no ${section}`);
-  manifest[section][packageName] = "workspace:^";
-  if (sorted)
-    manifest[section] = Object.fromEntries(Object.entries(manifest[section]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const entries = Object.entries(manifest[section]);
+  if (sorted) {
+    entries.push([packageName, "workspace:^"]);
+    entries.sort(([a], [b]) => (a < b ? -1 : 1));
+  } else {
+    const lastTask = entries.findLastIndex(([dependency]) => dependency.startsWith("@infer/task-"));
+    entries.splice(lastTask + 1, 0, [packageName, "workspace:^"]);
+  }
+  manifest[section] = Object.fromEntries(entries);
   write(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -56,7 +63,7 @@ const manifest = {
   description: `The ${name} task for @infer: ${method}().`,
 };
 write(`packages/task-${name}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-for (const file of ["tsconfig.json", "tsconfig.build.json"]) {
+for (const file of ["tsconfig.json", "tsconfig.build.json", "vitest.config.ts"]) {
   write(`packages/task-${name}/${file}`, read(`packages/task-fill-mask/${file}`));
 }
 write(
@@ -124,7 +131,7 @@ export const ${method} = defineTask(
 write(
   `packages/task-${name}/src/${name}.test.ts`,
   `import { createClient, InferenceOutputError } from "@infer/core";
-import { expectTaskIdentity, useTaskServer } from "@infer/testing";
+import { expectTaskIdentity, useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { ${method} } from "./index.js";
 

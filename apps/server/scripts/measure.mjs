@@ -1,7 +1,6 @@
 // Cold and warm latency of each backend over loopback HTTP: `node scripts/measure.mjs` after a build.
 import { readFileSync } from "node:fs";
-// The repository's fixtures (not @infer/testing, whose index needs a running vitest).
-const fixturePath = (name) => new URL(`../../../packages/testing/fixtures/${name}`, import.meta.url);
+import { fixturePath } from "@infer/testing";
 const { startServer, samplePhotoPath, samplePortrait } = await import("../dist/index.js");
 const { decodeAudio, encodeWav } = await import("../dist/backends/audio.js");
 const server = await startServer({ loadWait: 600000 });

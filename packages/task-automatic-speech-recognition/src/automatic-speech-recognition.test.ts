@@ -1,28 +1,22 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { automaticSpeechRecognition } from "./index.js";
 
 const MODEL = "facebook/wav2vec2-large-960h-lv60-self";
 const recorded = tapeJson(MODEL);
 const recordedText = (recorded.body as { text: string }).text;
 const sample = fixtureBytes("sample1.flac");
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-automatic-speech-recognition", () => {
   describe("automaticSpeechRecognition", () => {
     it("streams a path as the raw body to /models/{model}, typed audio/flac, and returns the recorded text", async () => {
-      answer = { status: 200, body: recorded.body };
       const text = await automaticSpeechRecognition(client(), fixturePath("sample1.flac"), { model: MODEL });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${MODEL}`);
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -33,17 +27,16 @@ describe("@infer/task-automatic-speech-recognition", () => {
     });
 
     it("sends a Blob's bytes with the Blob's type", async () => {
-      answer = { status: 200, body: recorded.body };
       await automaticSpeechRecognition(client(), new Blob([new Uint8Array(sample)], { type: "audio/x-flac" }), {
         model: MODEL,
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.headers["content-type"]).toBe("audio/x-flac");
       expect(request.body.equals(sample)).toBe(true);
     });
 
     it("is a method after client.with(automaticSpeechRecognition)", async () => {
-      answer = { status: 200, body: { text: "hello", chunks: [] } };
+      server.answerNext({ json: { text: "hello", chunks: [] } });
       const text = await client().with(automaticSpeechRecognition).automaticSpeechRecognition(sample, { model: MODEL });
       expect(text).toBe("hello");
       expect(automaticSpeechRecognition.taskName).toBe("automatic-speech-recognition");
@@ -59,7 +52,7 @@ describe("@infer/task-automatic-speech-recognition", () => {
     });
 
     it("rejects an answer without a text with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [{ text: "wrapped" }] };
+      server.answerNext({ json: [{ text: "wrapped" }] });
       const error = await automaticSpeechRecognition(client(), sample, { model: MODEL }).catch(
         (caught: unknown) => caught,
       );

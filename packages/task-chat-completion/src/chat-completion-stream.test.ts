@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import {
   createClient,
   GenerationError,
@@ -6,8 +5,8 @@ import {
   InferenceOutputError,
   UnknownError,
 } from "@infer/core";
-import { sendEvents, sendJson, startServer, type Handler, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { chatCompletion, type ChatCompletionStreamOutput } from "./index.js";
 
 const messages = [{ role: "user", content: "What is the capital of France?" }];
@@ -23,15 +22,9 @@ const chunk = (content: string, finishReason: string | null = null) => ({
 });
 const chunks = [chunk("The"), chunk(" capital"), chunk(" is"), chunk(" Paris."), chunk("", "eos_token")];
 
-let server: TestServer;
-let handle: Handler = (_request, response) => sendEvents(response, chunks, { done: true });
+const server = useTaskServer({ events: chunks, done: true });
 
-beforeAll(async () => {
-  server = await startServer((request, response) => handle(request, response));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
   const items: T[] = [];
@@ -46,20 +39,9 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; err
 const text = (items: ChatCompletionStreamOutput[]) =>
   items.map((item) => item.choices[0]?.delta.content ?? "").join("");
 
-async function sendBytewise(response: ServerResponse, body: string): Promise<void> {
-  response.writeHead(200, { "content-type": "text/event-stream" });
-  const bytes = Buffer.from(body, "utf8");
-  for (let index = 0; index < bytes.length; index++) {
-    response.write(bytes.subarray(index, index + 1));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  response.end();
-}
-
 describe("@infer/task-chat-completion", () => {
   describe("chatCompletion with stream", () => {
     it("sends stream: true with Accept: text/event-stream and yields typed chunks until [DONE]", async () => {
-      handle = (_request, response) => sendEvents(response, chunks, { done: true });
       const stream = await chatCompletion(
         client(),
         { messages, stream: true },
@@ -67,7 +49,7 @@ describe("@infer/task-chat-completion", () => {
       );
       expectTypeOf(stream).toEqualTypeOf<AsyncIterable<ChatCompletionStreamOutput>>();
       const { items, error } = await collect(stream);
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
       expect(request.headers["accept"]).toBe("text/event-stream");
       expect(request.json()).toEqual({ model: "tgi", messages, stream: true });
@@ -78,7 +60,6 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("throws a clear error when the stream is iterated a second time, instead of yielding nothing", async () => {
-      handle = (_request, response) => sendEvents(response, chunks, { done: true });
       const stream = await chatCompletion(client(), { stream: true, messages }, { model: "m" });
       expect((await collect(stream)).items).toEqual(chunks);
       const again = await collect(stream);
@@ -88,16 +69,15 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("sends stream last in the body", async () => {
-      handle = (_request, response) => sendEvents(response, chunks, { done: true });
       await collect(await chatCompletion(client(), { stream: true, messages, maxTokens: 5 }, { model: "m" }));
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+      expect(server.last().body.toString("utf8")).toBe(
         `{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"stream":true}`,
       );
     });
 
     it("yields the same chunks when the stream arrives one byte at a time", async () => {
-      const body = `${chunks.map((item) => `data: ${JSON.stringify(item)}\r\n\r\n`).join("")}data: [DONE]\r\n\r\n`;
-      handle = (_request, response) => sendBytewise(response, body);
+      // data: {chunk}\r\n\r\n… then data: [DONE]\r\n\r\n, one byte per write.
+      server.answerNext({ events: chunks, done: true, bytewise: true });
       const { items, error } = await collect(
         await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
       );
@@ -106,7 +86,7 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("accepts a stream that ends after a finish_reason without [DONE] (older TGI)", async () => {
-      handle = (_request, response) => sendEvents(response, chunks);
+      server.answerNext({ events: chunks });
       const { items, error } = await collect(
         await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
       );
@@ -115,7 +95,7 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("throws IncompleteGenerationError when the stream ends with neither [DONE] nor a finish_reason", async () => {
-      handle = (_request, response) => sendEvents(response, chunks.slice(0, 2));
+      server.answerNext({ events: chunks.slice(0, 2) });
       const { items, error } = await collect(
         await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
       );
@@ -128,7 +108,7 @@ describe("@infer/task-chat-completion", () => {
         error: "Request failed during generation: Server error: Out of memory",
         error_type: "generation",
       };
-      handle = (_request, response) => sendEvents(response, [chunks[0], failure]);
+      server.answerNext({ events: [chunks[0], failure] });
       const { items, error } = await collect(
         await chatCompletion(client(), { messages, stream: true }, { model: "m" }),
       );
@@ -138,8 +118,7 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("throws an OpenAI-style error event as UnknownError with its message", async () => {
-      handle = (_request, response) =>
-        sendEvents(response, [{ error: { message: "upstream failed", type: "server_error" } }]);
+      server.answerNext({ events: [{ error: { message: "upstream failed", type: "server_error" } }] });
       const { error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
       expect(UnknownError.isInstance(error)).toBe(true);
       expect((error as UnknownError).message).toBe("upstream failed");
@@ -147,14 +126,14 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("rejects a chunk of another shape with InferenceOutputError", async () => {
-      handle = (_request, response) => sendEvents(response, [{ token: { text: "a" } }]);
+      server.answerNext({ events: [{ token: { text: "a" } }] });
       const { error } = await collect(await chatCompletion(client(), { messages, stream: true }, { model: "m" }));
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ token: { text: "a" } });
     });
 
     it("rejects before iteration when a stream request is answered with JSON", async () => {
-      handle = (_request, response) => sendJson(response, { choices: [] });
+      server.answerNext({ json: { choices: [] } });
       await expect(chatCompletion(client(), { messages, stream: true }, { model: "m" })).rejects.toSatisfy(
         (error: unknown) => InferenceOutputError.isInstance(error),
       );
@@ -162,13 +141,13 @@ describe("@infer/task-chat-completion", () => {
 
     it("closes the connection when the loop breaks early", async () => {
       let closedEarly!: Promise<boolean>;
-      handle = (_request, response) => {
+      server.answerNext((_request, response) => {
         closedEarly = new Promise((resolve) => response.on("close", () => resolve(!response.writableEnded)));
         response.writeHead(200, { "content-type": "text/event-stream" });
         response.write(`data: ${JSON.stringify(chunks[0])}\n\n`);
         response.write(`data: ${JSON.stringify(chunks[1])}\n\n`);
         // Never ends: only the client can close this connection.
-      };
+      });
       const received: ChatCompletionStreamOutput[] = [];
       for await (const item of await chatCompletion(client(), { messages, stream: true }, { model: "m" })) {
         received.push(item);
@@ -180,7 +159,6 @@ describe("@infer/task-chat-completion", () => {
     }, 120_000);
 
     it("streams through client.with(chatCompletion)", async () => {
-      handle = (_request, response) => sendEvents(response, chunks, { done: true });
       const stream = await client().with(chatCompletion).chatCompletion({ messages, stream: true }, { model: "m" });
       expectTypeOf(stream).toEqualTypeOf<AsyncIterable<ChatCompletionStreamOutput>>();
       expect(text((await collect(stream)).items)).toBe("The capital is Paris.");

@@ -5,8 +5,8 @@ import {
   InferenceOutputError,
   ValidationError,
 } from "@infer/core";
-import { sendJson, startServer, type Handler, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { chatCompletion, type ChatCompletionInput, type ChatCompletionOutput } from "./index.js";
 
 // The shape TGI's /v1/chat/completions answers (TGI 1.4+), with a field this client does not know.
@@ -32,26 +32,19 @@ const messages = [
   { role: "user", content: "What is the capital of France?" },
 ];
 
-let server: TestServer;
-let handle: Handler = (_request, response) => sendJson(response, answer);
+const server = useTaskServer({ json: answer });
 
-beforeAll(async () => {
-  server = await startServer((request, response) => handle(request, response));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-chat-completion", () => {
   describe("chatCompletion", () => {
     it("POSTs OpenAI's body to /models/{model}/v1/chat/completions and returns the typed answer", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       const output = await chatCompletion(
         client(),
         { messages, maxTokens: 100 },
         { model: "HuggingFaceH4/zephyr-7b-beta" },
       );
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -63,7 +56,6 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("sends the parameters in snake_case, tools and response_format as given", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       const tools = [
         {
           type: "function" as const,
@@ -98,7 +90,7 @@ describe("@infer/task-chat-completion", () => {
         },
         { model: "m" },
       );
-      expect(server.requests.at(-1)!.json()).toEqual({
+      expect(server.last().json()).toEqual({
         model: "my-model",
         messages,
         max_tokens: 10,
@@ -120,27 +112,25 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("appends the route to a model URL once, and to the client's model", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       await chatCompletion(client(), { messages }, { model: `${server.url}/` });
-      expect(server.requests.at(-1)!.url).toBe("/v1/chat/completions");
+      expect(server.last().url).toBe("/v1/chat/completions");
       await chatCompletion(client(), { messages }, { model: `${server.url}/v1/chat/completions` });
-      expect(server.requests.at(-1)!.url).toBe("/v1/chat/completions");
+      expect(server.last().url).toBe("/v1/chat/completions");
       await chatCompletion(createClient({ endpoint: server.url, token: false, model: "client/model" }), {
         messages,
         model: "body-model",
       });
-      expect(server.requests.at(-1)!.url).toBe("/models/client/model/v1/chat/completions");
-      expect((server.requests.at(-1)!.json() as { model: string }).model).toBe("body-model");
+      expect(server.last().url).toBe("/models/client/model/v1/chat/completions");
+      expect((server.last().json() as { model: string }).model).toBe("body-model");
     });
 
     it("routes to input.model when neither the call nor the client names a model", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       await chatCompletion(createClient({ endpoint: server.url, token: false }), {
         messages,
         model: "HuggingFaceH4/zephyr-7b-beta",
       });
-      expect(server.requests.at(-1)!.url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
-      expect((server.requests.at(-1)!.json() as { model: string }).model).toBe("HuggingFaceH4/zephyr-7b-beta");
+      expect(server.last().url).toBe("/models/HuggingFaceH4/zephyr-7b-beta/v1/chat/completions");
+      expect((server.last().json() as { model: string }).model).toBe("HuggingFaceH4/zephyr-7b-beta");
     });
 
     it("turns an error answer with error_type into the typed TGI error, the HTTP error as cause", async () => {
@@ -148,7 +138,7 @@ describe("@infer/task-chat-completion", () => {
         error: "Input validation error: `max_tokens` must be strictly positive",
         error_type: "validation",
       };
-      handle = (_request, response) => sendJson(response, body, 422);
+      server.answerNext({ json: body, status: 422 });
       const error = await chatCompletion(client(), { messages }, { model: "m" }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(error)).toBe(true);
       expect((error as ValidationError).message).toBe(body.error);
@@ -156,15 +146,14 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("leaves an error answer without error_type as InferenceHTTPError", async () => {
-      handle = (_request, response) =>
-        sendJson(response, { error: { message: "Not found", type: "invalid_request_error" } }, 404);
+      server.answerNext({ json: { error: { message: "Not found", type: "invalid_request_error" } }, status: 404 });
       const error = await chatCompletion(client(), { messages }, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(404);
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "no" }]);
+      server.answerNext({ json: [{ generated_text: "no" }] });
       const error = await chatCompletion(client(), { messages }, { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ generated_text: "no" }]);
@@ -193,7 +182,6 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("accepts content parts, and an assistant message with tool_calls and no content", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       const conversation: ChatCompletionInput["messages"] = [
         { role: "user", content: [{ type: "text", text: "Weather in Paris?" }] },
         {
@@ -204,7 +192,7 @@ describe("@infer/task-chat-completion", () => {
         { role: "tool", content: "Sunny", tool_call_id: "0" },
       ];
       await chatCompletion(client(), { messages: conversation }, { model: "m" });
-      expect((server.requests.at(-1)!.json() as { messages: unknown }).messages).toEqual(conversation);
+      expect((server.last().json() as { messages: unknown }).messages).toEqual(conversation);
     });
 
     it("rejects parameters out of range before any request", async () => {
@@ -268,15 +256,13 @@ describe("@infer/task-chat-completion", () => {
     });
 
     it("sends model and messages first, then the parameters in the order given, stream last", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       await chatCompletion(client(), { maxTokens: 5, stream: false, temperature: 0.5, messages }, { model: "m" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+      expect(server.last().body.toString("utf8")).toBe(
         `{"model":"tgi","messages":${JSON.stringify(messages)},"max_tokens":5,"temperature":0.5}`,
       );
     });
 
     it("is a method after client.with(chatCompletion), typed by stream", async () => {
-      handle = (_request, response) => sendJson(response, answer);
       const output = await client().with(chatCompletion).chatCompletion({ messages }, { model: "m" });
       expectTypeOf(output).toEqualTypeOf<ChatCompletionOutput>();
       expect(output.choices).toHaveLength(1);

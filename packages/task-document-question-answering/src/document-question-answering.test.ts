@@ -1,31 +1,25 @@
 import { dirname } from "node:path";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { documentQuestionAnswering } from "./index.js";
 
 const layoutlm = tapeJson("impira/layoutlm-document-qa");
 const donut = tapeJson("naver-clova-ix/donut-base-finetuned-docvqa");
 const invoice = fixtureBytes("invoice.png");
 const question = "Invoice number?";
-let server: TestServer;
-let answer: unknown = layoutlm.body;
+const server = useTaskServer({ json: layoutlm.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-document-question-answering", () => {
   describe("documentQuestionAnswering", () => {
     it("sends {question, image: base64} to /models/{model} and returns the recorded LayoutLM answer as is", async () => {
-      answer = layoutlm.body;
       const answers = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, {
         model: "impira/layoutlm-document-qa",
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/impira/layoutlm-document-qa");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -36,16 +30,16 @@ describe("@infer/task-document-question-answering", () => {
     });
 
     it("returns the recorded Donut answer, which has no score, start or end", async () => {
-      answer = donut.body;
+      server.answerNext({ json: donut.body });
       const answers = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, {
         model: "naver-clova-ix/donut-base-finetuned-docvqa",
       });
-      expect(server.requests.at(-1)!.url).toBe("/models/naver-clova-ix/donut-base-finetuned-docvqa");
+      expect(server.last().url).toBe("/models/naver-clova-ix/donut-base-finetuned-docvqa");
       expect(answers).toEqual([{ answer: "us-001" }]);
     });
 
     it("wraps a single answer object in a list", async () => {
-      answer = { answer: "us-001", score: 0.6, start: 16, end: 16 };
+      server.answerNext({ json: { answer: "us-001", score: 0.6, start: 16, end: 16 } });
       const answers = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, { model: "m" });
       expect(answers).toEqual([{ answer: "us-001", score: 0.6, start: 16, end: 16 }]);
     });
@@ -55,13 +49,11 @@ describe("@infer/task-document-question-answering", () => {
       ["a Blob", () => new Blob([new Uint8Array(invoice)], { type: "image/png" })],
       ["a stream", () => new Blob([new Uint8Array(invoice)]).stream()],
     ])("sends the exact base64 of the image given as %s", async (_kind, input) => {
-      answer = layoutlm.body;
       await documentQuestionAnswering(client(), input(), question, { model: "m" });
-      expect(server.requests.at(-1)!.json()).toEqual({ question, image: invoice.toString("base64") });
+      expect(server.last().json()).toEqual({ question, image: invoice.toString("base64") });
     });
 
     it("is a method after client.with(documentQuestionAnswering)", async () => {
-      answer = layoutlm.body;
       const answers = await client()
         .with(documentQuestionAnswering)
         .documentQuestionAnswering(new Uint8Array(invoice), question, { model: "m" });
@@ -89,7 +81,7 @@ describe("@infer/task-document-question-answering", () => {
       ["a score that is not a number", [{ answer: "us-001", score: "high" }]],
       ["a string", "us-001"],
     ])("rejects an answer with %s as InferenceOutputError carrying the body", async (_kind, body) => {
-      answer = body;
+      server.answerNext({ json: body });
       const error = await documentQuestionAnswering(client(), new Uint8Array(invoice), question, { model: "m" }).catch(
         (caught: unknown) => caught,
       );

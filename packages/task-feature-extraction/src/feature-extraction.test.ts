@@ -1,21 +1,16 @@
 import { createClient, InferenceInputError, InferenceOutputError, type PipelineLayout } from "@infer/core";
-import { sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { featureExtraction } from "./index.js";
 
 const pooled = tapeJson("/pipeline/feature-extraction/sentence-transformers/paraphrase-xlm-r-multilingual-v1");
 const perToken = tapeJson("/models/facebook/bart-base", '"inputs":"That is a happy person"');
 const batch = tapeJson("/models/facebook/bart-base", '"inputs":["hello"');
-let server: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: pooled.body };
-
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-});
-afterAll(() => server.close());
+const server = useTaskServer({ json: pooled.body });
 
 const client = (pipelineLayout?: PipelineLayout) =>
-  createClient({ endpoint: server.url, token: "hf_test", retry: false, ...(pipelineLayout ? { pipelineLayout } : {}) });
+  createClient({ ...server.clientOptions(), ...(pipelineLayout ? { pipelineLayout } : {}) });
 
 /** The depths of a nested array, e.g. [3, 2] for [[1, 2], [3, 4], [5, 6]]. */
 function shape(value: unknown): number[] {
@@ -25,11 +20,10 @@ function shape(value: unknown): number[] {
 describe("@infer/task-feature-extraction", () => {
   describe("featureExtraction", () => {
     it("sends {inputs} to the legacy pipeline route by default on a custom endpoint and returns the recorded vector", async () => {
-      answer = { status: 200, body: pooled.body };
       const vector = await featureExtraction(client(), "That is a happy person", {
         model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1",
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/pipeline/feature-extraction/sentence-transformers/paraphrase-xlm-r-multilingual-v1");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -41,29 +35,26 @@ describe("@infer/task-feature-extraction", () => {
     });
 
     it("sends to /models/{model}/pipeline/feature-extraction with the router layout", async () => {
-      answer = { status: 200, body: pooled.body };
       await featureExtraction(client("router"), "That is a happy person", {
         model: "sentence-transformers/paraphrase-xlm-r-multilingual-v1",
       });
-      expect(server.requests.at(-1)!.url).toBe(
+      expect(server.last().url).toBe(
         "/models/sentence-transformers/paraphrase-xlm-r-multilingual-v1/pipeline/feature-extraction",
       );
     });
 
     it("sends to /pipeline/feature-extraction/{model} with the legacy layout given explicitly", async () => {
-      answer = { status: 200, body: pooled.body };
       await featureExtraction(client("legacy"), "That is a happy person", { model: "facebook/bart-base" });
-      expect(server.requests.at(-1)!.url).toBe("/pipeline/feature-extraction/facebook/bart-base");
+      expect(server.last().url).toBe("/pipeline/feature-extraction/facebook/bart-base");
     });
 
     it("uses a model URL as is", async () => {
-      answer = { status: 200, body: pooled.body };
       await featureExtraction(client("router"), "That is a happy person", { model: `${server.url}/embed` });
-      expect(server.requests.at(-1)!.url).toBe("/embed");
+      expect(server.last().url).toBe("/embed");
     });
 
     it("returns the recorded per-token answer nested as the server shaped it", async () => {
-      answer = { status: 200, body: perToken.body };
+      server.answerNext({ json: perToken.body });
       const features = await featureExtraction(client(), "That is a happy person", { model: "facebook/bart-base" });
       expect(features).toEqual(perToken.body);
       expect(shape(features)).toEqual(shape(perToken.body));
@@ -71,23 +62,22 @@ describe("@infer/task-feature-extraction", () => {
     });
 
     it("sends a batch of texts as an array and returns the recorded batch answer", async () => {
-      answer = { status: 200, body: batch.body };
+      server.answerNext({ json: batch.body });
       const features = await featureExtraction(client(), ["hello", "That is a happy person"], {
         model: "facebook/bart-base",
       });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: ["hello", "That is a happy person"] });
+      expect(server.last().json()).toEqual({ inputs: ["hello", "That is a happy person"] });
       expect(features).toEqual(batch.body);
       expect(shape(features)).toHaveLength(4);
     });
 
     it("is a method after client.with(featureExtraction)", async () => {
-      answer = {
-        status: 200,
-        body: [
+      server.answerNext({
+        json: [
           [0.5, -1],
           [2, 3],
         ],
-      };
+      });
       const features = await client().with(featureExtraction).featureExtraction("hi", { model: "m" });
       expect(features).toEqual([
         [0.5, -1],
@@ -116,7 +106,7 @@ describe("@infer/task-feature-extraction", () => {
         ],
         [[[0.1]], [null]],
       ]) {
-        answer = { status: 200, body };
+        server.answerNext({ json: body });
         const error = await featureExtraction(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
         expect(InferenceOutputError.isInstance(error)).toBe(true);
         expect((error as InferenceOutputError).body).toEqual(body);

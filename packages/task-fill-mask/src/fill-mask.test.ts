@@ -1,5 +1,6 @@
 import { createClient, InferenceHTTPError, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { findTapes, tapeJson, useTaskServer } from "@infer/testing";
+import { findTapes, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { fillMask } from "./index.js";
 

@@ -2,40 +2,31 @@ import { createReadStream } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import { fixtureBytes, fixturePath, sendBytes, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, sendBytes, sendJson, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { imageClassification } from "./index.js";
 
 const MODEL = "google/vit-base-patch16-224";
 const recorded = tapeJson(MODEL);
 const cheetah = fixtureBytes("cheetah.png");
 const cheetahPath = fixturePath("cheetah.png");
-let server: TestServer;
-let downloads: TestServer;
-let answer: { status: number; body: unknown } = { status: 200, body: recorded.body };
-
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer.body, answer.status));
-  downloads = await startServer((request, response) => {
-    if (request.url === "/cheetah.png") sendBytes(response, cheetah, "image/png");
-    else sendJson(response, { error: "not found" }, 404);
-  });
-});
-afterAll(async () => {
-  await server.close();
-  await downloads.close();
+const server = useTaskServer({ json: recorded.body });
+// Another origin, where images are downloaded from: only its own handler answers there.
+const downloads = useTaskServer((request, response) => {
+  if (request.url === "/cheetah.png") sendBytes(response, cheetah, "image/png");
+  else sendJson(response, { error: "not found" }, 404);
 });
 
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 /** Sends `image`, answers the recorded labels, and returns the request the server received. */
 async function classify(image: BinaryInput) {
-  answer = { status: 200, body: recorded.body };
   const before = server.requests.length;
   const labels = await imageClassification(client(), image, { model: MODEL });
   expect(server.requests.length).toBe(before + 1);
   expect(labels).toEqual(recorded.body);
-  return server.requests.at(-1)!;
+  return server.last();
 }
 
 function twoChunks(): [Uint8Array, Uint8Array] {
@@ -131,7 +122,7 @@ describe("@infer/task-image-classification", () => {
       const before = downloads.requests.length;
       const request = await classify(`${downloads.url}/cheetah.png`);
       expect(downloads.requests.length).toBe(before + 1);
-      const download = downloads.requests.at(-1)!;
+      const download = downloads.last();
       expect(download.method).toBe("GET");
       expect(download.headers["authorization"]).toBeUndefined();
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -141,7 +132,7 @@ describe("@infer/task-image-classification", () => {
 
     it("downloads an http URL object too", async () => {
       const request = await classify(new URL("/cheetah.png", downloads.url));
-      expect(downloads.requests.at(-1)!.headers["authorization"]).toBeUndefined();
+      expect(downloads.last().headers["authorization"]).toBeUndefined();
       expect(request.body.equals(cheetah)).toBe(true);
     });
 
@@ -167,13 +158,12 @@ describe("@infer/task-image-classification", () => {
     }
 
     it("keeps fields it does not read", async () => {
-      answer = { status: 200, body: [{ label: "cheetah", score: 0.9, rank: 1 }] };
+      server.answerNext({ json: [{ label: "cheetah", score: 0.9, rank: 1 }] });
       const labels = await imageClassification(client(), new Uint8Array(cheetah), { model: MODEL });
       expect(labels).toEqual([{ label: "cheetah", score: 0.9, rank: 1 }]);
     });
 
     it("is a method after client.with(imageClassification)", async () => {
-      answer = { status: 200, body: recorded.body };
       const labels = await client().with(imageClassification).imageClassification(cheetahPath, { model: MODEL });
       expect(labels).toHaveLength((recorded.body as unknown[]).length);
       expect(imageClassification.taskName).toBe("image-classification");
@@ -181,7 +171,7 @@ describe("@infer/task-image-classification", () => {
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { status: 200, body: [[{ label: "cheetah", score: 0.9 }]] };
+      server.answerNext({ json: [[{ label: "cheetah", score: 0.9 }]] });
       const error = await imageClassification(client(), new Uint8Array(cheetah), { model: MODEL }).catch(
         (caught: unknown) => caught,
       );

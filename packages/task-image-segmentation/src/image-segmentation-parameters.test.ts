@@ -1,5 +1,6 @@
 import { createClient } from "@infer/core";
-import { fixtureBytes, fixturePath, tapeJson, useTaskServer } from "@infer/testing";
+import { fixtureBytes, fixturePath, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { imageSegmentation } from "./index.js";
 

@@ -1,17 +1,9 @@
-import type { ServerResponse } from "node:http";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import {
-  findTapes,
-  fixtureBytes,
-  fixturePath,
-  sendBytes,
-  sendJson,
-  startServer,
-  type TestServer,
-} from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTapes, fixtureBytes, fixturePath } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { imageToImage, type ImageToImageOptions } from "./index.js";
 
 // The recorded call sent the edge map raw; binary answers were not recorded, so the server sends a real PNG.
@@ -20,16 +12,9 @@ const model = "lllyasviel/sd-controlnet-canny";
 const edges = fixtureBytes("bird_canny.png");
 const edgesBase64 = edges.toString("base64");
 const png = fixtureBytes("cheetah.png");
-const sendPng = (response: ServerResponse) => sendBytes(response, png, "image/png");
-let answer: (response: ServerResponse) => void = sendPng;
-let server: TestServer;
+const server = useTaskServer({ bytes: png, contentType: "image/png" });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => answer(response));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 const inputs: [string, () => BinaryInput][] = [
   ["bytes", () => new Uint8Array(edges)],
@@ -41,9 +26,8 @@ const inputs: [string, () => BinaryInput][] = [
 describe("@infer/task-image-to-image", () => {
   describe("imageToImage", () => {
     it("sends the image as the raw body without parameters, as recorded, and returns the image as a Blob", async () => {
-      answer = sendPng;
       const image = await imageToImage(client(), new Uint8Array(edges), { model });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(recorded.init.headers?.["Content-Type"]).toBeUndefined();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${model}`);
@@ -57,24 +41,21 @@ describe("@infer/task-image-to-image", () => {
     });
 
     it.each(inputs.slice(1))("sends %s as the raw body with its image type", async (_kind, input) => {
-      answer = sendPng;
       await imageToImage(client(), input(), { model });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.headers["content-type"]).toBe("image/png");
       expect(request.body.equals(edges)).toBe(true);
     });
 
     it.each(inputs)("sends %s as base64 in {inputs, parameters} when a parameter is set", async (_kind, input) => {
-      answer = sendPng;
       await imageToImage(client(), input(), { model, prompt: "a red bird" });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.headers["accept"]).toBe("image/png");
       expect(request.json()).toEqual({ inputs: edgesBase64, parameters: { prompt: "a red bird" } });
     });
 
     it("sends every parameter in snake_case", async () => {
-      answer = sendPng;
       await imageToImage(client(), new Uint8Array(edges), {
         model,
         prompt: "a red bird",
@@ -85,7 +66,7 @@ describe("@infer/task-image-to-image", () => {
         guidanceScale: 7.5,
         strength: 0.6,
       });
-      expect(server.requests.at(-1)!.json()).toEqual({
+      expect(server.last().json()).toEqual({
         inputs: edgesBase64,
         parameters: {
           prompt: "a red bird",
@@ -100,42 +81,38 @@ describe("@infer/task-image-to-image", () => {
     });
 
     it("sends the parameters in a fixed order, only those set", async () => {
-      answer = sendPng;
       await imageToImage(client(), new Uint8Array(edges), { model, strength: 0.5, width: 8, prompt: "" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+      expect(server.last().body.toString("utf8")).toBe(
         `{"inputs":"${edgesBase64}","parameters":{"prompt":"","width":8,"strength":0.5}}`,
       );
     });
 
     it("sends the raw image when every parameter is undefined", async () => {
-      answer = sendPng;
       await imageToImage(client(), new Uint8Array(edges), {
         model,
         prompt: undefined,
       } as unknown as ImageToImageOptions);
-      expect(server.requests.at(-1)!.body.equals(edges)).toBe(true);
+      expect(server.last().body.equals(edges)).toBe(true);
     });
 
     it("keeps the server's Content-Type, as recorded from the real service", async () => {
       const recordedType = recorded.response.headers["content-type"]!;
-      answer = (response) => sendBytes(response, png, recordedType);
+      server.answerNext({ bytes: png, contentType: recordedType });
       const image = await imageToImage(client(), new Uint8Array(edges), { model });
       expect(recordedType).toBe("image/jpeg");
       expect(image.type).toBe("image/jpeg");
     });
 
     it("lets the call's Accept header win over image/png, case-insensitively", async () => {
-      answer = sendPng;
       await imageToImage(client(), new Uint8Array(edges), {
         model,
         prompt: "a red bird",
         headers: { ACCEPT: "image/jpeg" },
       });
-      expect(server.requests.at(-1)!.headers["accept"]).toBe("image/jpeg");
+      expect(server.last().headers["accept"]).toBe("image/jpeg");
     });
 
     it("is a method after client.with(imageToImage)", async () => {
-      answer = sendPng;
       const image = await client().with(imageToImage).imageToImage(new Uint8Array(edges), { model });
       expect(image.size).toBe(png.byteLength);
       expect(imageToImage.taskName).toBe("image-to-image");
@@ -175,7 +152,7 @@ describe("@infer/task-image-to-image", () => {
     });
 
     it("rejects a JSON answer with InferenceOutputError carrying the parsed body", async () => {
-      answer = (response) => sendJson(response, { error: "not an image" });
+      server.answerNext({ json: { error: "not an image" } });
       const error = await imageToImage(client(), new Uint8Array(edges), { model }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ error: "not an image" });

@@ -1,5 +1,6 @@
 import { createClient } from "@infer/core";
-import { findTapes, fixtureBytes, fixturePath, useTaskServer } from "@infer/testing";
+import { findTapes, fixtureBytes, fixturePath } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { objectDetection } from "./index.js";
 

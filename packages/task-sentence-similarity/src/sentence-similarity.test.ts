@@ -1,5 +1,6 @@
 import { createClient, InferenceInputError, InferenceOutputError, type PipelineLayout } from "@infer/core";
-import { tapeJson, useTaskServer } from "@infer/testing";
+import { tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { sentenceSimilarity } from "./index.js";
 
@@ -11,7 +12,7 @@ const { source_sentence: sentence, sentences } = (
 const server = useTaskServer({ json: recorded.body });
 
 const client = (pipelineLayout?: PipelineLayout) =>
-  createClient({ endpoint: server.url, token: "hf_test", retry: false, ...(pipelineLayout ? { pipelineLayout } : {}) });
+  createClient({ ...server.clientOptions(), ...(pipelineLayout ? { pipelineLayout } : {}) });
 
 describe("@infer/task-sentence-similarity", () => {
   describe("sentenceSimilarity", () => {

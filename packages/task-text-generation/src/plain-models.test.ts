@@ -1,6 +1,7 @@
 import { createClient, InferenceHTTPError, InferenceInputError } from "@infer/core";
-import { sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { sendJson, type Handler } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { textGeneration } from "./index.js";
 
 const TGI_ONLY = ["watermark", "stop", "details", "decoder_input_details"];
@@ -8,28 +9,26 @@ const kwargsError = (names: string[]) => ({
   error: `The following \`model_kwargs\` are not used by the model: ${JSON.stringify(names)} (note: typos in the generate arguments will also show up in this list)`,
 });
 
-let server: TestServer;
-let alwaysReject = false;
-
-beforeAll(async () => {
-  // A server that is not TGI: it rejects TGI's parameters as unused model_kwargs.
-  server = await startServer((request, response) => {
+/** A server that is not TGI: it rejects TGI's parameters as unused model_kwargs (every request, when `always`). */
+const notTgi =
+  (always: boolean): Handler =>
+  (request, response) => {
     const parameters = ((request.json() as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<
       string,
       unknown
     >;
     const unused = Object.keys(parameters).filter((name) => TGI_ONLY.includes(name));
-    if (alwaysReject || unused.length > 0) return sendJson(response, kwargsError(unused), 400);
+    if (always || unused.length > 0) return sendJson(response, kwargsError(unused), 400);
     sendJson(response, [{ generated_text: "plain" }]);
-  });
-});
-afterAll(() => server.close());
+  };
+const server = useTaskServer(notTgi(false));
+/** The two requests of a call (the TGI form, then the plain one) both rejected. */
+const rejectBoth = () => server.answerNext(notTgi(true), notTgi(true));
 afterEach(() => {
-  alwaysReject = false;
   vi.restoreAllMocks();
 });
 
-const client = () => createClient({ endpoint: server.url, token: false, retry: false });
+const client = () => createClient({ ...server.clientOptions(), token: false });
 
 describe("@infer/task-text-generation", () => {
   describe("textGeneration against a server that is not TGI", () => {
@@ -48,7 +47,7 @@ describe("@infer/task-text-generation", () => {
         inputs: "Hi",
         parameters: { watermark: true, stop: ["."], details: true, max_new_tokens: 5 },
       });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "Hi", parameters: { max_new_tokens: 5 } });
+      expect(server.last().json()).toEqual({ inputs: "Hi", parameters: { max_new_tokens: 5 } });
       expect(output).toEqual({ generated_text: "plain" });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]?.[0])).toContain("options.watermark, options.stop, options.details");
@@ -71,7 +70,7 @@ describe("@infer/task-text-generation", () => {
 
     it("warns without a list when no TGI-only option was set", async () => {
       const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      alwaysReject = true;
+      rejectBoth();
       await textGeneration(client(), "Hi", { model: "plain/nine" }).catch(() => undefined);
       expect(warn.mock.calls).toEqual([
         [
@@ -88,7 +87,7 @@ describe("@infer/task-text-generation", () => {
       const before = server.requests.length;
       const text = await textGeneration(client(), "Again", { model: "plain/two", stop: ["!"], temperature: 0.5 });
       expect(server.requests.length - before).toBe(1);
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "Again", parameters: { temperature: 0.5 } });
+      expect(server.last().json()).toEqual({ inputs: "Again", parameters: { temperature: 0.5 } });
       expect(text).toBe("plain");
       expect(warn).not.toHaveBeenCalled();
     });
@@ -125,7 +124,7 @@ describe("@infer/task-text-generation", () => {
 
     it("retries only once: a second rejection is the HTTP error", async () => {
       vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      alwaysReject = true;
+      rejectBoth();
       const before = server.requests.length;
       const error = await textGeneration(client(), "Hi", { model: "plain/seven", watermark: true }).catch(
         (caught: unknown) => caught,

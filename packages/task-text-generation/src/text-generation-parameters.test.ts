@@ -1,16 +1,11 @@
 import { createClient, InferenceInputError } from "@infer/core";
-import { sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { textGeneration, type TextGenerationOptions } from "./index.js";
 
-let server: TestServer;
+const server = useTaskServer({ json: [{ generated_text: "x" }] });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, [{ generated_text: "x" }]));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: false, retry: false });
+const client = () => createClient({ ...server.clientOptions(), token: false });
 
 async function expectRejected(options: TextGenerationOptions, argument: string): Promise<void> {
   const before = server.requests.length;
@@ -37,14 +32,14 @@ describe("@infer/task-text-generation", () => {
     it("accepts bestOf: 1 alone and bestOf > 1 with sampling", async () => {
       await textGeneration(client(), "x", { model: "m", bestOf: 1 });
       await textGeneration(client(), "x", { model: "m", bestOf: 3, doSample: true });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { best_of: 3, do_sample: true } });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { best_of: 3, do_sample: true } });
     });
 
     it("sends stopSequences (huggingface_hub's older name) as TGI's stop, after stop's own", async () => {
       await textGeneration(client(), "x", { model: "m", stopSequences: ["\n", "END"] });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { stop: ["\n", "END"] } });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { stop: ["\n", "END"] } });
       await textGeneration(client(), "x", { model: "m", stop: ["."], stopSequences: ["!"] });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { stop: [".", "!"] } });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { stop: [".", "!"] } });
     });
 
     it("rejects stopSequences that are not an array of strings, before sending", async () => {
@@ -77,7 +72,7 @@ describe("@infer/task-text-generation", () => {
         topK: 1,
         truncate: 1,
       });
-      expect(server.requests.at(-1)!.json()).toEqual({
+      expect(server.last().json()).toEqual({
         inputs: "x",
         parameters: { top_p: 0.999, typical_p: 0.001, temperature: 0.01, top_k: 1, truncate: 1 },
       });

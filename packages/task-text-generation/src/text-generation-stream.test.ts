@@ -8,21 +8,19 @@ import {
   OverloadedError,
   ValidationError,
 } from "@infer/core";
-import { findTapes, sendEvents, sendJson, startServer, type Handler, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTapes } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { textGeneration } from "./index.js";
 
 const flanStream = findTapes("google/flan-t5-xxl", '"stream":true')[0]!;
 const oasstStream = findTapes("OpenAssistant/oasst")[0]!;
-let server: TestServer;
-let handle: Handler = () => undefined;
+/** The recorded flan-t5 stream, as the real service sent it. */
+const flanEvents = { text: flanStream.response.body, contentType: "text/event-stream" };
+// Every test says what the server answers; a request it did not expect gets a 500.
+const server = useTaskServer({ json: { error: "no answer queued for this request" }, status: 500 });
 
-beforeAll(async () => {
-  server = await startServer((request, response) => handle(request, response));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 const token = (id: number, text: string, special = false) => ({
   token: { id, text, logprob: -0.1, special },
@@ -32,17 +30,6 @@ const token = (id: number, text: string, special = false) => ({
 
 function startEvents(response: ServerResponse): void {
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-}
-
-/** Writes the body one byte per write, yielding to the event loop between writes, so each byte arrives alone. */
-async function sendBytewise(response: ServerResponse, body: string): Promise<void> {
-  startEvents(response);
-  const bytes = Buffer.from(body, "utf8");
-  for (let index = 0; index < bytes.length; index++) {
-    response.write(bytes.subarray(index, index + 1));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  response.end();
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
@@ -58,16 +45,13 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; err
 describe("@infer/task-text-generation", () => {
   describe("textGeneration with stream", () => {
     it("sends stream: true with Accept: text/event-stream and yields the recorded token texts", async () => {
-      handle = (_request, response) => {
-        startEvents(response);
-        response.end(flanStream.response.body);
-      };
+      server.answerNext(flanEvents);
       const stream = await textGeneration(client(), 'repeat "one two three four"', {
         model: "google/flan-t5-xxl",
         stream: true,
       });
       const { items, error } = await collect(stream);
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.url).toBe("/models/google/flan-t5-xxl");
       expect(request.headers["accept"]).toBe("text/event-stream");
       expect(request.json()).toEqual({ inputs: 'repeat "one two three four"', stream: true });
@@ -77,7 +61,7 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("yields identical tokens when the recorded stream arrives one byte at a time", async () => {
-      handle = (_request, response) => sendBytewise(response, flanStream.response.body);
+      server.answerNext({ ...flanEvents, bytewise: true });
       const { items, error } = await collect(
         await textGeneration(client(), "x", { model: "google/flan-t5-xxl", stream: true }),
       );
@@ -86,13 +70,10 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("yields typed events with details: true, the last one with generated_text", async () => {
-      handle = (_request, response) => {
-        startEvents(response);
-        response.end(flanStream.response.body);
-      };
+      server.answerNext(flanEvents);
       const stream = await textGeneration(client(), "x", { model: "google/flan-t5-xxl", stream: true, details: true });
       const { items } = await collect(stream);
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "x", parameters: { details: true }, stream: true });
+      expect(server.last().json()).toEqual({ inputs: "x", parameters: { details: true }, stream: true });
       expect(items).toHaveLength(5);
       expect(items[0]?.token).toEqual({ id: 80, text: "one", logprob: -0.75390625, special: false });
       expect(items.slice(0, 4).every((event) => event.generated_text === null)).toBe(true);
@@ -111,7 +92,7 @@ describe("@infer/task-text-generation", () => {
         },
       ];
       const body = `: keep-alive\r\n\r\n${events.map((event, index) => `event: message\r\nid: ${index}\r\ndata: ${JSON.stringify(event)}\r\n\r\n`).join("")}`;
-      handle = (_request, response) => sendBytewise(response, body);
+      server.answerNext({ text: body, contentType: "text/event-stream", bytewise: true });
       const { items, error } = await collect(
         await textGeneration(client(), "x", { model: "m", stream: true, details: true }),
       );
@@ -122,16 +103,14 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("stops at data: [DONE]", async () => {
-      handle = (_request, response) =>
-        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
+      server.answerNext({ events: [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], done: true });
       const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(error).toBeUndefined();
       expect(items).toEqual(["a", "b"]);
     });
 
     it("throws a clear error when the stream is iterated a second time, instead of yielding nothing", async () => {
-      handle = (_request, response) =>
-        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], { done: true });
+      server.answerNext({ events: [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }], done: true });
       const stream = await textGeneration(client(), "x", { model: "m", stream: true });
       expect((await collect(stream)).items).toEqual(["a", "b"]);
       const again = await collect(stream);
@@ -141,17 +120,14 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("throws the recorded validation error event as ValidationError", async () => {
-      handle = (_request, response) => {
-        startEvents(response);
-        response.end(oasstStream.response.body);
-      };
+      server.answerNext({ text: oasstStream.response.body, contentType: "text/event-stream" });
       const stream = await textGeneration(client(), "Write a short story", {
         model: "OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5",
         stream: true,
         maxNewTokens: 10000,
       });
       const { items, error } = await collect(stream);
-      expect(server.requests.at(-1)!.json()).toEqual({
+      expect(server.last().json()).toEqual({
         inputs: "Write a short story",
         parameters: { max_new_tokens: 10000 },
         stream: true,
@@ -167,7 +143,7 @@ describe("@infer/task-text-generation", () => {
         error: "Request failed during generation: Server error: CUDA out of memory",
         error_type: "generation",
       };
-      handle = (_request, response) => sendEvents(response, [token(1, "one"), token(2, " two"), failure]);
+      server.answerNext({ events: [token(1, "one"), token(2, " two"), failure] });
       const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(items).toEqual(["one", " two"]);
       expect(GenerationError.isInstance(error)).toBe(true);
@@ -175,7 +151,7 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("throws IncompleteGenerationError when the stream ends before its last event", async () => {
-      handle = (_request, response) => sendEvents(response, [token(1, "one"), token(2, " two")]);
+      server.answerNext({ events: [token(1, "one"), token(2, " two")] });
       const { items, error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(items).toEqual(["one", " two"]);
       expect(IncompleteGenerationError.isInstance(error)).toBe(true);
@@ -183,28 +159,28 @@ describe("@infer/task-text-generation", () => {
 
     it("throws IncompleteGenerationError when the last event is cut off, or [DONE] comes early", async () => {
       const final = JSON.stringify({ ...token(2, "b"), generated_text: "ab" });
-      handle = (_request, response) => {
-        startEvents(response);
-        response.end(`data:${JSON.stringify(token(1, "a"))}\n\ndata:${final}`);
-      };
+      server.answerNext({
+        text: `data:${JSON.stringify(token(1, "a"))}\n\ndata:${final}`,
+        contentType: "text/event-stream",
+      });
       const cut = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(cut.items).toEqual(["a"]);
       expect(IncompleteGenerationError.isInstance(cut.error)).toBe(true);
 
-      handle = (_request, response) => sendEvents(response, [token(1, "a")], { done: true });
+      server.answerNext({ events: [token(1, "a")], done: true });
       const early = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(IncompleteGenerationError.isInstance(early.error)).toBe(true);
     });
 
     it("closes the connection when the loop breaks early", async () => {
       let closedEarly!: Promise<boolean>;
-      handle = (_request, response) => {
+      server.answerNext((_request, response) => {
         closedEarly = new Promise((resolve) => response.on("close", () => resolve(!response.writableEnded)));
         startEvents(response);
         response.write(`data:${JSON.stringify(token(1, "one"))}\n\n`);
         response.write(`data:${JSON.stringify(token(2, " two"))}\n\n`);
         // Never ends: only the client can close this connection.
-      };
+      });
       const tokens: string[] = [];
       for await (const text of await textGeneration(client(), "x", { model: "m", stream: true })) {
         tokens.push(text);
@@ -216,10 +192,10 @@ describe("@infer/task-text-generation", () => {
     }, 120_000);
 
     it("rejects with InferenceAbortError when the signal aborts mid-stream", async () => {
-      handle = (_request, response) => {
+      server.answerNext((_request, response) => {
         startEvents(response);
         response.write(`data:${JSON.stringify(token(1, "one"))}\n\n`);
-      };
+      });
       const controller = new AbortController();
       const stream = await textGeneration(client(), "x", { model: "m", stream: true, signal: controller.signal });
       const tokens: string[] = [];
@@ -235,30 +211,29 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("rejects an event of another shape with InferenceOutputError", async () => {
-      handle = (_request, response) => sendEvents(response, [{ choices: [] }]);
+      server.answerNext({ events: [{ choices: [] }] });
       const { error } = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual({ choices: [] });
 
-      handle = (_request, response) => sendEvents(response, ["{not json"]);
+      server.answerNext({ events: ["{not json"] });
       const broken = await collect(await textGeneration(client(), "x", { model: "m", stream: true }));
       expect(InferenceOutputError.isInstance(broken.error)).toBe(true);
     });
 
     it("rejects before iteration when a stream request is answered with JSON", async () => {
-      handle = (_request, response) => sendJson(response, { error: "Model is overloaded", error_type: "overloaded" });
+      server.answerNext({ json: { error: "Model is overloaded", error_type: "overloaded" } });
       await expect(textGeneration(client(), "x", { model: "m", stream: true })).rejects.toSatisfy((error: unknown) =>
         OverloadedError.isInstance(error),
       );
-      handle = (_request, response) => sendJson(response, [{ generated_text: "not a stream" }]);
+      server.answerNext({ json: [{ generated_text: "not a stream" }] });
       await expect(textGeneration(client(), "x", { model: "m", stream: true })).rejects.toSatisfy((error: unknown) =>
         InferenceOutputError.isInstance(error),
       );
     });
 
     it("streams through client.with(textGeneration)", async () => {
-      handle = (_request, response) =>
-        sendEvents(response, [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }]);
+      server.answerNext({ events: [token(1, "a"), { ...token(2, "b"), generated_text: "ab" }] });
       const stream = await client().with(textGeneration).textGeneration("x", { model: "m", stream: true });
       const { items } = await collect(stream);
       expect(items).toEqual(["a", "b"]);

@@ -6,21 +6,16 @@ import {
   OverloadedError,
   ValidationError,
 } from "@infer/core";
-import { sendJson, startServer, tapeJson, type Handler, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { textGeneration } from "./index.js";
 
 const flan = tapeJson("google/flan-t5-xxl", "The answer to the universe is");
 const gpt2 = tapeJson("models/gpt2");
-let server: TestServer;
-let handle: Handler = (_request, response) => sendJson(response, flan.body);
+const server = useTaskServer({ json: flan.body });
 
-beforeAll(async () => {
-  server = await startServer((request, response) => handle(request, response));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 const details = {
   finish_reason: "length",
@@ -37,9 +32,8 @@ const details = {
 describe("@infer/task-text-generation", () => {
   describe("textGeneration", () => {
     it("sends {inputs} as JSON to /models/{model} and returns the recorded generated_text", async () => {
-      handle = (_request, response) => sendJson(response, flan.body);
       const text = await textGeneration(client(), "The answer to the universe is", { model: "google/flan-t5-xxl" });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/google/flan-t5-xxl");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -50,14 +44,14 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("returns gpt2's recorded continuation as a string", async () => {
-      handle = (_request, response) => sendJson(response, gpt2.body);
+      server.answerNext({ json: gpt2.body });
       const text = await textGeneration(client(), "The answer to the universe is", { model: "gpt2" });
       expect(text).toBe((gpt2.body as { generated_text: string }[])[0]?.generated_text);
       expect(text.startsWith("The answer to the universe is")).toBe(true);
     });
 
     it("sends every TGI parameter in snake_case under parameters", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      server.answerNext({ json: [{ generated_text: "x" }] });
       await textGeneration(client(), "Hi", {
         model: "m",
         doSample: true,
@@ -75,7 +69,7 @@ describe("@infer/task-text-generation", () => {
         details: true,
         decoderInputDetails: true,
       });
-      expect(server.requests.at(-1)!.json()).toEqual({
+      expect(server.last().json()).toEqual({
         inputs: "Hi",
         parameters: {
           do_sample: true,
@@ -97,7 +91,7 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("sends the parameters in alphabetical order, stream last", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      server.answerNext({ json: [{ generated_text: "x" }] });
       await textGeneration(client(), "Hi", {
         model: "m",
         watermark: true,
@@ -106,25 +100,25 @@ describe("@infer/task-text-generation", () => {
         doSample: false,
         topK: 3,
       });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+      expect(server.last().body.toString("utf8")).toBe(
         '{"inputs":"Hi","parameters":{"best_of":1,"do_sample":false,"temperature":0.5,"top_k":3,"watermark":true}}',
       );
     });
 
     it("sends no parameters object when none is set, and no unknown option", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      server.answerNext({ json: [{ generated_text: "x" }] });
       await textGeneration(client(), "Hi", { model: "m", unknownOption: 1 } as never);
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"Hi"}');
+      expect(server.last().body.toString("utf8")).toBe('{"inputs":"Hi"}');
     });
 
     it("sends only the parameters that are set, and seed", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      server.answerNext({ json: [{ generated_text: "x" }] });
       await textGeneration(client(), "Hi", { model: "m", maxNewTokens: 5, seed: 42 });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "Hi", parameters: { max_new_tokens: 5, seed: 42 } });
+      expect(server.last().json()).toEqual({ inputs: "Hi", parameters: { max_new_tokens: 5, seed: 42 } });
     });
 
     it("returns the whole typed answer with details: true, unknown fields untouched", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: " a b", details }]);
+      server.answerNext({ json: [{ generated_text: " a b", details }] });
       const output = await textGeneration(client(), "x", { model: "m", details: true });
       expect(output.generated_text).toBe(" a b");
       expect(output.details?.finish_reason).toBe("length");
@@ -133,19 +127,20 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("reads the object TGI's /generate route answers", async () => {
-      handle = (_request, response) => sendJson(response, { generated_text: "object" });
+      server.answerNext({ json: { generated_text: "object" } });
       const text = await textGeneration(client(), "x", { model: `${server.url}/generate` });
-      expect(server.requests.at(-1)!.url).toBe("/generate");
+      expect(server.last().url).toBe("/generate");
       expect(text).toBe("object");
     });
 
     it("uses the client's model, and a model URL as is", async () => {
-      handle = (_request, response) => sendJson(response, [{ generated_text: "x" }]);
+      const answer = { json: [{ generated_text: "x" }] };
+      server.answerNext(answer, answer);
       await textGeneration(createClient({ endpoint: server.url, token: false, model: "bigcode/starcoder" }), "x");
-      expect(server.requests.at(-1)!.url).toBe("/models/bigcode/starcoder");
-      expect(server.requests.at(-1)!.headers["authorization"]).toBeUndefined();
+      expect(server.last().url).toBe("/models/bigcode/starcoder");
+      expect(server.last().headers["authorization"]).toBeUndefined();
       await textGeneration(client(), "x", { model: `${server.url}/tgi/` });
-      expect(server.requests.at(-1)!.url).toBe("/tgi/");
+      expect(server.last().url).toBe("/tgi/");
     });
 
     it("turns an error answer with error_type into the typed TGI error, the HTTP error as cause", async () => {
@@ -153,7 +148,7 @@ describe("@infer/task-text-generation", () => {
         error: "Input validation error: `inputs` must have less than 1000 tokens",
         error_type: "validation",
       };
-      handle = (_request, response) => sendJson(response, body, 422);
+      server.answerNext({ json: body, status: 422 });
       const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(ValidationError.isInstance(error)).toBe(true);
       expect((error as ValidationError).message).toBe(body.error);
@@ -165,22 +160,21 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("types an overloaded answer as OverloadedError", async () => {
-      handle = (_request, response) =>
-        sendJson(response, { error: "Model is overloaded", error_type: "overloaded" }, 429);
+      server.answerNext({ json: { error: "Model is overloaded", error_type: "overloaded" }, status: 429 });
       await expect(textGeneration(client(), "x", { model: "m" })).rejects.toSatisfy((error: unknown) =>
         OverloadedError.isInstance(error),
       );
     });
 
     it("leaves an error answer without error_type as InferenceHTTPError", async () => {
-      handle = (_request, response) => sendJson(response, { error: "Internal failure" }, 500);
+      server.answerNext({ json: { error: "Internal failure" }, status: 500 });
       const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error)).toBe(true);
       expect((error as InferenceHTTPError).status).toBe(500);
     });
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      handle = (_request, response) => sendJson(response, [{ summary_text: "no" }]);
+      server.answerNext({ json: [{ summary_text: "no" }] });
       const error = await textGeneration(client(), "x", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ summary_text: "no" }]);
@@ -197,7 +191,6 @@ describe("@infer/task-text-generation", () => {
     });
 
     it("is a method after client.with(textGeneration)", async () => {
-      handle = (_request, response) => sendJson(response, flan.body);
       const text = await client()
         .with(textGeneration)
         .textGeneration("The answer to the universe is", { model: "google/flan-t5-xxl" });

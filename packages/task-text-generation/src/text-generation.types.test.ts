@@ -1,6 +1,7 @@
 import { createClient } from "@infer/core";
-import { sendEvents, sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { sendEvents, sendJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   textGeneration,
   type TextGenerationOutput,
@@ -8,22 +9,18 @@ import {
   type TextGenerationStreamEvent,
 } from "./index.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer((request, response) => {
-    const body = request.json() as { stream?: boolean };
-    if (body.stream) {
-      return sendEvents(response, [
-        { token: { id: 1, text: "a", logprob: 0, special: false }, generated_text: "a", details: null },
-      ]);
-    }
-    sendJson(response, [{ generated_text: "a" }]);
-  });
+// Events for a stream request, JSON otherwise.
+const server = useTaskServer((request, response) => {
+  const body = request.json() as { stream?: boolean };
+  if (body.stream) {
+    return sendEvents(response, [
+      { token: { id: 1, text: "a", logprob: 0, special: false }, generated_text: "a", details: null },
+    ]);
+  }
+  sendJson(response, [{ generated_text: "a" }]);
 });
-afterAll(() => server.close());
 
-const client = () => createClient({ endpoint: server.url, token: false, retry: false });
+const client = () => createClient({ ...server.clientOptions(), token: false });
 
 // The compiler checks these (npx tsc -p tsconfig.json); the calls run against the server too.
 describe("@infer/task-text-generation", () => {

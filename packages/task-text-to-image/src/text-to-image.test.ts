@@ -1,29 +1,21 @@
-import type { ServerResponse } from "node:http";
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { findTapes, fixtureBytes, sendBytes, sendJson, startServer, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTapes, fixtureBytes } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { textToImage, type TextToImageOptions } from "./index.js";
 
 // The recorded call with parameters; binary answers were not recorded, so the server sends a real PNG.
 const recorded = findTapes("stabilityai/stable-diffusion-2", "negative_prompt")[0]!;
 const recordedRequest = JSON.parse(recorded.init.body ?? "") as { inputs: string; options?: unknown };
 const png = fixtureBytes("cheetah.png");
-const sendPng = (response: ServerResponse) => sendBytes(response, png, "image/png");
-let answer: (response: ServerResponse) => void = sendPng;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer((_request, response) => answer(response));
-});
-afterAll(() => server.close());
+const server = useTaskServer({ bytes: png, contentType: "image/png" });
 
 const client = (headers?: Record<string, string>) =>
-  createClient({ endpoint: server.url, token: "hf_test", retry: false, ...(headers ? { headers } : {}) });
+  createClient({ ...server.clientOptions(), ...(headers ? { headers } : {}) });
 
 describe("@infer/task-text-to-image", () => {
   describe("textToImage", () => {
     it("sends the recorded request's {inputs, parameters} to /models/{model} and returns the image as a Blob", async () => {
-      answer = sendPng;
       const image = await textToImage(client(), recordedRequest.inputs, {
         model: "stabilityai/stable-diffusion-2",
         negativePrompt: "blurry",
@@ -31,7 +23,7 @@ describe("@infer/task-text-to-image", () => {
         height: 128,
         numInferenceSteps: 10,
       });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe("/models/stabilityai/stable-diffusion-2");
       expect(request.headers["content-type"]).toBe("application/json");
@@ -45,13 +37,11 @@ describe("@infer/task-text-to-image", () => {
     });
 
     it("sends no parameters when none is set (undefined values count as unset)", async () => {
-      answer = sendPng;
       await textToImage(client(), "a tortoise", { model: "m", height: undefined } as unknown as TextToImageOptions);
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "a tortoise" });
+      expect(server.last().json()).toEqual({ inputs: "a tortoise" });
     });
 
     it("sends the parameters in a fixed order, and no parameters key when none is set", async () => {
-      answer = sendPng;
       await textToImage(client(), "a tortoise", {
         model: "m",
         guidanceScale: 2,
@@ -60,41 +50,37 @@ describe("@infer/task-text-to-image", () => {
         numInferenceSteps: 3,
         height: 32,
       });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe(
+      expect(server.last().body.toString("utf8")).toBe(
         '{"inputs":"a tortoise","parameters":{"negative_prompt":"","height":32,"width":64,"num_inference_steps":3,"guidance_scale":2}}',
       );
       await textToImage(client(), "a tortoise", { model: "m" });
-      expect(server.requests.at(-1)!.body.toString("utf8")).toBe('{"inputs":"a tortoise"}');
+      expect(server.last().body.toString("utf8")).toBe('{"inputs":"a tortoise"}');
     });
 
     it("sends guidanceScale as guidance_scale", async () => {
-      answer = sendPng;
       await textToImage(client(), "a tortoise", { model: "m", guidanceScale: 7.5 });
-      expect(server.requests.at(-1)!.json()).toEqual({ inputs: "a tortoise", parameters: { guidance_scale: 7.5 } });
+      expect(server.last().json()).toEqual({ inputs: "a tortoise", parameters: { guidance_scale: 7.5 } });
     });
 
     it("keeps the server's Content-Type, as recorded from the real service", async () => {
       const recordedType = recorded.response.headers["content-type"]!;
-      answer = (response) => sendBytes(response, png, recordedType);
+      server.answerNext({ bytes: png, contentType: recordedType });
       const image = await textToImage(client(), "a tortoise", { model: "m" });
       expect(recordedType).toBe("image/jpeg");
       expect(image.type).toBe("image/jpeg");
     });
 
     it("lets the call's Accept header win over image/png, case-insensitively", async () => {
-      answer = sendPng;
       await textToImage(client(), "a tortoise", { model: "m", headers: { ACCEPT: "image/jpeg" } });
-      expect(server.requests.at(-1)!.headers["accept"]).toBe("image/jpeg");
+      expect(server.last().headers["accept"]).toBe("image/jpeg");
     });
 
     it("lets the client's Accept header win over image/png", async () => {
-      answer = sendPng;
       await textToImage(client({ Accept: "image/webp" }), "a tortoise", { model: "m" });
-      expect(server.requests.at(-1)!.headers["accept"]).toBe("image/webp");
+      expect(server.last().headers["accept"]).toBe("image/webp");
     });
 
     it("is a method after client.with(textToImage)", async () => {
-      answer = sendPng;
       const image = await client().with(textToImage).textToImage("a tortoise", { model: "m" });
       expect(image.size).toBe(png.byteLength);
       expect(textToImage.taskName).toBe("text-to-image");
@@ -127,14 +113,14 @@ describe("@infer/task-text-to-image", () => {
     });
 
     it("rejects a JSON answer with InferenceOutputError carrying the parsed body", async () => {
-      answer = (response) => sendJson(response, [{ generated_text: "not an image" }]);
+      server.answerNext({ json: [{ generated_text: "not an image" }] });
       const error = await textToImage(client(), "a tortoise", { model: "m" }).catch((caught: unknown) => caught);
       expect(InferenceOutputError.isInstance(error)).toBe(true);
       expect((error as InferenceOutputError).body).toEqual([{ generated_text: "not an image" }]);
     });
 
     it("rejects an empty answer with InferenceOutputError", async () => {
-      answer = (response) => sendBytes(response, new Uint8Array(0), "image/png");
+      server.answerNext({ bytes: new Uint8Array(0), contentType: "image/png" });
       await expect(textToImage(client(), "a tortoise", { model: "m" })).rejects.toSatisfy(
         InferenceOutputError.isInstance,
       );

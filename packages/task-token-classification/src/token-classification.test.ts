@@ -1,5 +1,6 @@
 import { createClient, InferenceInputError, InferenceOutputError } from "@infer/core";
-import { tapeJson, useTaskServer } from "@infer/testing";
+import { tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { tokenClassification } from "./index.js";
 

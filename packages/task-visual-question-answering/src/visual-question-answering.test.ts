@@ -1,30 +1,24 @@
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { visualQuestionAnswering } from "./index.js";
 
 const model = "dandelin/vilt-b32-finetuned-vqa";
 const recorded = tapeJson(model);
 const cheetah = fixtureBytes("cheetah.png");
 const question = "How many cats are lying down?";
-let server: TestServer;
-let answer: unknown = recorded.body;
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-visual-question-answering", () => {
   describe("visualQuestionAnswering", () => {
     it("sends {question, image: base64} to /models/{model} and returns the recorded answer as is", async () => {
-      answer = recorded.body;
       const answers = await visualQuestionAnswering(client(), new Uint8Array(cheetah), question, { model });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${model}`);
       expect(request.headers["content-type"]).toBe("application/json");
@@ -40,13 +34,11 @@ describe("@infer/task-visual-question-answering", () => {
       ["a file URL", () => pathToFileURL(fixturePath("cheetah.png"))],
       ["a Blob", () => new Blob([new Uint8Array(cheetah)], { type: "image/png" })],
     ])("sends the exact base64 of the image given as %s", async (_kind, input) => {
-      answer = recorded.body;
       await visualQuestionAnswering(client(), input(), question, { model });
-      expect(server.requests.at(-1)!.json()).toEqual({ question, image: cheetah.toString("base64") });
+      expect(server.last().json()).toEqual({ question, image: cheetah.toString("base64") });
     });
 
     it("is a method after client.with(visualQuestionAnswering)", async () => {
-      answer = recorded.body;
       const answers = await client()
         .with(visualQuestionAnswering)
         .visualQuestionAnswering(new Uint8Array(cheetah), question, { model });
@@ -74,7 +66,7 @@ describe("@infer/task-visual-question-answering", () => {
       ["no score", [{ answer: "2" }]],
       ["an answer that is not a string", [{ answer: 2, score: 0.5 }]],
     ])("rejects an answer of another shape (%s) with InferenceOutputError carrying the body", async (_kind, body) => {
-      answer = body;
+      server.answerNext({ json: body });
       const error = await visualQuestionAnswering(client(), new Uint8Array(cheetah), question, { model }).catch(
         (caught: unknown) => caught,
       );

@@ -1,29 +1,23 @@
 import { dirname } from "node:path";
 import { createClient, InferenceInputError, InferenceOutputError, type BinaryInput } from "@infer/core";
-import { fixtureBytes, fixturePath, sendJson, startServer, tapeJson, type TestServer } from "@infer/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes, fixturePath, tapeJson } from "@infer/testing";
+import { useTaskServer } from "@infer/testing/vitest";
+import { describe, expect, it } from "vitest";
 import { zeroShotImageClassification } from "./index.js";
 
 const model = "openai/clip-vit-large-patch14-336";
 const recorded = tapeJson(model);
 const cheetah = fixtureBytes("cheetah.png");
 const labels = ["animal", "toy", "car"];
-let server: TestServer;
-let answer: unknown = recorded.body;
+const server = useTaskServer({ json: recorded.body });
 
-beforeAll(async () => {
-  server = await startServer((_request, response) => sendJson(response, answer));
-});
-afterAll(() => server.close());
-
-const client = () => createClient({ endpoint: server.url, token: "hf_test", retry: false });
+const client = () => createClient(server.clientOptions());
 
 describe("@infer/task-zero-shot-image-classification", () => {
   describe("zeroShotImageClassification", () => {
     it("sends {image: base64, parameters: {candidate_labels}} to /models/{model} and returns the recorded answer", async () => {
-      answer = recorded.body;
       const result = await zeroShotImageClassification(client(), new Uint8Array(cheetah), labels, { model });
-      const request = server.requests.at(-1)!;
+      const request = server.last();
       expect(request.method).toBe("POST");
       expect(request.url).toBe(`/models/${model}`);
       expect(request.headers["content-type"]).toBe("application/json");
@@ -41,13 +35,11 @@ describe("@infer/task-zero-shot-image-classification", () => {
       ["a Blob", () => new Blob([new Uint8Array(cheetah)], { type: "image/png" })],
       ["an ArrayBuffer", () => new Uint8Array(cheetah).buffer],
     ])("sends the exact base64 of the image given as %s", async (_kind, input) => {
-      answer = recorded.body;
       await zeroShotImageClassification(client(), input(), labels, { model });
-      expect((server.requests.at(-1)!.json() as { image: string }).image).toBe(cheetah.toString("base64"));
+      expect((server.last().json() as { image: string }).image).toBe(cheetah.toString("base64"));
     });
 
     it("is a method after client.with(zeroShotImageClassification)", async () => {
-      answer = recorded.body;
       const result = await client()
         .with(zeroShotImageClassification)
         .zeroShotImageClassification(new Uint8Array(cheetah), labels, { model });
@@ -78,7 +70,7 @@ describe("@infer/task-zero-shot-image-classification", () => {
     );
 
     it("rejects an answer of another shape with InferenceOutputError carrying the body", async () => {
-      answer = { labels: ["animal"], scores: [1] };
+      server.answerNext({ json: { labels: ["animal"], scores: [1] } });
       const error = await zeroShotImageClassification(client(), new Uint8Array(cheetah), labels, { model }).catch(
         (caught: unknown) => caught,
       );

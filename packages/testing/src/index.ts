@@ -7,13 +7,9 @@ export {
   type Handler,
   type TestServer,
 } from "./server.js";
-export {
-  useTaskServer,
-  expectTaskIdentity,
-  type Answer,
-  type TaskServer,
-  type TaskClientOptions,
-} from "./task-server.js";
+// The vitest-bound harness (useTaskServer, expectTaskIdentity) is `@infer/testing/vitest`: this entry imports no
+// vitest, so scripts and benchmarks can use the fixtures and servers outside a test run.
+export { sendAnswer, type Answer } from "./answer.js";
 export {
   fixturePath,
   fixtureBytes,

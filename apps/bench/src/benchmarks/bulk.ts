@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startRedisServer } from "@infer/testing";
 import type { BenchContext, BenchmarkReport } from "../context.js";
 import { markdownTable } from "../markdown.js";
 
@@ -102,10 +103,6 @@ export async function benchmarkBulk(context: BenchContext): Promise<BenchmarkRep
   );
   const server = startRole("server", []);
   const url = String((await server.first).url);
-  // @infer/testing's entry imports vitest, which throws outside a test run: its redis module on its own.
-  const { startRedisServer } = (await import(
-    new URL("./redis-server.js", import.meta.resolve("@infer/testing")).href
-  )) as typeof import("@infer/testing");
   const redis = await startRedisServer();
   const table: string[][] = [];
   try {

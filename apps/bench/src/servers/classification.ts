@@ -1,10 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-
-// @infer/testing's entry imports vitest (its task-server harness), which throws outside a test run: load
-// its fixtures module, beside the entry, on its own.
-const { tapeJson } = (await import(
-  new URL("./fixtures.js", import.meta.resolve("@infer/testing")).href
-)) as typeof import("@infer/testing");
+import { tapeJson } from "@infer/testing";
 
 /** The answer the real serverless API recorded for distilbert-base-uncased-finetuned-sst-2-english. */
 export const classificationAnswer = Buffer.from(

@@ -1,12 +1,11 @@
-import type { ServerResponse } from "node:http";
+// `@infer/testing/vitest`: the harness bound to vitest's hooks and `expect`. It imports vitest, which throws
+// outside a test run, so it is a subpath of its own: the entry (`@infer/testing`) stays importable by scripts and
+// benchmarks.
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { sendBytes, sendJson, startServer, type Handler, type RecordedRequest, type TestServer } from "./server.js";
+import { sendAnswer, type Answer } from "./answer.js";
+import { startServer, type RecordedRequest, type TestServer } from "./server.js";
 
-/** What the server answers one request with: JSON (status 200 unless given), bytes, or a handler of its own. */
-export type Answer =
-  | { json: unknown; status?: number; headers?: Record<string, string> }
-  | { bytes: Uint8Array; contentType: string; status?: number }
-  | Handler;
+export type { Answer } from "./answer.js";
 
 /** The options a test client needs to talk to the task server: its URL, a test token, no retries. */
 export interface TaskClientOptions {
@@ -45,7 +44,7 @@ export function useTaskServer(fallback: Answer = { json: {} }): TaskServer {
     return server;
   };
   beforeAll(async () => {
-    server = await startServer((request, response) => reply(queue.shift() ?? fallback, request, response));
+    server = await startServer((request, response) => sendAnswer(queue.shift() ?? fallback, request, response));
   });
   afterAll(() => server?.close());
   beforeEach(() => {
@@ -79,12 +78,6 @@ export function useTaskServer(fallback: Answer = { json: {} }): TaskServer {
       expect(started().requests.length, "a request was sent before the input error").toBe(before);
     },
   };
-}
-
-function reply(answer: Answer, request: RecordedRequest, response: ServerResponse): unknown {
-  if (typeof answer === "function") return answer(request, response);
-  if ("bytes" in answer) return sendBytes(response, answer.bytes, answer.contentType, answer.status);
-  return sendJson(response, answer.json, answer.status, answer.headers);
 }
 
 /** A task function's identity, as `defineTask()` gives it. */
