@@ -1,4 +1,4 @@
-import { InferenceInputError, InferenceOutputError, type InferenceCore } from "@infer/core";
+import { getJson, InferenceInputError, InferenceOutputError, type InferenceCore } from "@infer/core";
 import { isObject } from "@infer/core/task-kit";
 import { KNOWN_TASKS } from "./known-tasks.js";
 
@@ -9,7 +9,7 @@ import { KNOWN_TASKS } from "./known-tasks.js";
  */
 export async function lookupTask(client: InferenceCore, repoId: string, override: string | undefined): Promise<string> {
   // `expand[]=pipeline_tag` keeps the Hub's answer to the one field read here.
-  const info = await client.getJson<unknown>("hub", `/api/models/${repoId}?expand[]=pipeline_tag`);
+  const info = await getJson<unknown>(client, "hub", `/api/models/${repoId}?expand[]=pipeline_tag`);
   if (!isObject(info)) {
     throw new InferenceOutputError({ task: "model-info", expected: "{pipeline_tag}", body: info });
   }

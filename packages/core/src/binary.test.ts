@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { fixtureBytes, fixturePath, sendJson, startServer, type TestServer } from "@infer/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, InferenceInputError, type BinaryInput } from "./index.js";
+import { createClient, InferenceInputError, readBinary, type BinaryInput } from "./index.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -81,9 +81,9 @@ describe("binary inputs", () => {
     const folder = mkdtempSync(join(tmpdir(), "infer-binary-"));
     const path = join(folder, "x.bin");
     writeFileSync(path, new Uint8Array([9, 8, 7]));
-    expect([...(await client().readBinary(path, "image"))]).toEqual([9, 8, 7]);
-    expect([...(await client().readBinary(new Blob([new Uint8Array([1, 2])]), "image"))]).toEqual([1, 2]);
-    await expect(client().readBinary(folder, "image")).rejects.toMatchObject({
+    expect([...(await readBinary(client(), path, "image"))]).toEqual([9, 8, 7]);
+    expect([...(await readBinary(client(), new Blob([new Uint8Array([1, 2])]), "image"))]).toEqual([1, 2]);
+    await expect(readBinary(client(), folder, "image")).rejects.toMatchObject({
       name: "InferenceInputError",
       argument: "image",
     });

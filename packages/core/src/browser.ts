@@ -6,7 +6,7 @@ import { browserPlatform } from "./platform/browser-platform.js";
 
 // @infer/core in browsers, workers and edge runtimes (the `browser`, `worker` and `edge-light` conditions):
 // the same user API as index.ts without Node's `createUndiciTransport` and `saveBlob`.
-export { InferenceCore, type PostRequest } from "./client.js";
+export { InferenceCore, getJson, readBinary, getRecommendedModel, type PostRequest } from "./client.js";
 export type {
   ClientOptions,
   RequestOptions,

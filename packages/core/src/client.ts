@@ -6,7 +6,7 @@ import { InferenceInputError } from "./errors/input-error.js";
 import { mergeHeaders } from "./headers.js";
 import type { ClientOptions, RequestOptions } from "./options.js";
 import { CallResponse, type InferenceResponse } from "./response.js";
-import { send, type SendContext, type SendRequest } from "./send.js";
+import { send, type SendRequest } from "./send.js";
 import type { InferenceProvider } from "./providers/provider.js";
 import type { AnyTaskFunction, TaskIdentity, TaskMethods } from "./task.js";
 import { appendPath, isUrl, modelUrl } from "./url.js";
@@ -166,10 +166,10 @@ export class InferenceCore {
       } else if (request.data !== undefined) {
         // Binary input handling is loaded with the first binary input (its own chunk with code splitting).
         const { prepareBinary } = await import("./binary.js");
-        body = await prepareBinary(request.data, request.dataArgument ?? "data", this.sources(call));
+        body = await prepareBinary(request.data, request.dataArgument ?? "data", binarySources(this, call));
       }
       const model =
-        request.model ?? options.model ?? state.options.model ?? (await this.recommended(request.task, call));
+        request.model ?? options.model ?? state.options.model ?? (await recommended(this, request.task, call));
       let url: string | undefined;
       if (!isUrl(model)) {
         const choice = options.provider ?? state.options.provider ?? (state.endpointSet ? "hf-inference" : "auto");
@@ -222,52 +222,76 @@ export class InferenceCore {
       throw call.mapError(error);
     }
   }
+}
 
-  /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
-  async getJson<T = unknown>(base: "hub" | "endpoint", path: string, options: RequestOptions = {}): Promise<T> {
-    const call = newCall(this, options);
-    const { getJson } = await import("./get-json.js");
-    return getJson<T>(this, call, base, path, options);
-  }
+/**
+ * GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. A free
+ * function (issue 11): class methods are never tree-shaken, so it is `InferenceClient`'s method only.
+ */
+export async function getJson<T = unknown>(
+  client: InferenceCore,
+  base: "hub" | "endpoint",
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const call = newCall(client, options);
+  const { getJson: get } = await import("./get-json.js");
+  return get<T>(client, call, base, path, options);
+}
 
-  /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
-  async readBinary(input: BinaryInput, argument: string, options: RequestOptions = {}): Promise<Uint8Array> {
-    const call = newCall(this, options);
-    return call.settle(import("./binary.js").then(({ readBinary }) => readBinary(input, argument, this.sources(call))));
-  }
+/** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
+export function readBinary(
+  client: InferenceCore,
+  input: BinaryInput,
+  argument: string,
+  options: RequestOptions = {},
+): Promise<Uint8Array> {
+  const call = newCall(client, options);
+  return call.settle(
+    import("./binary.js").then((binary) => binary.readBinary(input, argument, binarySources(client, call))),
+  );
+}
 
-  /** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
-  async getRecommendedModel(task: string, options: RequestOptions = {}): Promise<string> {
-    if (typeof task !== "string" || task === "")
-      throw new InferenceInputError({ argument: "task", message: "expected a task name" });
-    const call = newCall(this, options);
-    return call.settle(this.recommended(task, call, options));
-  }
+/** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
+export async function getRecommendedModel(
+  client: InferenceCore,
+  task: string,
+  options: RequestOptions = {},
+): Promise<string> {
+  if (typeof task !== "string" || task === "")
+    throw new InferenceInputError({ argument: "task", message: "expected a task name" });
+  const call = newCall(client, options);
+  return call.settle(recommended(client, task, call, options));
+}
 
-  private async recommended(task: string | undefined, call: Call, options: RequestOptions = {}): Promise<string> {
-    if (task === undefined) {
-      throw new InferenceInputError({ argument: "model", message: "no model given, and no task to recommend one for" });
-    }
-    // The shared look-up runs without this call's signal; the call waits for it abortably. It is loaded on
-    // first use (its own chunk with code splitting).
-    const { signal: _signal, timeout: _timeout, ...shared } = options;
-    const { getRecommendedModel } = await import("./hub/recommended-model.js");
-    return getRecommendedModel(this, this[STATE].hubEndpoint, task, shared, call.signal);
+async function recommended(
+  client: InferenceCore,
+  task: string | undefined,
+  call: Call,
+  options: RequestOptions = {},
+): Promise<string> {
+  if (task === undefined) {
+    throw new InferenceInputError({ argument: "model", message: "no model given, and no task to recommend one for" });
   }
+  // The shared look-up runs without this call's signal; the call waits for it abortably. It is loaded on
+  // first use (its own chunk with code splitting).
+  const { signal: _signal, timeout: _timeout, ...shared } = options;
+  const hub = await import("./hub/recommended-model.js");
+  return hub.getRecommendedModel(
+    () => getJson(client, "hub", "/api/tasks", shared),
+    client[STATE].hubEndpoint,
+    task,
+    call.signal,
+  );
+}
 
-  /** @internal For the provider layer. */
-  sendContext(): SendContext {
-    return this[STATE].sendContext();
-  }
-
-  /** @internal For the provider layer. */
-  sources(call: Call): BinarySources {
-    const platform = this[STATE].platform;
-    return {
-      openFile: (path, argument) => platform.openFile(path, argument),
-      download: (url, argument) => import("./get-json.js").then(({ download }) => download(this, call, url, argument)),
-    };
-  }
+/** @internal Where binary inputs are read from (files, URLs), for this call. */
+export function binarySources(client: InferenceCore, call: Call): BinarySources {
+  const platform = client[STATE].platform;
+  return {
+    openFile: (path, argument) => platform.openFile(path, argument),
+    download: (url, argument) => import("./get-json.js").then(({ download }) => download(client, call, url, argument)),
+  };
 }
 
 /** One call's cancellation: the client's and the call's signals (and `signal`), and its timeout. */

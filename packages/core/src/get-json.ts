@@ -8,7 +8,7 @@ import { safeUrl } from "./redaction.js";
 import { CallResponse } from "./response.js";
 import { send } from "./send.js";
 
-/** `client.getJson()`: GETs JSON from the Hub or the inference endpoint; loaded on first use. */
+/** GETs JSON from the Hub or the inference endpoint; loaded on first use. */
 export async function getJson<T>(
   client: InferenceCore,
   call: Call,
@@ -23,7 +23,7 @@ export async function getJson<T>(
       mergeHeaders({ ...state.authorizedHeaders() }, state.options.headers),
       options.headers,
     );
-    const sent = await send(client.sendContext(), call, { url: `${root}${path}`, method: "GET", headers });
+    const sent = await send(client[STATE].sendContext(), call, { url: `${root}${path}`, method: "GET", headers });
     return await new CallResponse(sent.response, sent.url, undefined, call).json<T>();
   } catch (error) {
     call.finish();
@@ -39,7 +39,7 @@ export async function download(
   argument: string,
 ): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
   const state = client[STATE];
-  const sent = await send({ ...client.sendContext(), token: undefined, tokenSource: "input-url" }, call, {
+  const sent = await send({ ...client[STATE].sendContext(), token: undefined, tokenSource: "input-url" }, call, {
     url,
     method: "GET",
     headers: { ...state.platform.defaultHeaders },

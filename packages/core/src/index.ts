@@ -7,7 +7,7 @@ import { nodePlatform } from "./platform/node-platform.js";
 
 // @infer/core in Node: the user API. What task and provider authors use is `@infer/core/task-kit`
 // (src/task-kit-entry.ts). Keep this list and browser.ts's the same but for the Node-only last two.
-export { InferenceCore, type PostRequest } from "./client.js";
+export { InferenceCore, getJson, readBinary, getRecommendedModel, type PostRequest } from "./client.js";
 export type {
   ClientOptions,
   RequestOptions,

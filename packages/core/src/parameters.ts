@@ -1,5 +1,5 @@
 import { InferenceInputError } from "./errors/input-error.js";
-import { toSnakeCase } from "./task-kit.js";
+import { toSnakeCase } from "./snake-case.js";
 
 /** How one task parameter is checked before sending. */
 export type ParameterRule =

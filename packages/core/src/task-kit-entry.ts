@@ -25,6 +25,7 @@ export {
   readBlobOutput,
 } from "./task-kit.js";
 export { encodeParameters, type ParameterRule, type ParameterTable } from "./parameters.js";
+export { encodeParametersAsync } from "./task-kit/parameters.js";
 export { requireTable, requireModel, type Table, type TableCell } from "./table.js";
 export { resolveModel } from "./task-kit/model.js";
 export { readBase64, postBinary, type BinaryPost } from "./task-kit/binary-body.js";

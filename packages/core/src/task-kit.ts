@@ -3,6 +3,7 @@ import { InferenceOutputError } from "./errors/output-error.js";
 import type { RequestOptions } from "./options.js";
 import type { InferenceResponse } from "./response.js";
 import { parseBody } from "./server-error.js";
+import { toSnakeCase } from "./snake-case.js";
 
 const REQUEST_KEYS = new Set(["model", "signal", "timeout", "headers", "provider"]);
 const NO_OPTIONS = Object.freeze({ request: Object.freeze({}), parameters: Object.freeze({}) });
@@ -27,10 +28,7 @@ export function splitOptions<Options extends RequestOptions>(
   return { request: request as RequestOptions, parameters: parameters as Omit<Options, keyof RequestOptions> };
 }
 
-/** `negativePrompt` → `negative_prompt`. */
-export function toSnakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
+export { toSnakeCase };
 
 /**
  * The set (not `undefined`) entries of `values`, renamed to snake_case; `undefined` when none is set, so a

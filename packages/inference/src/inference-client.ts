@@ -1,6 +1,10 @@
 import {
   CoreClient,
+  getJson,
   getModelStatus,
+  getRecommendedModel,
+  readBinary,
+  type BinaryInput,
   listDeployedModels,
   type ClientOptions,
   type DeployedModels,
@@ -136,6 +140,21 @@ export class InferenceClient extends CoreClient {
   /** Every task as a method and every provider registered (`provider: "together"` just works). */
   constructor(options: ClientOptions = {}) {
     super(options, allProviders);
+  }
+
+  /** GETs JSON from the Hub (`"hub"`) or the inference endpoint (`"endpoint"`), following redirects. */
+  getJson<T = unknown>(base: "hub" | "endpoint", path: string, options?: RequestOptions): Promise<T> {
+    return getJson<T>(this, base, path, options);
+  }
+
+  /** Reads a binary input whole (for bodies that embed it as base64); bad input → `InferenceInputError`. */
+  readBinary(input: BinaryInput, argument: string, options?: RequestOptions): Promise<Uint8Array> {
+    return readBinary(this, input, argument, options);
+  }
+
+  /** The first recommended model for a task, from `{hub}/api/tasks` (fetched once per process and Hub). */
+  getRecommendedModel(task: string, options?: RequestOptions): Promise<string> {
+    return getRecommendedModel(this, task, options);
   }
 
   /** Whether a model is loaded on the serverless API: `GET {endpoint}/status/{model}`. */

@@ -4,7 +4,7 @@ import {
   defineTask,
   expectOutput,
   isLabelScoreList,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -42,7 +42,7 @@ export const audioClassification = defineTask(
     options?: AudioClassificationOptions,
   ): Promise<AudioClassificationOutput> => {
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     // Without parameters the audio is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
     const response = await postBinary(
       client,

@@ -4,7 +4,7 @@ import {
   expectOutput,
   isObject,
   requireString,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -50,7 +50,7 @@ export const fillMask = defineTask(
   async (client: InferenceCore, text: string, options?: FillMaskOptions): Promise<FillMaskOutput> => {
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const response = await client.post(
       { task: "fill-mask", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } },
       request,

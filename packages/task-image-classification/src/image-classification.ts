@@ -4,7 +4,7 @@ import {
   defineTask,
   expectOutput,
   isLabelScoreList,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -41,7 +41,7 @@ export const imageClassification = defineTask(
     options?: ImageClassificationOptions,
   ): Promise<ImageClassificationOutput> => {
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
     const response = await postBinary(
       client,

@@ -5,7 +5,7 @@ import {
   defineTask,
   expectOutput,
   isObject,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -55,7 +55,7 @@ export const imageSegmentation = defineTask(
     options?: ImageSegmentationOptions,
   ): Promise<ImageSegmentationOutput> => {
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     // Without parameters the image is the raw body; with some it goes as base64 in {"inputs", "parameters"}.
     const response = await postBinary(
       client,

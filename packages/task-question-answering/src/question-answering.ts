@@ -4,7 +4,7 @@ import {
   expectOutput,
   isObject,
   requireString,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -67,7 +67,7 @@ export const questionAnswering = defineTask(
     requireString(question, "question");
     requireString(context, "context");
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const response = await client.post(
       {
         task: "question-answering",

@@ -1,7 +1,7 @@
 import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
-  encodeParameters,
+  encodeParametersAsync,
   expectOutput,
   isObject,
   requireString,
@@ -78,7 +78,7 @@ export const summarization = defineTask(
     if (passthrough !== undefined && !isObject(passthrough)) {
       throw new InferenceInputError({ argument: "options.parameters", message: "expected an object" });
     }
-    const parameters = { ...passthrough, ...encodeParameters(PARAMETERS, named) };
+    const parameters = { ...passthrough, ...(await encodeParametersAsync(PARAMETERS, named)) };
     const json: Record<string, unknown> = { inputs: text };
     if (Object.keys(parameters).length > 0) json["parameters"] = parameters;
     const response = await client.post({ task: "summarization", json }, request);

@@ -4,7 +4,7 @@ import {
   expectOutput,
   isLabelScoreList,
   requireString,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -44,7 +44,7 @@ export const textClassification = defineTask(
   ): Promise<TextClassificationOutput> => {
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const response = await client.post(
       { task: "text-classification", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } },
       request,

@@ -4,7 +4,7 @@ import {
   expectOutput,
   isObject,
   requireString,
-  encodeParameters,
+  encodeParametersAsync,
   splitOptions,
   type ParameterTable,
 } from "@infer/core/task-kit";
@@ -64,7 +64,7 @@ export const tokenClassification = defineTask(
   ): Promise<TokenClassificationOutput> => {
     requireString(text, "text");
     const { request, parameters } = splitOptions(options);
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const response = await client.post(
       {
         task: "token-classification",

@@ -1,7 +1,7 @@
 import { InferenceInputError, type InferenceCore, type RequestOptions } from "@infer/core";
 import {
   defineTask,
-  encodeParameters,
+  encodeParametersAsync,
   expectOutput,
   isObject,
   requireString,
@@ -59,7 +59,7 @@ export const translation = defineTask(
     const { srcLang, tgtLang } = parameters;
     if (srcLang !== undefined) requireString(srcLang, "options.srcLang");
     if (tgtLang !== undefined) requireString(tgtLang, "options.tgtLang");
-    const wire = encodeParameters(PARAMETERS, parameters);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     if ((srcLang === undefined) !== (tgtLang === undefined)) {
       const [missing, given] = srcLang === undefined ? ["srcLang", "tgtLang"] : ["tgtLang", "srcLang"];
       throw new InferenceInputError({

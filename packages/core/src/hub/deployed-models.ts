@@ -1,4 +1,4 @@
-import type { InferenceCore } from "../client.js";
+import { getJson, type InferenceCore } from "../client.js";
 import { InferenceInputError } from "../errors/input-error.js";
 import type { RequestOptions } from "../options.js";
 import { expectOutput, isObject } from "../task-kit.js";
@@ -47,7 +47,7 @@ export async function listDeployedModels(
     });
   }
   const answers = await Promise.all(
-    list.map((framework) => client.getJson<unknown>("endpoint", `/framework/${framework}`, options)),
+    list.map((framework) => getJson<unknown>(client, "endpoint", `/framework/${framework}`, options)),
   );
   const byTask: DeployedModels = {};
   for (const body of answers) {
@@ -70,7 +70,7 @@ export async function listDeployedModels(
 }
 
 async function allFrameworks(client: InferenceCore, options: RequestOptions): Promise<string[]> {
-  const body = await client.getJson<unknown>("hub", "/api/frameworks", options);
+  const body = await getJson<unknown>(client, "hub", "/api/frameworks", options);
   if (isObject(body)) return Object.keys(body);
   expectOutput(Array.isArray(body), "deployed-models", "a list of frameworks", body);
   return (body as unknown[]).map((item) => (isObject(item) ? String(item["key"] ?? item["name"]) : String(item)));

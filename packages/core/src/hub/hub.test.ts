@@ -5,6 +5,7 @@ import {
   clearRecommendedModels,
   createClient,
   getModelStatus,
+  getRecommendedModel,
   InferenceAbortError,
   InferenceHTTPError,
   InferenceInputError,
@@ -70,7 +71,7 @@ const requestsTo = (url: string) => server.requests.filter((request) => request.
 describe("InferenceCore", () => {
   describe("getRecommendedModel", () => {
     it("returns the first widget model of the task from GET {hub}/api/tasks", async () => {
-      expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
+      expect(await getRecommendedModel(client(), "fill-mask")).toBe("bert-base-uncased");
       const request = server.requests.at(-1)!;
       expect(request.method).toBe("GET");
       expect(request.url).toBe("/api/tasks");
@@ -79,9 +80,9 @@ describe("InferenceCore", () => {
 
     it("fetches the task index once per process, across clients and tasks", async () => {
       const before = requestsTo("/api/tasks");
-      await client().getRecommendedModel("fill-mask");
-      await client().getRecommendedModel("text-classification");
-      expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
+      await getRecommendedModel(client(), "fill-mask");
+      await getRecommendedModel(client(), "text-classification");
+      expect(await getRecommendedModel(client(), "fill-mask")).toBe("bert-base-uncased");
       expect(requestsTo("/api/tasks") - before).toBe(1);
     });
 
@@ -94,9 +95,9 @@ describe("InferenceCore", () => {
       };
       const before = requestsTo("/api/tasks");
       const answers = Promise.all([
-        client().getRecommendedModel("fill-mask"),
-        client().getRecommendedModel("text-classification"),
-        client().getRecommendedModel("fill-mask"),
+        getRecommendedModel(client(), "fill-mask"),
+        getRecommendedModel(client(), "text-classification"),
+        getRecommendedModel(client(), "fill-mask"),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       release();
@@ -111,29 +112,25 @@ describe("InferenceCore", () => {
     it("does not cache a failed fetch: the next call asks again", async () => {
       handler = (_request, response) => sendJson(response, { error: "Hub is down" }, 500);
       const before = requestsTo("/api/tasks");
-      const error = await client()
-        .getRecommendedModel("fill-mask")
-        .catch((caught: unknown) => caught);
+      const error = await getRecommendedModel(client(), "fill-mask").catch((caught: unknown) => caught);
       expect(InferenceHTTPError.isInstance(error) && error.status).toBe(500);
       handler = defaultHandler;
-      expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
+      expect(await getRecommendedModel(client(), "fill-mask")).toBe("bert-base-uncased");
       expect(requestsTo("/api/tasks") - before).toBe(2);
     });
 
     it("does not cache an answer of the wrong shape either", async () => {
       handler = (_request, response) => sendJson(response, ["not", "an", "index"]);
-      await expect(client().getRecommendedModel("fill-mask")).rejects.toSatisfy((error: unknown) =>
+      await expect(getRecommendedModel(client(), "fill-mask")).rejects.toSatisfy((error: unknown) =>
         InferenceOutputError.isInstance(error),
       );
       handler = defaultHandler;
-      expect(await client().getRecommendedModel("fill-mask")).toBe("bert-base-uncased");
+      expect(await getRecommendedModel(client(), "fill-mask")).toBe("bert-base-uncased");
     });
 
     it("rejects with InferenceInputError for a task with no recommended model, or an unknown task", async () => {
       for (const task of ["image-to-3d", "no-such-task"]) {
-        const error = await client()
-          .getRecommendedModel(task)
-          .catch((caught: unknown) => caught);
+        const error = await getRecommendedModel(client(), task).catch((caught: unknown) => caught);
         expect(InferenceInputError.isInstance(error)).toBe(true);
         expect((error as Error).message).toContain(`"${task}"`);
       }
@@ -141,7 +138,7 @@ describe("InferenceCore", () => {
 
     it("rejects an empty task name before any request", async () => {
       const before = server.requests.length;
-      await expect(client().getRecommendedModel("")).rejects.toSatisfy((error: unknown) =>
+      await expect(getRecommendedModel(client(), "")).rejects.toSatisfy((error: unknown) =>
         InferenceInputError.isInstance(error),
       );
       expect(server.requests.length).toBe(before);
@@ -155,8 +152,8 @@ describe("InferenceCore", () => {
         return defaultHandler(request, response);
       };
       const controller = new AbortController();
-      const aborted = client().getRecommendedModel("fill-mask", { signal: controller.signal });
-      const other = client().getRecommendedModel("fill-mask");
+      const aborted = getRecommendedModel(client(), "fill-mask", { signal: controller.signal });
+      const other = getRecommendedModel(client(), "fill-mask");
       controller.abort(new Error("stop"));
       await expect(aborted).rejects.toThrow();
       release();
@@ -169,7 +166,7 @@ describe("InferenceCore", () => {
         return defaultHandler(request, response);
       };
       const controller = new AbortController();
-      const pending = client().getRecommendedModel("fill-mask", { signal: controller.signal });
+      const pending = getRecommendedModel(client(), "fill-mask", { signal: controller.signal });
       controller.abort(new Error("stop"));
       const error = await pending.catch((caught: unknown) => caught);
       expect(InferenceAbortError.isInstance(error)).toBe(true);
@@ -183,11 +180,12 @@ describe("InferenceCore", () => {
         await new Promise((resolve) => setTimeout(resolve, 8000));
         return defaultHandler(request, response);
       };
-      const first = client().getRecommendedModel("fill-mask");
+      const first = getRecommendedModel(client(), "fill-mask");
       const started = Date.now();
-      const error = await createClient({ hubEndpoint: server.url, token: false, timeout: 50 })
-        .getRecommendedModel("fill-mask")
-        .catch((caught: unknown) => caught);
+      const error = await getRecommendedModel(
+        createClient({ hubEndpoint: server.url, token: false, timeout: 50 }),
+        "fill-mask",
+      ).catch((caught: unknown) => caught);
       expect(InferenceTimeoutError.isInstance(error)).toBe(true);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(await first).toBe("bert-base-uncased");

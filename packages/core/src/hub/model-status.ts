@@ -1,4 +1,4 @@
-import type { InferenceCore } from "../client.js";
+import { getJson, type InferenceCore } from "../client.js";
 import { InferenceInputError } from "../errors/input-error.js";
 import type { RequestOptions } from "../options.js";
 import { expectOutput, isObject } from "../task-kit.js";
@@ -34,7 +34,7 @@ export async function getModelStatus(
       message: "the status of an endpoint URL cannot be queried; give a Hub model id",
     });
   }
-  const body = await client.getJson<unknown>("endpoint", `/status/${id}`, options);
+  const body = await getJson<unknown>(client, "endpoint", `/status/${id}`, options);
   expectOutput(
     isObject(body) && typeof body["loaded"] === "boolean" && typeof body["state"] === "string",
     "model-status",

@@ -1,10 +1,8 @@
-import type { InferenceCore } from "../client.js";
 import { InferenceAbortError } from "../errors/abort-error.js";
 import { InferenceError } from "../errors/inference-error.js";
 import { InferenceInputError } from "../errors/input-error.js";
 import { InferenceTimeoutError } from "../errors/timeout-error.js";
 import { InferenceOutputError } from "../errors/output-error.js";
-import type { RequestOptions } from "../options.js";
 
 type TaskIndex = Record<string, { widgetModels?: unknown } | undefined>;
 
@@ -15,20 +13,20 @@ const cache = new Map<string, Promise<TaskIndex>>();
  * request is forgotten so the next call tries again.
  */
 export async function getRecommendedModel(
-  client: InferenceCore,
+  /** `GET {hub}/api/tasks` (the client's `getJson()`, without the call's signal). */
+  fetchIndex: () => Promise<unknown>,
   hub: string,
   task: string,
-  shared: RequestOptions,
   signal: AbortSignal | undefined,
 ): Promise<string> {
   let index = cache.get(hub);
   if (index === undefined) {
-    index = client.getJson<TaskIndex>("hub", "/api/tasks", shared).then(
+    index = fetchIndex().then(
       (body) => {
         if (body === null || typeof body !== "object" || Array.isArray(body)) {
           throw new InferenceOutputError({ task: "recommended-model", expected: "{task: {widgetModels}}", body });
         }
-        return body;
+        return body as TaskIndex;
       },
       (error: unknown) => {
         throw describeLookup(error, task, hub);

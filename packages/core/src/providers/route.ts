@@ -1,6 +1,6 @@
 import { readBinary } from "../binary.js";
 import type { Call } from "../call.js";
-import { routerToken, type InferenceCore, type PostRequest } from "../client.js";
+import { binarySources, routerToken, type InferenceCore, type PostRequest } from "../client.js";
 import { PROVIDERS, STATE } from "../client-symbols.js";
 import { mergeHeaders } from "../headers.js";
 import type { RequestOptions } from "../options.js";
@@ -61,8 +61,8 @@ export async function routeThroughProvider(
   const context: ProviderRouteContext = {
     state,
     call,
-    sendContext: client.sendContext(),
-    sources: client.sources(call),
+    sendContext: state.sendContext(),
+    sources: binarySources(client, call),
     options,
     choice,
     model,

@@ -1,6 +1,6 @@
 import { bytesToBase64 } from "../base64.js";
 import type { BinaryInput } from "../binary.js";
-import type { InferenceCore } from "../client.js";
+import { readBinary, type InferenceCore } from "../client.js";
 import type { RequestOptions } from "../options.js";
 import type { InferenceResponse } from "../response.js";
 
@@ -14,7 +14,7 @@ export async function readBase64(
   argument: string,
   request?: RequestOptions,
 ): Promise<string> {
-  return bytesToBase64(await client.readBinary(input, argument, request));
+  return bytesToBase64(await readBinary(client, input, argument, request));
 }
 
 /** What `postBinary()` sends: the task, the binary input and its argument name, the encoded parameters. */

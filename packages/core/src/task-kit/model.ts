@@ -1,4 +1,4 @@
-import type { InferenceCore } from "../client.js";
+import { getRecommendedModel, type InferenceCore } from "../client.js";
 import type { RequestOptions } from "../options.js";
 
 /**
@@ -7,5 +7,5 @@ import type { RequestOptions } from "../options.js";
  * route); others leave `model` out of `post()`, which resolves it the same way.
  */
 export async function resolveModel(client: InferenceCore, request: RequestOptions, task: string): Promise<string> {
-  return request.model ?? client.options.model ?? (await client.getRecommendedModel(task, request));
+  return request.model ?? client.options.model ?? (await getRecommendedModel(client, task, request));
 }
