@@ -62,7 +62,7 @@ export const ALL_TASKS_BUDGET_BYTES = 17_540; // 17,535 B measured; +218 B by is
  * the routing through them (was 14,100 without providers), on top of issue 10's larger core and issue 9's
  * parameter tables.
  */
-export const INFERENCE_CLIENT_BUDGET_BYTES = 23_710; // 23,700 B measured (issue 11: +800 B of esbuild __esm wrappers; issue 12: +929 B for fal-ai's queue, zai-org's text-to-image and provider text-generation streams; issue 11's second round: +33 B for getJson/readBinary/getRecommendedModel as InferenceClient's own methods over core's free functions, +53 B for the lazy parameter checks' wrapper)
+export const INFERENCE_CLIENT_BUDGET_BYTES = 23_760; // 23,757 B measured (23,700 B on issue 11's second-round branch alone; +57 B when it merged beside issue 9's last round, which CI caught; issue 11: +800 B of esbuild __esm wrappers; issue 12: +929 B for fal-ai's queue, zai-org's text-to-image and provider text-generation streams; issue 11's second round: +33 B for getJson/readBinary/getRecommendedModel as InferenceClient's own methods over core's free functions, +53 B for the lazy parameter checks' wrapper)
 
 /** One task and one provider (`textToImage` with `together`): the task's bundle plus the provider layer. */
 export const PROVIDER_BUNDLE_BUDGET_BYTES = 13_160; // 13,159 B measured (was 13,241: issue 11's second round); +800 B of esbuild __esm wrappers (issue 11's lazy modules, one file)
