@@ -16,6 +16,24 @@ export interface ServerSentEvent {
  * multi-line `data`. Breaking out of the loop returns the source iterator, which closes the connection.
  */
 export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+  const parser = createServerSentEventParser();
+  for await (const chunk of source) {
+    const events = parser.feed(chunk);
+    for (let index = 0; index < events.length; index++) yield events[index] as ServerSentEvent;
+  }
+  // A stream that ends without a blank line: the last event is incomplete, and the standard drops it.
+}
+
+/** An incremental Server-Sent Events parser: `feed()` takes the next chunk and returns the events it completed. */
+export interface ServerSentEventParser {
+  feed(chunk: Uint8Array): ServerSentEvent[];
+}
+
+/**
+ * The parser under `parseServerSentEvents()`, one chunk at a time and synchronous: a stream reader that wants
+ * every event of a chunk at once (`readJsonEventBatches()`) pays one await per chunk instead of one per event.
+ */
+export function createServerSentEventParser(): ServerSentEventParser {
   const decoder = new TextDecoder();
   let buffer = "";
   let skipLeadingLineFeed = false;
@@ -66,52 +84,54 @@ export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array>):
 
   // Most servers end lines with "\n" alone: until a "\r" shows up, lines are split with indexOf.
   let sawCarriageReturn = false;
-  for await (const chunk of source) {
-    let text = decoder.decode(chunk, { stream: true });
-    if (firstChunk && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      firstChunk = false;
-    }
-    if (skipLeadingLineFeed && text.length > 0) {
-      if (text[0] === "\n") text = text.slice(1);
-      skipLeadingLineFeed = false;
-    }
-    if (!sawCarriageReturn && text.includes("\r")) sawCarriageReturn = true;
-    buffer = buffer.length === 0 ? text : buffer + text;
-    let start = 0;
-    for (;;) {
-      let line: string;
-      if (!sawCarriageReturn) {
-        const lineEnd = buffer.indexOf("\n", start);
-        if (lineEnd === -1) break;
-        line = buffer.slice(start, lineEnd);
-        start = lineEnd + 1;
-      } else {
-        const lineEnd = nextLineEnd(buffer, start);
-        if (lineEnd === -1) break;
-        line = buffer.slice(start, lineEnd);
-        if (buffer[lineEnd] === "\r") {
-          if (lineEnd + 1 === buffer.length) {
-            skipLeadingLineFeed = true;
-            start = lineEnd + 1;
-          } else start = buffer[lineEnd + 1] === "\n" ? lineEnd + 2 : lineEnd + 1;
-        } else {
+  return {
+    feed(chunk: Uint8Array): ServerSentEvent[] {
+      const events: ServerSentEvent[] = [];
+      let text = decoder.decode(chunk, { stream: true });
+      if (firstChunk && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        firstChunk = false;
+      }
+      if (skipLeadingLineFeed && text.length > 0) {
+        if (text[0] === "\n") text = text.slice(1);
+        skipLeadingLineFeed = false;
+      }
+      if (!sawCarriageReturn && text.includes("\r")) sawCarriageReturn = true;
+      buffer = buffer.length === 0 ? text : buffer + text;
+      let start = 0;
+      for (;;) {
+        let line: string;
+        if (!sawCarriageReturn) {
+          const lineEnd = buffer.indexOf("\n", start);
+          if (lineEnd === -1) break;
+          line = buffer.slice(start, lineEnd);
           start = lineEnd + 1;
+        } else {
+          const lineEnd = nextLineEnd(buffer, start);
+          if (lineEnd === -1) break;
+          line = buffer.slice(start, lineEnd);
+          if (buffer[lineEnd] === "\r") {
+            if (lineEnd + 1 === buffer.length) {
+              skipLeadingLineFeed = true;
+              start = lineEnd + 1;
+            } else start = buffer[lineEnd + 1] === "\n" ? lineEnd + 2 : lineEnd + 1;
+          } else {
+            start = lineEnd + 1;
+          }
+        }
+        if (line === "") {
+          const message = dispatch();
+          if (message) events.push(message);
+        } else if (line.startsWith("data:")) {
+          data.push(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
+        } else if (line.charCodeAt(0) !== 58) {
+          field(line);
         }
       }
-      if (line === "") {
-        const message = dispatch();
-        if (message) yield message;
-      } else if (line.startsWith("data:")) {
-        data.push(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
-      } else if (line.charCodeAt(0) !== 58) {
-        field(line);
-      }
-    }
-    buffer = start === buffer.length ? "" : buffer.slice(start);
-  }
-  buffer += decoder.decode();
-  // A stream that ends without a blank line: the last event is incomplete, and the standard drops it.
+      buffer = start === buffer.length ? "" : buffer.slice(start);
+      return events;
+    },
+  };
 }
 
 function nextLineEnd(text: string, from: number): number {

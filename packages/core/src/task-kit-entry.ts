@@ -30,7 +30,15 @@ export { requireTable, requireModel, type Table, type TableCell } from "./table.
 export { resolveModel } from "./task-kit/model.js";
 export { readBase64, postBinary, type BinaryPost } from "./task-kit/binary-body.js";
 export { postTgi } from "./task-kit/tgi.js";
-export { expectEventStream, iterateOnce, readJsonEvents, type JsonEventsEnd } from "./json-events.js";
+export {
+  expectEventStream,
+  iterateOnce,
+  readJsonEventBatches,
+  readJsonEvents,
+  streamJsonEvents,
+  type JsonEventSteps,
+  type JsonEventsEnd,
+} from "./json-events.js";
 export { bytesToBase64, base64ToBytes } from "./base64.js";
 export { defaultPipelineLayout, modelUrl } from "./url.js";
 export {

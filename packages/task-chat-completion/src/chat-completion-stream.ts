@@ -1,5 +1,5 @@
 import { IncompleteGenerationError, InferenceOutputError, type InferenceResponse } from "@infer/core";
-import { isObject, readJsonEvents } from "@infer/core/task-kit";
+import { isObject, streamJsonEvents } from "@infer/core/task-kit";
 import type { ChatCompletionStreamOutput } from "./chat-completion-output.js";
 
 /**
@@ -7,28 +7,30 @@ import type { ChatCompletionStreamOutput } from "./chat-completion-output.js";
  * stream that ends with neither `[DONE]` nor a `finish_reason` throws `IncompleteGenerationError`. Breaking
  * out of the loop closes the connection.
  */
-export async function* streamChunks(
-  response: InferenceResponse,
-): AsyncGenerator<ChatCompletionStreamOutput, void, undefined> {
+export function streamChunks(response: InferenceResponse): AsyncIterableIterator<ChatCompletionStreamOutput> {
   const end = { done: false };
   let finished = false;
-  for await (const payload of readJsonEvents(response, "chat-completion", end)) {
-    if (!isObject(payload) || !Array.isArray(payload["choices"])) {
-      throw new InferenceOutputError({
-        task: "chat-completion",
-        expected: "stream chunks {choices: [{delta}]}",
-        body: payload,
-      });
-    }
-    const chunk = payload as unknown as ChatCompletionStreamOutput;
-    if (chunk.choices.some((choice) => isObject(choice) && typeof choice.finish_reason === "string")) finished = true;
-    yield chunk;
-  }
-  // Some servers (older TGI) end without [DONE]: a finish_reason then marks a complete answer.
-  if (!end.done && !finished) {
-    throw new IncompleteGenerationError({
-      message: "The stream ended before the answer was finished",
-      errorType: "incomplete_generation",
-    });
-  }
+  return streamJsonEvents<ChatCompletionStreamOutput>(response, "chat-completion", end, {
+    payload(payload, out) {
+      if (!isObject(payload) || !Array.isArray(payload["choices"])) {
+        throw new InferenceOutputError({
+          task: "chat-completion",
+          expected: "stream chunks {choices: [{delta}]}",
+          body: payload,
+        });
+      }
+      const chunk = payload as unknown as ChatCompletionStreamOutput;
+      if (chunk.choices.some((choice) => isObject(choice) && typeof choice.finish_reason === "string")) finished = true;
+      out.push(chunk);
+    },
+    end() {
+      // Some servers (older TGI) end without [DONE]: a finish_reason then marks a complete answer.
+      if (!end.done && !finished) {
+        throw new IncompleteGenerationError({
+          message: "The stream ended before the answer was finished",
+          errorType: "incomplete_generation",
+        });
+      }
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { IncompleteGenerationError, InferenceOutputError, type InferenceResponse } from "@infer/core";
-import { isObject, readJsonEvents, type JsonEventsEnd } from "@infer/core/task-kit";
+import { isObject, streamJsonEvents, type JsonEventsEnd } from "@infer/core/task-kit";
 import type { TextGenerationStreamEvent } from "./text-generation-output.js";
 
 const TASK = "text-generation";
@@ -23,73 +23,79 @@ function outputError(payload: unknown): InferenceOutputError {
  * at `[DONE]` or the end of a body that gave a `finish_reason`, a last special token with empty text carrying
  * `generated_text` and `details` (`finish_reason`, `generated_tokens` from `usage` when sent, `seed`).
  */
-export async function* streamEvents(
+export function streamEvents(
   response: InferenceResponse,
   details: boolean,
-): AsyncGenerator<TextGenerationStreamEvent | string, void, undefined> {
+): AsyncIterableIterator<TextGenerationStreamEvent | string> {
   let finished = false;
   const end: JsonEventsEnd = { done: false };
   // Set by OpenAI-style chunks: the text so far, the pieces, why it finished.
   let chunks: { text: string; count: number; reason?: string; seed: unknown; usage?: unknown } | undefined;
-  for await (const payload of readJsonEvents(response, TASK, end)) {
-    // Read to the end after the last event, so the connection can be reused.
-    if (finished) continue;
-    const choices = isObject(payload) ? payload["choices"] : undefined;
-    if (Array.isArray(choices)) {
-      const usage = (payload as Record<string, unknown>)["usage"];
-      const choice: unknown = choices[0];
-      // An empty chunk first is no stream of ours; later, or with `usage`, it ends an OpenAI-style one.
-      if (choice === undefined && !chunks && !isObject(usage)) throw outputError(payload);
-      chunks ??= { text: "", count: 0, seed: null };
-      if (isObject(usage)) chunks.usage = usage["completion_tokens"];
-      if (choice === undefined) continue;
-      const delta = isObject(choice) ? choice["delta"] : undefined;
-      const text = isObject(delta) ? delta["content"] : isObject(choice) ? choice["text"] : undefined;
-      if (!isObject(choice) || (text != null && typeof text !== "string")) throw outputError(payload);
-      if (typeof choice["finish_reason"] === "string") chunks.reason = choice["finish_reason"];
-      if (typeof choice["seed"] === "number") chunks.seed = choice["seed"];
-      if (typeof text !== "string" || text === "") continue;
-      chunks.text += text;
-      chunks.count++;
-      yield details
-        ? {
-            token: { id: -1, text, logprob: null as unknown as number, special: false },
-            generated_text: null,
-            details: null,
-          }
-        : text;
-      continue;
-    }
-    const token = isObject(payload) ? payload["token"] : undefined;
-    const generatedText = isObject(payload) ? payload["generated_text"] : undefined;
-    if (
-      !isObject(token) ||
-      typeof token["text"] !== "string" ||
-      (generatedText != null && typeof generatedText !== "string")
-    ) {
-      throw outputError(payload);
-    }
-    if (typeof generatedText === "string") finished = true;
-    if (details) yield payload as unknown as TextGenerationStreamEvent;
-    else if (token["special"] !== true) yield token["text"];
-  }
-  if (chunks && (end.done || chunks.reason !== undefined)) {
-    finished = true;
-    if (details)
-      yield {
-        token: { id: -1, text: "", logprob: null as unknown as number, special: true },
-        generated_text: chunks.text,
-        details: {
-          finish_reason: chunks.reason ?? "unknown",
-          generated_tokens: typeof chunks.usage === "number" ? chunks.usage : chunks.count,
-          seed: chunks.seed as number | null,
-        },
-      };
-  }
-  if (!finished) {
-    throw new IncompleteGenerationError({
-      message: "The stream ended before its last event (the one with generated_text)",
-      errorType: "incomplete_generation",
-    });
-  }
+  return streamJsonEvents<TextGenerationStreamEvent | string>(response, TASK, end, {
+    payload(payload, out) {
+      // Read to the end after the last event, so the connection can be reused.
+      if (finished) return;
+      const choices = isObject(payload) ? payload["choices"] : undefined;
+      if (Array.isArray(choices)) {
+        const usage = (payload as Record<string, unknown>)["usage"];
+        const choice: unknown = choices[0];
+        // An empty chunk first is no stream of ours; later, or with `usage`, it ends an OpenAI-style one.
+        if (choice === undefined && !chunks && !isObject(usage)) throw outputError(payload);
+        chunks ??= { text: "", count: 0, seed: null };
+        if (isObject(usage)) chunks.usage = usage["completion_tokens"];
+        if (choice === undefined) return;
+        const delta = isObject(choice) ? choice["delta"] : undefined;
+        const text = isObject(delta) ? delta["content"] : isObject(choice) ? choice["text"] : undefined;
+        if (!isObject(choice) || (text != null && typeof text !== "string")) throw outputError(payload);
+        if (typeof choice["finish_reason"] === "string") chunks.reason = choice["finish_reason"];
+        if (typeof choice["seed"] === "number") chunks.seed = choice["seed"];
+        if (typeof text !== "string" || text === "") return;
+        chunks.text += text;
+        chunks.count++;
+        out.push(
+          details
+            ? {
+                token: { id: -1, text, logprob: null as unknown as number, special: false },
+                generated_text: null,
+                details: null,
+              }
+            : text,
+        );
+        return;
+      }
+      const token = isObject(payload) ? payload["token"] : undefined;
+      const generatedText = isObject(payload) ? payload["generated_text"] : undefined;
+      if (
+        !isObject(token) ||
+        typeof token["text"] !== "string" ||
+        (generatedText != null && typeof generatedText !== "string")
+      ) {
+        throw outputError(payload);
+      }
+      if (typeof generatedText === "string") finished = true;
+      if (details) out.push(payload as unknown as TextGenerationStreamEvent);
+      else if (token["special"] !== true) out.push(token["text"]);
+    },
+    end(out) {
+      if (chunks && (end.done || chunks.reason !== undefined)) {
+        finished = true;
+        if (details)
+          out.push({
+            token: { id: -1, text: "", logprob: null as unknown as number, special: true },
+            generated_text: chunks.text,
+            details: {
+              finish_reason: chunks.reason ?? "unknown",
+              generated_tokens: typeof chunks.usage === "number" ? chunks.usage : chunks.count,
+              seed: chunks.seed as number | null,
+            },
+          });
+      }
+      if (!finished) {
+        throw new IncompleteGenerationError({
+          message: "The stream ended before its last event (the one with generated_text)",
+          errorType: "incomplete_generation",
+        });
+      }
+    },
+  });
 }
