@@ -1,4 +1,5 @@
 import { sendBytes, sendEvents, sendJson, startServer, type TestServer } from "@infer/testing";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoreClient, createClient, parseServerSentEvents, type ClientOptions } from "../index.js";
 
@@ -11,6 +12,9 @@ beforeAll(async () => {
         return sendJson(response, { ok: true, echo: request.body.toString("utf8") }, 200, { "x-request-id": "r-1" });
       case "/models/bytes":
         return sendBytes(response, new Uint8Array([1, 2, 3, 250]), "image/png");
+      case "/models/gzip-bytes":
+        response.writeHead(200, { "content-type": "audio/flac", "content-encoding": "gzip" });
+        return response.end(gzipSync(Buffer.from([1, 2, 3, 250])));
       case "/models/events":
         return sendEvents(response, [{ n: 1 }, { n: 2 }], { done: true });
       case "/models/redirect":
@@ -50,6 +54,14 @@ describe.each(transports)("transport contract (%s)", (_name, transportOptions) =
     const blob = await (await c.post({ model: "bytes", json: 1 })).blob();
     expect(blob.type).toBe("image/png");
     expect(blob.size).toBe(4);
+  });
+
+  it("reads an encoded answer's bytes() as a plain Uint8Array that owns its whole buffer", async () => {
+    const bytes = await (await client().post({ model: "gzip-bytes", json: 1 })).bytes();
+    // A Buffer (or a view into zlib's or Buffer's pool) would break `new Uint8Array(bytes.buffer)` and deep equality.
+    expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
+    expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, 4]);
+    expect(bytes).toEqual(new Uint8Array([1, 2, 3, 250]));
   });
 
   it("iterates the body and parses events", async () => {

@@ -132,6 +132,14 @@ async function collect(stream: Readable): Promise<Buffer> {
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
+/** A plain Uint8Array over a buffer of its own: zlib's Buffers are often views into a larger, shared one. */
+function ownBytes(bytes: Buffer): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return new Uint8Array(bytes.buffer);
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  return own;
+}
+
 async function* iterateDecoded(stream: Readable): AsyncGenerator<Uint8Array> {
   try {
     yield* stream;
@@ -186,7 +194,7 @@ class UndiciResponse implements TransportResponse {
   }
 
   async bytes(): Promise<Uint8Array> {
-    if (this.decoded) return collect(this.decoded);
+    if (this.decoded) return collect(this.decoded).then(ownBytes);
     return new Uint8Array(await this.response.body.arrayBuffer());
   }
 
