@@ -516,6 +516,7 @@ function packageJson(spec) {
       files: ["dist"],
       scripts: {
         build: "tsc -p tsconfig.build.json",
+        prepack: "node ../../scripts/prepack.mjs",
         typecheck: "tsc -p tsconfig.json --noEmit",
         test: "vitest run --reporter=default --reporter=json --outputFile.json=.vitest-result.json",
       },

@@ -26,14 +26,14 @@ export interface Recovered {
  */
 export class ResultWriter {
   readonly path: string;
-  #fd: number;
-  #pending: string[] = [];
-  #pendingBytes = 0;
-  #unsynced = false;
+  private fd: number;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private unsynced = false;
 
   private constructor(path: string, fd: number) {
     this.path = path;
-    this.#fd = fd;
+    this.fd = fd;
   }
 
   /** Opens (or creates) the output, cuts a torn last line, and reads which rows are done. */
@@ -51,32 +51,32 @@ export class ResultWriter {
   /** Queues a row; it reaches the file at the next `flush()`. */
   add(result: BatchResult): void {
     const line = `${JSON.stringify(result)}\n`;
-    this.#pending.push(line);
-    this.#pendingBytes += line.length;
-    if (this.#pendingBytes > 1 << 16) this.flush();
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes > 1 << 16) this.flush();
   }
 
   /** Writes the queued rows (whole lines, appended). */
   flush(): void {
-    if (this.#pending.length === 0) return;
-    const chunk = Buffer.from(this.#pending.join(""), "utf8");
-    this.#pending = [];
-    this.#pendingBytes = 0;
+    if (this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingBytes = 0;
     let offset = 0;
-    while (offset < chunk.length) offset += writeSync(this.#fd, chunk, offset);
-    this.#unsynced = true;
+    while (offset < chunk.length) offset += writeSync(this.fd, chunk, offset);
+    this.unsynced = true;
   }
 
   /** Flushes and fsyncs: a checkpoint. */
   checkpoint(): void {
     this.flush();
-    if (this.#unsynced) fsyncSync(this.#fd);
-    this.#unsynced = false;
+    if (this.unsynced) fsyncSync(this.fd);
+    this.unsynced = false;
   }
 
   close(): void {
     this.checkpoint();
-    closeSync(this.#fd);
+    closeSync(this.fd);
   }
 }
 

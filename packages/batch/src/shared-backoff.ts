@@ -20,70 +20,70 @@ export interface BackoffOptions {
  * until one succeeds, and only then at full concurrency: no thundering herd of retries.
  */
 export class SharedBackoff {
-  readonly #queue: PQueue;
-  readonly #concurrency: number;
-  readonly #minDelay: number;
-  readonly #maxDelay: number;
-  #resumeAt = 0;
-  #timer: NodeJS.Timeout | undefined;
-  #inARow = 0;
-  #retryAfter: number | undefined;
-  #probing = false;
+  private readonly queue: PQueue;
+  private readonly concurrency: number;
+  private readonly minDelay: number;
+  private readonly maxDelay: number;
+  private resumeAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inARow = 0;
+  private retryAfter: number | undefined;
+  private probing = false;
   /** How many times the run paused. */
   pauses = 0;
 
   constructor(queue: PQueue, concurrency: number, options: BackoffOptions = {}) {
-    this.#queue = queue;
-    this.#concurrency = concurrency;
-    this.#minDelay = options.minDelay ?? 500;
-    this.#maxDelay = options.maxDelay ?? 30_000;
+    this.queue = queue;
+    this.concurrency = concurrency;
+    this.minDelay = options.minDelay ?? 500;
+    this.maxDelay = options.maxDelay ?? 30_000;
   }
 
   /** A response's `Retry-After` (seconds or an HTTP date), seen by the dispatcher before the error is thrown. */
   noteRetryAfter(value: string | string[] | undefined): void {
     const milliseconds = parseRetryAfter(value);
-    if (milliseconds !== undefined) this.#retryAfter = milliseconds;
+    if (milliseconds !== undefined) this.retryAfter = milliseconds;
   }
 
   /** A request was answered 429/503: pause everyone. Resolves to the wait chosen. */
   overloaded(): number {
-    this.#inARow += 1;
-    const exponential = this.#minDelay * 2 ** Math.min(this.#inARow - 1, 16);
-    const base = this.#retryAfter ?? exponential;
-    this.#retryAfter = undefined;
+    this.inARow += 1;
+    const exponential = this.minDelay * 2 ** Math.min(this.inARow - 1, 16);
+    const base = this.retryAfter ?? exponential;
+    this.retryAfter = undefined;
     // Jitter only adds: a server's Retry-After is a lower bound.
-    const delay = Math.min(this.#maxDelay, base + Math.random() * Math.min(base, this.#minDelay) * 0.5);
+    const delay = Math.min(this.maxDelay, base + Math.random() * Math.min(base, this.minDelay) * 0.5);
     const resumeAt = Date.now() + delay;
-    if (resumeAt > this.#resumeAt) {
-      this.#resumeAt = resumeAt;
+    if (resumeAt > this.resumeAt) {
+      this.resumeAt = resumeAt;
       this.pauses += 1;
-      this.#queue.pause();
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#resume(), delay);
-      this.#timer.unref?.();
+      this.queue.pause();
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.resume(), delay);
+      this.timer.unref?.();
     }
     return delay;
   }
 
   /** A request succeeded: back to full concurrency. */
   succeeded(): void {
-    this.#inARow = 0;
-    if (this.#probing) {
-      this.#probing = false;
-      this.#queue.concurrency = this.#concurrency;
+    this.inARow = 0;
+    if (this.probing) {
+      this.probing = false;
+      this.queue.concurrency = this.concurrency;
     }
   }
 
   /** Stops the timer (the run is over or aborted). */
   dispose(): void {
-    clearTimeout(this.#timer);
+    clearTimeout(this.timer);
   }
 
-  #resume(): void {
-    this.#timer = undefined;
-    this.#probing = true;
-    this.#queue.concurrency = 1;
-    this.#queue.start();
+  private resume(): void {
+    this.timer = undefined;
+    this.probing = true;
+    this.queue.concurrency = 1;
+    this.queue.start();
   }
 }
 
