@@ -46,5 +46,31 @@ describe("@infer/task-audio-classification", () => {
         "options.topK",
       );
     });
+
+    it("sends functionToApply as function_to_apply", async () => {
+      await audioClassification(client(), fixturePath("sample1.flac"), {
+        model: "superb/hubert-large-superb-er",
+        ...{ functionToApply: "softmax" },
+      });
+      const request = server.last();
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(request.json()).toEqual({
+        inputs: fixtureBytes("sample1.flac").toString("base64"),
+        parameters: { function_to_apply: "softmax" },
+      });
+    });
+
+    it("rejects a bad functionToApply naming options.functionToApply, before any request", async () => {
+      for (const functionToApply of ["max", "Softmax", "", 1]) {
+        await server.expectInputError(
+          () =>
+            audioClassification(client(), fixturePath("sample1.flac"), {
+              model: "superb/hubert-large-superb-er",
+              ...{ functionToApply: functionToApply as "none" },
+            }),
+          "options.functionToApply",
+        );
+      }
+    });
   });
 });

@@ -34,5 +34,24 @@ describe("@infer/task-fill-mask", () => {
         "options.targets",
       );
     });
+
+    it("rejects targets with a non-string element or an empty string naming options.targets, before any request", async () => {
+      for (const targets of [["the", 1], [null], "", 3]) {
+        await server.expectInputError(
+          () =>
+            fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ targets: targets as string[] } }),
+          "options.targets",
+        );
+      }
+    });
+
+    it("rejects a bad topK naming options.topK, before any request", async () => {
+      for (const topK of [0, -1, 1.5, "3"]) {
+        await server.expectInputError(
+          () => fillMask(client(), "[MASK] world!", { model: "bert-base-uncased", ...{ topK: topK as number } }),
+          "options.topK",
+        );
+      }
+    });
   });
 });

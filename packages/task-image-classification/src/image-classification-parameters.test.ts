@@ -46,5 +46,18 @@ describe("@infer/task-image-classification", () => {
         "options.topK",
       );
     });
+
+    it("rejects a bad functionToApply naming options.functionToApply, before any request", async () => {
+      for (const functionToApply of ["max", "Sigmoid", 1]) {
+        await server.expectInputError(
+          () =>
+            imageClassification(client(), fixturePath("cheetah.png"), {
+              model: "google/vit-base-patch16-224",
+              ...{ functionToApply: functionToApply as "none" },
+            }),
+          "options.functionToApply",
+        );
+      }
+    });
   });
 });

@@ -45,5 +45,18 @@ describe("@infer/task-question-answering", () => {
         "options.maxSeqLen",
       );
     });
+
+    it("rejects a non-boolean handleImpossibleAnswer naming options.handleImpossibleAnswer, before any request", async () => {
+      for (const handleImpossibleAnswer of ["true", 1, null]) {
+        await server.expectInputError(
+          () =>
+            questionAnswering(client(), "What is my name?", "My name is Clara.", {
+              model: "deepset/roberta-base-squad2",
+              ...{ handleImpossibleAnswer: handleImpossibleAnswer as unknown as boolean },
+            }),
+          "options.handleImpossibleAnswer",
+        );
+      }
+    });
   });
 });

@@ -44,5 +44,18 @@ describe("@infer/task-text-classification", () => {
         "options.functionToApply",
       );
     });
+
+    it("rejects a bad topK naming options.topK, before any request", async () => {
+      for (const topK of [0, -1, 1.5, "3", Number.NaN]) {
+        await server.expectInputError(
+          () =>
+            textClassification(client(), "I like you. I love you.", {
+              model: "distilbert-base-uncased-finetuned-sst-2-english",
+              ...{ topK: topK as number },
+            }),
+          "options.topK",
+        );
+      }
+    });
   });
 });
