@@ -6,7 +6,7 @@
 //   2. .changeset/task-<name>.md    the new package's first release (and @infer/inference's new method)
 //   3. packages/inference/package.json              the dependency
 //   4. packages/inference/src/inference-client.ts   the import and the `allTasks` entry (the method)
-//   5. packages/inference/src/task-types.ts         the re-export of the task's public types
+//   5. packages/inference/src/index.ts              the re-export of the task's public types
 //   6. packages/inference/src/inference-client.test.ts  the method in the list every client must have
 //   7. apps/bench/package.json                      the dependency, so the bundle budget covers the task
 // Then run `npx --yes pnpm@10.34.9 install` (the lockfile) and fill in the request mapping and the tests.
@@ -199,8 +199,8 @@ write("packages/inference/src/inference-client.ts", client);
 
 // 5. the types
 write(
-  "packages/inference/src/task-types.ts",
-  `${read("packages/inference/src/task-types.ts")}export type { ${Type}Options, ${Type}Output } from "${packageName}";\n`,
+  "packages/inference/src/index.ts",
+  `${read("packages/inference/src/index.ts")}export type { ${Type}Options, ${Type}Output } from "${packageName}";\n`,
 );
 
 // 6. the method list of the client test

@@ -85,6 +85,24 @@ describe("@infer/compat", () => {
       expect(await inference.getTask()).toBe("feature-extraction");
     });
 
+    it("takes options given as an explicit undefined (exactOptionalPropertyTypes) as absent", async () => {
+      const inference = new InferenceApi("facebook/bart-base", {
+        endpoint: server.url,
+        hubEndpoint: server.url,
+        token: "hf_test",
+        task: undefined,
+        gpu: undefined,
+        fetch: undefined,
+        dispatcher: undefined,
+      });
+      expect(await inference("hello")).toEqual(embeddings);
+      expect(inferenceRequests().at(-1)!.url).toBe("/pipeline/feature-extraction/facebook/bart-base");
+      expect(inferenceRequests().at(-1)!.json()).toEqual({
+        inputs: "hello",
+        options: { wait_for_model: true, use_gpu: false },
+      });
+    });
+
     it("sends params as `parameters` untouched, and `use_gpu` from the gpu option", async () => {
       const inference = api("facebook/bart-base", { gpu: true });
       await inference(["hello", "That is a happy person"], { truncate: true });

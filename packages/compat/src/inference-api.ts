@@ -19,31 +19,31 @@ export interface InferenceApiOptions {
    * other than the model's is accepted with a warning; an unknown one rejects the first call.
    * @example "feature-extraction"
    */
-  task?: string;
+  task?: string | undefined;
   /**
    * `string`: sent as `Authorization: Bearer`; `false`: none; absent: `$HF_TOKEN`, `$HUGGING_FACE_HUB_TOKEN`,
    * then the token file, as `@infer/core` looks it up.
    */
-  token?: string | false;
+  token?: string | false | undefined;
   /**
    * Sent as `options.use_gpu`: asks the server to run the model on a GPU.
    * @default false
    */
-  gpu?: boolean;
+  gpu?: boolean | undefined;
   /**
    * Base URL of the inference API.
    * @default $HF_INFERENCE_ENDPOINT, else "https://router.huggingface.co/hf-inference"
    */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /**
    * Base URL of the Hub API, where the model's task is looked up.
    * @default $HF_ENDPOINT, else "https://huggingface.co"
    */
-  hubEndpoint?: string;
+  hubEndpoint?: string | undefined;
   /** A WHATWG `fetch` to send requests with, instead of undici. */
-  fetch?: ClientOptions["fetch"];
+  fetch?: ClientOptions["fetch"] | undefined;
   /** An undici `Dispatcher` (Node only). */
-  dispatcher?: ClientOptions["dispatcher"];
+  dispatcher?: ClientOptions["dispatcher"] | undefined;
 }
 
 /** Call parameters, sent as `parameters` in the server's own (snake_case) names, e.g. `{ candidate_labels }`. */

@@ -16,25 +16,25 @@ export interface PostRequest {
   /** A JSON body. */
   json?: unknown;
   /** A raw binary body: bytes, a Blob, a stream, a path or an http(s) URL. */
-  data?: BinaryInput;
+  data?: BinaryInput | undefined;
   /** The model: a Hub id or an endpoint URL. Falls back to the call's, then the client's, then the task's recommended model. */
-  model?: string;
+  model?: string | undefined;
   /** The task, for routing (feature-extraction and sentence-similarity) and the recommended model. */
-  task?: string;
+  task?: string | undefined;
   /** Ask for Server-Sent Events (`Accept: text/event-stream`); read them with `parseServerSentEvents(response.body)`. */
-  stream?: boolean;
-  signal?: AbortSignal;
+  stream?: boolean | undefined;
+  signal?: AbortSignal | undefined;
   /** A route appended to the model's URL, such as `"/v1/chat/completions"`. */
-  path?: string;
+  path?: string | undefined;
   /** Headers of this request, below the client's and the call's. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The argument name `data` came from, for error messages. @default "data" */
-  dataArgument?: string;
+  dataArgument?: string | undefined;
   /**
    * The task as Inference Providers know it, when it differs from `task` (chat sends `task: "text-generation"`
    * for the recommended model, and `providerTask: "chat-completion"`).
    */
-  providerTask?: string;
+  providerTask?: string | undefined;
 }
 
 const TASKS = Symbol.for("@infer/core.client-tasks");

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type {
   ChatCompletionInput,
+  FetchTransportOptions,
   FillMaskOutput,
+  PostRequest,
   TextGenerationOptions,
   TextGenerationOutput,
   TextGenerationStreamEvent,
@@ -33,7 +35,7 @@ function exportedTypes(file: URL, skip: string): string[] {
 describe("@infer/inference", () => {
   describe("task types", () => {
     it("re-exports every public type of every task package", () => {
-      const reexported = new Set(exportedTypes(new URL("inference/src/task-types.ts", packages), ""));
+      const reexported = new Set(exportedTypes(new URL("inference/src/index.ts", packages), ""));
       const tasks = readdirSync(packages).filter((name) => name.startsWith("task-"));
       expect(tasks.length).toBeGreaterThanOrEqual(27);
       for (const task of tasks) {
@@ -64,13 +66,22 @@ describe("@infer/inference", () => {
       const translation: TranslationOptions = { srcLang: undefined, tgtLang: undefined };
       const zeroShot: ZeroShotClassificationOptions = { multiLabel: undefined, model: undefined };
       const chat: ChatCompletionInput = {
-        messages: [{ role: "user", content: "hi", name: undefined }],
+        messages: [
+          { role: "user", content: "hi", name: undefined },
+          { role: "user", content: [{ type: "image_url", image_url: { url: "https://x/y.png", detail: undefined } }] },
+        ],
+        tools: [{ type: "function", function: { name: "f", description: undefined, parameters: undefined } }],
         maxTokens: undefined,
         stream: undefined,
+        streamOptions: { include_usage: undefined },
       };
-      expect([generation, image, translation, zeroShot, chat].every((options) => typeof options === "object")).toBe(
-        true,
-      );
+      const post: PostRequest = { json: 1, data: undefined, model: undefined, headers: undefined, signal: undefined };
+      const transport: FetchTransportOptions = { redirect: undefined };
+      expect(
+        [generation, image, translation, zeroShot, chat, post, transport].every(
+          (options) => typeof options === "object",
+        ),
+      ).toBe(true);
     });
 
     it("keep the stream type when stream is true but details is only known as a boolean", () => {

@@ -4,13 +4,13 @@ export type ChatCompletionRole = "system" | "user" | "assistant" | "tool" | (str
 /** A part of a message's content: text, or an image by URL (for models that read images). */
 export type ChatCompletionContentPart =
   | { type: "text"; text: string }
-  | { type: "image_url"; image_url: { url: string; detail?: "auto" | "low" | "high" } };
+  | { type: "image_url"; image_url: { url: string; detail?: "auto" | "low" | "high" | undefined } };
 
 /** A function the model asked to call. TGI gives `arguments` as an object, OpenAI as a JSON string. */
 export interface ChatCompletionToolCall {
   id: string;
   type: "function" | (string & {});
-  function: { name: string; arguments: string | Record<string, unknown>; description?: string | null };
+  function: { name: string; arguments: string | Record<string, unknown>; description?: string | null | undefined };
 }
 
 /** A message of the conversation, in OpenAI's format (sent as given). */
@@ -27,7 +27,7 @@ export interface ChatCompletionMessage {
 /** A tool the model may call, in OpenAI's format (sent as given). */
 export interface ChatCompletionTool {
   type: "function";
-  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+  function: { name: string; description?: string | undefined; parameters?: Record<string, unknown> | undefined };
 }
 
 /** Which tool the model must call: `"auto"`, `"none"`, `"required"`, or one function. */
@@ -85,5 +85,5 @@ export interface ChatCompletionInput {
    */
   stream?: boolean | undefined;
   /** With `stream`: `{ include_usage: true }` adds a last chunk with `usage`. Sent as given. */
-  streamOptions?: { include_usage?: boolean } | undefined;
+  streamOptions?: { include_usage?: boolean | undefined } | undefined;
 }

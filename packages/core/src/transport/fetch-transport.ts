@@ -8,7 +8,7 @@ export interface FetchTransportOptions {
    * `Authorization` on a cross-origin redirect.
    * @default "manual"
    */
-  redirect?: "manual" | "follow";
+  redirect?: "manual" | "follow" | undefined;
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
