@@ -16,6 +16,10 @@ for manifest in packages/*/package.json; do
     public+=("--filter=./$(dirname "$manifest")")
   fi
 done
+# Every public package (apps too) must build itself before npm or pnpm packs it.
+for manifest in packages/*/package.json apps/*/package.json; do
+  node -e 'const m = require(process.argv[1]); if (!m.private && !m.scripts?.prepack) { console.error(`!! ${m.name} has no prepack script`); process.exit(1); }' "$repo/$manifest"
+done
 # One turbo run builds them all (a cache hit after npm test); each package's own prepack
 # (scripts/prepack.mjs, the same turbo build filtered to it) is exercised once, on core, by npm itself.
 npx --yes pnpm@10.34.9 exec turbo run build "${public[@]}" --output-logs=errors-only >/dev/null
@@ -30,6 +34,8 @@ printf '{ "name": "pack-check", "private": true, "type": "module" }\n' > package
 # @types/node is what any Node app has; the rest comes from the tarballs (undici from the registry).
 npm install --no-audit --no-fund --ignore-scripts --loglevel=error "$scratch"/tarballs/*.tgz @types/node@20.19.25 >/dev/null
 if grep -rl '"workspace:' node_modules/@infer/*/package.json; then echo "!! a packed manifest kept a workspace: range"; exit 1; fi
+# The program imports only some packages; an older `target` rejects `#private` in any shipped declaration file.
+if grep -rl --include='*.d.ts' '#private' node_modules/@infer/; then echo "!! a declaration file has #private fields"; exit 1; fi
 
 tsc="$repo/node_modules/.bin/tsc"
 echo "tsc --strict (defaults otherwise): $("$tsc" --version)"
