@@ -1,8 +1,35 @@
 import type { InferenceCore, RequestOptions } from "@infer/core";
-import { defineTask, expectOutput, requireString, requireStringArray, splitOptions } from "@infer/core/task-kit";
+import {
+  defineTask,
+  expectOutput,
+  requireString,
+  requireStringArray,
+  encodeParametersAsync,
+  splitOptions,
+  type ParameterTable,
+} from "@infer/core/task-kit";
 
-/** Options of `featureExtraction()`: the request options only; the task takes no parameters. */
-export type FeatureExtractionOptions = RequestOptions;
+/** The parameters of `featureExtraction()`, checked before sending and sent snake_case. */
+export interface FeatureExtractionParameters {
+  /** Whether to scale each embedding to unit length; default: the server's. */
+  normalize?: boolean | undefined;
+  /** The name of a prompt in the model's configuration (e.g. `"query"`), put before each text. */
+  promptName?: string | undefined;
+  /** Whether to cut a text longer than the model takes (else the server may reject it). */
+  truncate?: boolean | undefined;
+  /** Which end of a text is cut when truncating: `"Left"` or `"Right"`. */
+  truncationDirection?: "Left" | "Right" | undefined;
+}
+
+/** Options of `featureExtraction()`: the request options and the task's parameters, all optional. */
+export type FeatureExtractionOptions = RequestOptions & FeatureExtractionParameters;
+
+const PARAMETERS = {
+  normalize: { type: "boolean" },
+  promptName: { type: "string" },
+  truncate: { type: "boolean" },
+  truncationDirection: { type: "string", oneOf: ["Left", "Right"] },
+} satisfies ParameterTable;
 
 /**
  * Numbers nested as the server shapes them: one vector per text for a pooled sentence-embedding model
@@ -26,8 +53,12 @@ export const featureExtraction = defineTask(
   ): Promise<FeatureExtractionOutput> => {
     if (Array.isArray(text)) requireStringArray(text, "text");
     else requireString(text, "text");
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "feature-extraction", json: { inputs: text } }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
+    const response = await client.post(
+      { task: "feature-extraction", json: wire === undefined ? { inputs: text } : { inputs: text, parameters: wire } },
+      request,
+    );
     const body = await response.json();
     return expectOutput(body, isNestedNumbers, "feature-extraction", "nested arrays of numbers");
   },

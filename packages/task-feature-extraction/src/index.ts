@@ -1,2 +1,6 @@
 export { featureExtraction } from "./feature-extraction.js";
-export type { FeatureExtractionOptions, FeatureExtractionOutput } from "./feature-extraction.js";
+export type {
+  FeatureExtractionOptions,
+  FeatureExtractionOutput,
+  FeatureExtractionParameters,
+} from "./feature-extraction.js";

@@ -1,16 +1,15 @@
 import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
 import {
   postBinary,
-  checkNumber,
   defineTask,
   readBlobOutput,
-  requireString,
-  snakeCaseParameters,
+  encodeParametersAsync,
   splitOptions,
+  type ParameterTable,
 } from "@infer/core/task-kit";
 
-/** Options of `imageToImage()`: the request options and the generation parameters, all optional. */
-export interface ImageToImageOptions extends RequestOptions {
+/** The generation parameters of `imageToImage()`, checked before sending and sent snake_case. */
+export interface ImageToImageParameters {
   /**
    * What the new image should show, guiding the change.
    * @example "a bird in a jungle, oil painting"
@@ -51,7 +50,35 @@ export interface ImageToImageOptions extends RequestOptions {
    * @example 0.5
    */
   strength?: number | undefined;
+  /**
+   * The size of the new image in pixels, both positive integers (what Python's `target_size` is; `width` and
+   * `height` above are the older way).
+   * @default the input image's, or the model's own
+   * @example { width: 512, height: 512 }
+   */
+  targetSize?: { width: number; height: number } | undefined;
 }
+
+/** Options of `imageToImage()`: the request options and the generation parameters, all optional. */
+export type ImageToImageOptions = RequestOptions & ImageToImageParameters;
+
+const SIZE = { type: "integer", above: 0 } as const;
+
+const PARAMETERS = {
+  prompt: { type: "string" },
+  negativePrompt: { type: "string" },
+  height: SIZE,
+  width: SIZE,
+  numInferenceSteps: SIZE,
+  guidanceScale: { type: "number" },
+  strength: { type: "number", atLeast: 0, atMost: 1 },
+  targetSize: { type: "object" },
+} satisfies ParameterTable;
+
+const TARGET_SIZE = { width: SIZE, height: SIZE } satisfies ParameterTable;
+
+/** The table's keys, unset: spread first, they send the parameters in the table's order, whatever the call's. */
+const ORDER = Object.fromEntries(Object.keys(PARAMETERS).map((key) => [key, undefined]));
 
 /** The new image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */
 export type ImageToImageOutput = Blob;
@@ -70,24 +97,11 @@ export const imageToImage = defineTask(
   { taskName: "image-to-image", methodName: "imageToImage" },
   async (client: InferenceCore, image: BinaryInput, options?: ImageToImageOptions): Promise<ImageToImageOutput> => {
     const { request, parameters } = splitOptions(options);
-    const { prompt, negativePrompt, height, width, numInferenceSteps, guidanceScale, strength } = parameters;
-    if (prompt !== undefined) requireString(prompt, "options.prompt", { allowEmpty: true });
-    if (negativePrompt !== undefined) requireString(negativePrompt, "options.negativePrompt", { allowEmpty: true });
-    checkNumber(height, "options.height", { above: 0, integer: true });
-    checkNumber(width, "options.width", { above: 0, integer: true });
-    checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
-    checkNumber(guidanceScale, "options.guidanceScale", {});
-    checkNumber(strength, "options.strength", { atLeast: 0, atMost: 1 });
     // Without any parameter set, the image goes as the raw body; else base64 in JSON with the parameters set.
-    const wire = snakeCaseParameters({
-      prompt,
-      negativePrompt,
-      height,
-      width,
-      numInferenceSteps,
-      guidanceScale,
-      strength,
-    });
+    const wire = await encodeParametersAsync(PARAMETERS, { ...ORDER, ...parameters });
+    // targetSize's width and height, both required (a missing one is checked as null).
+    const size = wire?.["target_size"];
+    if (size) await encodeParametersAsync(TARGET_SIZE, { width: null, height: null, ...size }, "options.targetSize");
     const response = await postBinary(
       client,
       { task: "image-to-image", data: image, argument: "image", parameters: wire, headers: { accept: "image/png" } },

@@ -1,2 +1,2 @@
 export { imageToImage } from "./image-to-image.js";
-export type { ImageToImageOptions, ImageToImageOutput } from "./image-to-image.js";
+export type { ImageToImageOptions, ImageToImageOutput, ImageToImageParameters } from "./image-to-image.js";

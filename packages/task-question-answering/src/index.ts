@@ -1,5 +1,7 @@
 export { questionAnswering } from "./question-answering.js";
 export type {
+  QuestionAnsweringFunction,
+  QuestionAnsweringMethod,
   QuestionAnsweringOptions,
   QuestionAnsweringParameters,
   QuestionAnsweringOutput,

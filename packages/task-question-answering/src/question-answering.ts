@@ -23,6 +23,8 @@ export interface QuestionAnsweringParameters {
   maxQuestionLen?: number | undefined;
   /** The longest question and context chunk, in tokens (an integer ≥ 1). */
   maxSeqLen?: number | undefined;
+  /** How many answers to return, best first (an integer ≥ 1): set, the call resolves to a list of answers. */
+  topK?: number | undefined;
 }
 
 /** Options of `questionAnswering()`: the request options and the task's parameters, all optional. */
@@ -35,6 +37,7 @@ const PARAMETERS = {
   maxAnswerLen: { type: "integer", atLeast: 1 },
   maxQuestionLen: { type: "integer", atLeast: 1 },
   maxSeqLen: { type: "integer", atLeast: 1 },
+  topK: { type: "integer", atLeast: 1 },
 } satisfies ParameterTable;
 
 /** The answer found in the context; fields the server adds beyond these are kept. */
@@ -49,21 +52,64 @@ export interface QuestionAnsweringOutput {
   end: number;
 }
 
+/** `questionAnswering` as a function of a client: one answer, or a list of answers with `topK`. */
+export interface QuestionAnsweringFunction {
+  (
+    client: InferenceCore,
+    question: string,
+    context: string,
+    options: QuestionAnsweringOptions & { topK: number },
+  ): Promise<QuestionAnsweringOutput[]>;
+  (
+    client: InferenceCore,
+    question: string,
+    context: string,
+    options?: QuestionAnsweringOptions & { topK?: undefined },
+  ): Promise<QuestionAnsweringOutput>;
+  // Options whose `topK` is only known as `number | undefined` (a variable, a spread).
+  (
+    client: InferenceCore,
+    question: string,
+    context: string,
+    options?: QuestionAnsweringOptions,
+  ): Promise<QuestionAnsweringOutput | QuestionAnsweringOutput[]>;
+}
+
+/** `questionAnswering` as a client method: one answer, or a list of answers with `topK`. */
+export interface QuestionAnsweringMethod {
+  (
+    question: string,
+    context: string,
+    options: QuestionAnsweringOptions & { topK: number },
+  ): Promise<QuestionAnsweringOutput[]>;
+  (
+    question: string,
+    context: string,
+    options?: QuestionAnsweringOptions & { topK?: undefined },
+  ): Promise<QuestionAnsweringOutput>;
+  (
+    question: string,
+    context: string,
+    options?: QuestionAnsweringOptions,
+  ): Promise<QuestionAnsweringOutput | QuestionAnsweringOutput[]>;
+}
+
 /**
- * Answers a question with a span of a given context.
+ * Answers a question with a span of a given context. With `topK`, resolves to a list of answers, best first
+ * (a single answer the server gives is wrapped in a list).
  * @example
  * const { answer } = await questionAnswering(createClient(), "What is the capital of France?", "The capital of France is Paris.", {
  *   model: "deepset/roberta-base-squad2",
  * });
  */
-export const questionAnswering = defineTask(
+export const questionAnswering = defineTask<"questionAnswering", QuestionAnsweringFunction, QuestionAnsweringMethod>(
   { taskName: "question-answering", methodName: "questionAnswering" },
-  async (
+  (async (
     client: InferenceCore,
     question: string,
     context: string,
     options?: QuestionAnsweringOptions,
-  ): Promise<QuestionAnsweringOutput> => {
+  ): Promise<QuestionAnsweringOutput | QuestionAnsweringOutput[]> => {
     requireString(question, "question");
     requireString(context, "context");
     const { request, parameters } = splitOptions(options);
@@ -76,9 +122,21 @@ export const questionAnswering = defineTask(
       request,
     );
     const body = await response.json();
-    return expectOutput(body, isAnswer, "question-answering", "{answer, score, start, end}");
-  },
+    if (wire?.["top_k"] === undefined)
+      return expectOutput(body, isAnswer, "question-answering", "{answer, score, start, end}");
+    // With `top_k`, a list; a transformers pipeline answers a single object when it found one answer.
+    return expectOutput(
+      isAnswer(body) ? [body] : body,
+      isAnswerList,
+      "question-answering",
+      "[{answer, score, start, end}]",
+    );
+  }) as QuestionAnsweringFunction,
 );
+
+function isAnswerList(value: unknown): value is QuestionAnsweringOutput[] {
+  return Array.isArray(value) && value.every(isAnswer);
+}
 
 function isAnswer(value: unknown): value is QuestionAnsweringOutput {
   return (

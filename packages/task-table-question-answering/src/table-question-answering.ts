@@ -1,9 +1,33 @@
 import type { InferenceCore, RequestOptions } from "@infer/core";
-import { defineTask, expectOutput, isObject, requireString, splitOptions } from "@infer/core/task-kit";
+import {
+  defineTask,
+  encodeParametersAsync,
+  expectOutput,
+  isObject,
+  requireString,
+  splitOptions,
+  type ParameterTable,
+} from "@infer/core/task-kit";
 import { tableToStrings, type TableQuestionAnsweringTable } from "./table.js";
 
-/** Options of `tableQuestionAnswering()`: the request options only; the task takes no parameters. */
-export type TableQuestionAnsweringOptions = RequestOptions;
+/** The parameters of `tableQuestionAnswering()`, checked before sending and sent snake_case. */
+export interface TableQuestionAnsweringParameters {
+  /** How the tokenizer pads the encoded table and query; default: `"do_not_pad"`. */
+  padding?: "do_not_pad" | "longest" | "max_length" | undefined;
+  /** Run the model sequentially rather than as a batch (slower; conversational models like SQA need it). */
+  sequential?: boolean | undefined;
+  /** Truncate a table too long for the model (dropping rows); default: `false`. */
+  truncation?: boolean | undefined;
+}
+
+/** Options of `tableQuestionAnswering()`: the request options and the task's parameters, all optional. */
+export type TableQuestionAnsweringOptions = RequestOptions & TableQuestionAnsweringParameters;
+
+const PARAMETERS = {
+  padding: { type: "string", oneOf: ["do_not_pad", "longest", "max_length"] },
+  sequential: { type: "boolean" },
+  truncation: { type: "boolean" },
+} satisfies ParameterTable;
 
 /** The answer read from the table; fields the server adds beyond these are kept. */
 export interface TableQuestionAnsweringOutput {
@@ -37,8 +61,13 @@ export const tableQuestionAnswering = defineTask(
   ): Promise<TableQuestionAnsweringOutput> => {
     const cells = tableToStrings(table, "table");
     requireString(query, "query");
-    const { request } = splitOptions(options);
-    const response = await client.post({ task: "table-question-answering", json: { query, table: cells } }, request);
+    const { request, parameters } = splitOptions(options);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
+    const json = { query, table: cells };
+    const response = await client.post(
+      { task: "table-question-answering", json: wire === undefined ? json : { ...json, parameters: wire } },
+      request,
+    );
     const body = await response.json();
     return expectOutput(body, isAnswer, "table-question-answering", "{answer, coordinates, cells, aggregator}");
   },

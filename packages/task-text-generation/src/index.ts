@@ -1,6 +1,10 @@
 export { textGeneration } from "./text-generation.js";
 export type { TextGenerationFunction, TextGenerationMethod, TextGenerationResult } from "./text-generation.js";
-export type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
+export type {
+  TextGenerationGrammar,
+  TextGenerationOptions,
+  TextGenerationParameters,
+} from "./text-generation-options.js";
 export type {
   TextGenerationBestOfSequence,
   TextGenerationDetails,

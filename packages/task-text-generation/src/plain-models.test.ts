@@ -4,7 +4,16 @@ import { useTaskServer } from "@infer/testing/vitest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { textGeneration } from "./index.js";
 
-const TGI_ONLY = ["watermark", "stop", "details", "decoder_input_details"];
+const TGI_ONLY = [
+  "watermark",
+  "stop",
+  "details",
+  "decoder_input_details",
+  "adapter_id",
+  "frequency_penalty",
+  "grammar",
+  "top_n_tokens",
+];
 const kwargsError = (names: string[]) => ({
   error: `The following \`model_kwargs\` are not used by the model: ${JSON.stringify(names)} (note: typos in the generate arguments will also show up in this list)`,
 });
@@ -64,6 +73,39 @@ describe("@infer/task-text-generation", () => {
       expect(warn.mock.calls).toEqual([
         [
           "@infer/task-text-generation: plain/eight is not served by Text Generation Inference; ignoring options.stop, options.details, options.decoderInputDetails. Later calls send the plain form.",
+        ],
+      ]);
+    });
+
+    it("drops adapterId, frequencyPenalty, grammar and topNTokens too, naming them after the others", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      const before = server.requests.length;
+      const output = await textGeneration(client(), "Hi", {
+        model: "plain/ten",
+        topNTokens: 2,
+        grammar: { type: "regex", value: "[a-z]+" },
+        frequencyPenalty: 0.5,
+        adapterId: "org/adapter",
+        watermark: true,
+        temperature: 0.5,
+      });
+      expect(server.requests.length - before).toBe(2);
+      expect(server.requests.at(-2)!.json()).toEqual({
+        inputs: "Hi",
+        parameters: {
+          adapter_id: "org/adapter",
+          frequency_penalty: 0.5,
+          grammar: { type: "regex", value: "[a-z]+" },
+          temperature: 0.5,
+          top_n_tokens: 2,
+          watermark: true,
+        },
+      });
+      expect(server.last().json()).toEqual({ inputs: "Hi", parameters: { temperature: 0.5 } });
+      expect(output).toBe("plain");
+      expect(warn.mock.calls).toEqual([
+        [
+          "@infer/task-text-generation: plain/ten is not served by Text Generation Inference; ignoring options.watermark, options.adapterId, options.frequencyPenalty, options.grammar, options.topNTokens. Later calls send the plain form.",
         ],
       ]);
     });

@@ -1,5 +1,13 @@
 import type { RequestOptions } from "@infer/core";
 
+/**
+ * A grammar the generated text must follow (TGI only): a JSON Schema (an object, or its JSON text) or a
+ * regular expression.
+ */
+export type TextGenerationGrammar =
+  | { type: "json"; value: Record<string, unknown> | string }
+  | { type: "regex"; value: string };
+
 /** TGI's generation parameters, camelCase here, sent in snake_case under `parameters`, only those set. */
 export interface TextGenerationParameters {
   /**
@@ -53,6 +61,20 @@ export interface TextGenerationParameters {
   details?: boolean | undefined;
   /** Include the prompt's tokens in `details.prefill`. Needs `details: true`; not allowed with `stream`. TGI only. */
   decoderInputDetails?: boolean | undefined;
+  /** The LoRA adapter to generate with, by its id (TGI only; dropped for other servers). */
+  adapterId?: string | undefined;
+  /**
+   * Penalise tokens by how often they already appear in the text, from -2 to 2; 0 means none (TGI only).
+   * @example 0.5
+   */
+  frequencyPenalty?: number | undefined;
+  /** Constrain the generated text to a JSON Schema or a regular expression (TGI only). */
+  grammar?: TextGenerationGrammar | undefined;
+  /**
+   * Also return the `topNTokens` most likely tokens at each step, an integer ≥ 0, in `details.top_tokens`
+   * (stream events' `top_tokens`); TGI caps it (5 by default). TGI only.
+   */
+  topNTokens?: number | undefined;
 }
 
 /** Options of `textGeneration()`: the request options, TGI's parameters, and `stream`. */

@@ -25,6 +25,8 @@ export interface TextGenerationBestOfSequence {
   seed?: number | null;
   prefill: TextGenerationPrefillToken[];
   tokens: TextGenerationToken[];
+  /** With `topNTokens`: the most likely tokens at each step. */
+  top_tokens?: TextGenerationToken[][];
 }
 
 /** What TGI tells about a generation with `details: true`. */
@@ -36,6 +38,8 @@ export interface TextGenerationDetails {
   /** The prompt's tokens, with `decoderInputDetails: true`. */
   prefill: TextGenerationPrefillToken[];
   tokens: TextGenerationToken[];
+  /** With `topNTokens`: the most likely tokens at each step. */
+  top_tokens?: TextGenerationToken[][];
   best_of_sequences?: TextGenerationBestOfSequence[];
 }
 
@@ -58,6 +62,8 @@ export interface TextGenerationStreamDetails {
 /** One event of a stream with `details: true`. Only the last one carries `generated_text` and `details`. */
 export interface TextGenerationStreamEvent {
   token: TextGenerationToken;
+  /** With `topNTokens`: the most likely tokens at this step. */
+  top_tokens?: TextGenerationToken[];
   generated_text: string | null;
   details: TextGenerationStreamDetails | null;
 }

@@ -1,7 +1,7 @@
 import { createClient, InferenceInputError } from "@infer/core";
 import { useTaskServer } from "@infer/testing/vitest";
 import { describe, expect, it } from "vitest";
-import { textGeneration, type TextGenerationOptions } from "./index.js";
+import { textGeneration, type TextGenerationGrammar, type TextGenerationOptions } from "./index.js";
 
 const server = useTaskServer({ json: [{ generated_text: "x" }] });
 
@@ -126,6 +126,89 @@ describe("@infer/task-text-generation", () => {
       expect((flag as InferenceInputError).message).toBe(
         "Invalid argument `options.details`: expected a boolean, got string",
       );
+    });
+
+    it("sends adapterId, frequencyPenalty, grammar and topNTokens snake_case, the grammar as given", async () => {
+      const schema = { type: "object", properties: { name: { type: "string" } }, required: ["name"] };
+      await textGeneration(client(), "x", {
+        model: "m",
+        adapterId: "predibase/customer_support",
+        frequencyPenalty: -2,
+        grammar: { type: "json", value: schema },
+        topNTokens: 0,
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "x",
+        parameters: {
+          adapter_id: "predibase/customer_support",
+          frequency_penalty: -2,
+          grammar: { type: "json", value: schema },
+          top_n_tokens: 0,
+        },
+      });
+      await textGeneration(client(), "x", {
+        model: "m",
+        frequencyPenalty: 2,
+        grammar: { type: "regex", value: "\\d+" },
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "x",
+        parameters: { frequency_penalty: 2, grammar: { type: "regex", value: "\\d+" } },
+      });
+      await textGeneration(client(), "x", {
+        model: "m",
+        grammar: { type: "json", value: '{"type":"string"}' },
+        topNTokens: 5,
+      });
+      expect(server.last().json()).toEqual({
+        inputs: "x",
+        parameters: { grammar: { type: "json", value: '{"type":"string"}' }, top_n_tokens: 5 },
+      });
+    });
+
+    it("rejects an adapterId that is not a string, naming options.adapterId, before any request", async () => {
+      for (const adapterId of [1, null, ["a"]]) {
+        await server.expectInputError(
+          () => textGeneration(client(), "x", { model: "m", adapterId: adapterId as unknown as string }),
+          "options.adapterId",
+        );
+      }
+    });
+
+    it("rejects a frequencyPenalty outside [-2, 2], naming options.frequencyPenalty, before any request", async () => {
+      for (const frequencyPenalty of [-2.01, 2.5, Number.NaN, "1"]) {
+        await server.expectInputError(
+          () => textGeneration(client(), "x", { model: "m", frequencyPenalty: frequencyPenalty as number }),
+          "options.frequencyPenalty",
+        );
+      }
+    });
+
+    it("rejects a grammar that is not {type: json | regex, value}, naming options.grammar, before any request", async () => {
+      for (const grammar of [
+        "\\d+",
+        null,
+        { type: "xml", value: "<a/>" },
+        { value: "\\d+" },
+        { type: "regex" },
+        { type: "regex", value: { pattern: "\\d+" } },
+        { type: "json", value: 1 },
+        { type: "json", value: ["a"] },
+      ]) {
+        await server.expectInputError(
+          () => textGeneration(client(), "x", { model: "m", grammar: grammar as TextGenerationGrammar }),
+          "options.grammar",
+        );
+      }
+    });
+
+    it("rejects a topNTokens that is not an integer ≥ 0, naming options.topNTokens, before any request", async () => {
+      for (const topNTokens of [-1, 1.5, "2"]) {
+        await server.expectInputError(
+          () => textGeneration(client(), "x", { model: "m", topNTokens: topNTokens as number }),
+          "options.topNTokens",
+        );
+      }
     });
 
     it("rejects options that are not an object", async () => {

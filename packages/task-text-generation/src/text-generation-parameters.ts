@@ -1,12 +1,15 @@
 import { InferenceInputError, type RequestOptions } from "@infer/core";
-import { checkNumber, requireStringArray, snakeCaseParameters } from "@infer/core/task-kit";
+import { checkNumber, isObject, requireStringArray, snakeCaseParameters } from "@infer/core/task-kit";
 import type { TextGenerationOptions, TextGenerationParameters } from "./text-generation-options.js";
 
 /** A call's options without the request options: TGI's parameters and `stream`. */
 export type TextGenerationCallParameters = Omit<TextGenerationOptions, keyof RequestOptions>;
 
-/** How a value is checked: a boolean, an array of strings, or a number within bounds (`checkNumber`'s). */
-type Check = "boolean" | "strings" | Parameters<typeof checkNumber>[2];
+/**
+ * How a value is checked: a boolean or a string (by `typeof`), an array of strings, a grammar, or a number within
+ * bounds (`checkNumber`'s).
+ */
+type Check = "boolean" | "string" | "strings" | "grammar" | Parameters<typeof checkNumber>[2];
 
 const POSITIVE = { above: 0 };
 const POSITIVE_INTEGER = { above: 0, integer: true };
@@ -23,6 +26,7 @@ const CHECKS: { readonly [Name in keyof TextGenerationCallParameters]-?: Check }
   details: "boolean",
   decoderInputDetails: "boolean",
   stream: "boolean",
+  adapterId: "string",
   maxNewTokens: POSITIVE_INTEGER,
   repetitionPenalty: POSITIVE,
   seed: { atLeast: 0, integer: true },
@@ -32,8 +36,11 @@ const CHECKS: { readonly [Name in keyof TextGenerationCallParameters]-?: Check }
   truncate: POSITIVE_INTEGER,
   typicalP: BETWEEN_ZERO_AND_ONE,
   bestOf: POSITIVE_INTEGER,
+  frequencyPenalty: { atLeast: -2, atMost: 2 },
+  topNTokens: { atLeast: 0, integer: true },
   stop: "strings",
   stopSequences: "strings",
+  grammar: "grammar",
 };
 
 /** Parameters only TGI understands, dropped for a model served another way. */
@@ -43,6 +50,10 @@ export const TGI_ONLY_PARAMETERS: readonly (keyof TextGenerationParameters)[] = 
   "stopSequences",
   "details",
   "decoderInputDetails",
+  "adapterId",
+  "frequencyPenalty",
+  "grammar",
+  "topNTokens",
 ];
 
 /**
@@ -78,11 +89,17 @@ export function rejectOption(name: string, message: string, cause?: unknown): ne
 export function validateParameters(parameters: TextGenerationCallParameters): void {
   for (const [name, check] of Object.entries(CHECKS)) {
     const value: unknown = parameters[name as keyof TextGenerationCallParameters];
-    if (check === "boolean") {
-      if (value !== undefined && typeof value !== "boolean")
-        rejectOption(name, `expected a boolean, got ${typeof value}`);
+    if (check === "boolean" || check === "string") {
+      if (value !== undefined && typeof value !== check) rejectOption(name, `expected a ${check}, got ${typeof value}`);
     } else if (check === "strings") {
       if (value !== undefined) requireStringArray(value, `options.${name}`, 0);
+    } else if (check === "grammar") {
+      // TGI's grammars: a JSON Schema (an object or its JSON text), or a regular expression.
+      const valid =
+        isObject(value) &&
+        (value["type"] === "json" || value["type"] === "regex") &&
+        (typeof value["value"] === "string" || (value["type"] === "json" && isObject(value["value"])));
+      if (value !== undefined && !valid) rejectOption(name, 'expected {type: "json" | "regex", value}');
     } else {
       checkNumber(value, `options.${name}`, check);
     }

@@ -1,2 +1,2 @@
 export { textToImage } from "./text-to-image.js";
-export type { TextToImageOptions, TextToImageOutput } from "./text-to-image.js";
+export type { TextToImageOptions, TextToImageOutput, TextToImageParameters } from "./text-to-image.js";

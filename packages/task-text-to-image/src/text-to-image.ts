@@ -1,8 +1,15 @@
 import type { InferenceCore, RequestOptions } from "@infer/core";
-import { checkNumber, defineTask, readBlobOutput, requireString, splitOptions } from "@infer/core/task-kit";
+import {
+  defineTask,
+  readBlobOutput,
+  requireString,
+  encodeParametersAsync,
+  splitOptions,
+  type ParameterTable,
+} from "@infer/core/task-kit";
 
-/** Options of `textToImage()`: the request options and the generation parameters, all optional. */
-export interface TextToImageOptions extends RequestOptions {
+/** The generation parameters of `textToImage()`, checked before sending and sent snake_case. */
+export interface TextToImageParameters {
   /**
    * What the image should not show.
    * @example "blurry, low resolution"
@@ -32,7 +39,34 @@ export interface TextToImageOptions extends RequestOptions {
    * @example 9
    */
   guidanceScale?: number | undefined;
+  /**
+   * The scheduler (sampler) the model denoises with, by its diffusers class name.
+   * @default the model's own
+   * @example "DPMSolverMultistepScheduler"
+   */
+  scheduler?: string | undefined;
+  /**
+   * The random seed, an integer ≥ 0: the same seed and parameters give the same image.
+   * @example 42
+   */
+  seed?: number | undefined;
 }
+
+/** Options of `textToImage()`: the request options and the generation parameters, all optional. */
+export type TextToImageOptions = RequestOptions & TextToImageParameters;
+
+const PARAMETERS = {
+  negativePrompt: { type: "string" },
+  height: { type: "integer", above: 0 },
+  width: { type: "integer", above: 0 },
+  numInferenceSteps: { type: "integer", above: 0 },
+  guidanceScale: { type: "number" },
+  scheduler: { type: "string" },
+  seed: { type: "integer", atLeast: 0 },
+} satisfies ParameterTable;
+
+/** The table's keys, unset: spread first, they send the parameters in the table's order, whatever the call's. */
+const ORDER = Object.fromEntries(Object.keys(PARAMETERS).map((key) => [key, undefined]));
 
 /** The generated image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */
 export type TextToImageOutput = Blob;
@@ -51,25 +85,15 @@ export const textToImage = defineTask(
   async (client: InferenceCore, prompt: string, options?: TextToImageOptions): Promise<TextToImageOutput> => {
     requireString(prompt, "prompt");
     const { request, parameters } = splitOptions(options);
-    const { negativePrompt, height, width, numInferenceSteps, guidanceScale } = parameters;
-    if (negativePrompt !== undefined) requireString(negativePrompt, "options.negativePrompt", { allowEmpty: true });
-    checkNumber(height, "options.height", { above: 0, integer: true });
-    checkNumber(width, "options.width", { above: 0, integer: true });
-    checkNumber(numInferenceSteps, "options.numInferenceSteps", { above: 0, integer: true });
-    checkNumber(guidanceScale, "options.guidanceScale", {});
-    const wireParameters = {
-      negative_prompt: negativePrompt,
-      height,
-      width,
-      num_inference_steps: numInferenceSteps,
-      guidance_scale: guidanceScale,
-    };
-    // JSON leaves out what is undefined: the parameters not set, and `parameters` when none is.
-    const json = {
-      inputs: prompt,
-      parameters: Object.values(wireParameters).some((value) => value !== undefined) ? wireParameters : undefined,
-    };
-    const response = await client.post({ task: "text-to-image", json, headers: { accept: "image/png" } }, request);
+    const wire = await encodeParametersAsync(PARAMETERS, { ...ORDER, ...parameters });
+    const response = await client.post(
+      {
+        task: "text-to-image",
+        json: wire === undefined ? { inputs: prompt } : { inputs: prompt, parameters: wire },
+        headers: { accept: "image/png" },
+      },
+      request,
+    );
     return readBlobOutput(response, "text-to-image", "image bytes");
   },
 );

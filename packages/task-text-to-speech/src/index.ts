@@ -1,2 +1,2 @@
 export { textToSpeech } from "./text-to-speech.js";
-export type { TextToSpeechOptions, TextToSpeechOutput } from "./text-to-speech.js";
+export type { TextToSpeechOptions, TextToSpeechOutput, TextToSpeechParameters } from "./text-to-speech.js";

@@ -1,2 +1,6 @@
 export { visualQuestionAnswering } from "./visual-question-answering.js";
-export type { VisualQuestionAnsweringOptions, VisualQuestionAnsweringOutput } from "./visual-question-answering.js";
+export type {
+  VisualQuestionAnsweringOptions,
+  VisualQuestionAnsweringOutput,
+  VisualQuestionAnsweringParameters,
+} from "./visual-question-answering.js";

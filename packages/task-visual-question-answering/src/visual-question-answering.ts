@@ -1,8 +1,27 @@
 import type { BinaryInput, InferenceCore, RequestOptions } from "@infer/core";
-import { defineTask, expectOutput, isObject, readBase64, requireString, splitOptions } from "@infer/core/task-kit";
+import {
+  defineTask,
+  encodeParametersAsync,
+  expectOutput,
+  isObject,
+  readBase64,
+  requireString,
+  splitOptions,
+  type ParameterTable,
+} from "@infer/core/task-kit";
 
-/** Options of `visualQuestionAnswering()`: the request options only; the task takes no parameters. */
-export type VisualQuestionAnsweringOptions = RequestOptions;
+/** The parameters of `visualQuestionAnswering()`, checked before sending and sent snake_case. */
+export interface VisualQuestionAnsweringParameters {
+  /** How many answers to return, best first (an integer ≥ 1); fewer when the model has fewer. */
+  topK?: number | undefined;
+}
+
+/** Options of `visualQuestionAnswering()`: the request options and the task's parameters, all optional. */
+export type VisualQuestionAnsweringOptions = RequestOptions & VisualQuestionAnsweringParameters;
+
+const PARAMETERS = {
+  topK: { type: "integer", atLeast: 1 },
+} satisfies ParameterTable;
 
 /** Answers with their scores, best first as the server orders them. */
 export type VisualQuestionAnsweringOutput = { answer: string; score: number }[];
@@ -23,10 +42,12 @@ export const visualQuestionAnswering = defineTask(
     options?: VisualQuestionAnsweringOptions,
   ): Promise<VisualQuestionAnsweringOutput> => {
     requireString(question, "question");
-    const { request } = splitOptions(options);
+    const { request, parameters } = splitOptions(options);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const encoded = await readBase64(client, image, "image", request);
+    const json = { question, image: encoded };
     const response = await client.post(
-      { task: "visual-question-answering", json: { question, image: encoded } },
+      { task: "visual-question-answering", json: wire === undefined ? json : { ...json, parameters: wire } },
       request,
     );
     const body = await response.json();

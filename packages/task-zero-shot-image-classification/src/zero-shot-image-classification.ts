@@ -5,11 +5,23 @@ import {
   expectOutput,
   isLabelScoreList,
   requireStringArray,
+  encodeParametersAsync,
   splitOptions,
+  type ParameterTable,
 } from "@infer/core/task-kit";
 
-/** Options of `zeroShotImageClassification()`: the request options only; the task takes no parameters. */
-export type ZeroShotImageClassificationOptions = RequestOptions;
+/** The parameters of `zeroShotImageClassification()`, checked before sending and sent snake_case. */
+export interface ZeroShotImageClassificationParameters {
+  /** The sentence each label is put in, at its `{}`; default: the server's (`"This is a photo of {}."`). */
+  hypothesisTemplate?: string | undefined;
+}
+
+/** Options of `zeroShotImageClassification()`: the request options and the task's parameters, all optional. */
+export type ZeroShotImageClassificationOptions = RequestOptions & ZeroShotImageClassificationParameters;
+
+const PARAMETERS = {
+  hypothesisTemplate: { type: "string" },
+} satisfies ParameterTable;
 
 /** The candidate labels with their scores, best first as the server orders them. */
 export type ZeroShotImageClassificationOutput = { label: string; score: number }[];
@@ -37,12 +49,14 @@ export const zeroShotImageClassification = defineTask(
       if (label.trim() === "")
         throw new InferenceInputError({ argument: "labels", message: "a label cannot be empty" });
     }
-    const { request } = splitOptions(options);
+    const { request, parameters } = splitOptions(options);
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const encoded = await readBase64(client, image, "image", request);
     const response = await client.post(
       {
         task: "zero-shot-image-classification",
-        json: { image: encoded, parameters: { candidate_labels: labels.join(",") } },
+        // The labels argument wins over any `candidateLabels` option passed through unchecked.
+        json: { image: encoded, parameters: { ...wire, candidate_labels: labels.join(",") } },
       },
       request,
     );
