@@ -622,8 +622,8 @@ ${
         ? `{ choices: [{ index: 0, message: { role: "assistant", content: " a city of love" }, finish_reason: "length" }] }`
         : `{ object: "text.completion", choices: [{ index: 0, text: " a city of love", finish_reason: "length" }] }`;
       const body = chatShaped
-        ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5 }`
-        : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5 }`;
+        ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 10, temperature: 0.5, frequency_penalty: 0.25 }`
+        : `{ model: "${id}", prompt: "Paris is", max_tokens: 10, temperature: 0.5, frequency_penalty: 0.25 }`;
       const streamBody = chatShaped
         ? `{ model: "${id}", messages: [{ role: "user", content: "Paris is" }], max_tokens: 3, stream: true }`
         : `{ model: "${id}", prompt: "Paris is", max_tokens: 3, stream: true }`;
@@ -636,7 +636,7 @@ ${
 
     it("sends the prompt to ${prefix}${adapter.path} and returns the generated text", async () => {
       ${setMapping}standIn.on("${adapter.path}", (_request, response) => sendJson(response, ${answer}));
-      const text = await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", maxNewTokens: 10, temperature: 0.5 });
+      const text = await ${client}.textGeneration("Paris is", { model, provider: "${spec.name}", maxNewTokens: 10, temperature: 0.5, frequencyPenalty: 0.25 });
       const request = standIn.last("${prefix}${adapter.path}")!;
       ${authLine}
       expect(request.json()).toEqual(${body});

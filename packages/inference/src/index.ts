@@ -14,7 +14,7 @@ export type {
   AutomaticSpeechRecognitionOptions,
   AutomaticSpeechRecognitionOutput,
 } from "@infer/task-automatic-speech-recognition";
-export type { TextToSpeechOptions, TextToSpeechOutput } from "@infer/task-text-to-speech";
+export type { TextToSpeechOptions, TextToSpeechOutput, TextToSpeechParameters } from "@infer/task-text-to-speech";
 export type {
   ImageClassificationOptions,
   ImageClassificationOutput,
@@ -25,30 +25,39 @@ export type {
   ImageSegmentationOutput,
   ImageSegmentationParameters,
 } from "@infer/task-image-segmentation";
-export type { ImageToImageOptions, ImageToImageOutput } from "@infer/task-image-to-image";
+export type { ImageToImageOptions, ImageToImageOutput, ImageToImageParameters } from "@infer/task-image-to-image";
 export type { ImageToTextOptions, ImageToTextOutput } from "@infer/task-image-to-text";
 export type {
   ObjectDetectionOptions,
   ObjectDetectionOutput,
   ObjectDetectionParameters,
 } from "@infer/task-object-detection";
-export type { TextToImageOptions, TextToImageOutput } from "@infer/task-text-to-image";
+export type { TextToImageOptions, TextToImageOutput, TextToImageParameters } from "@infer/task-text-to-image";
 export type {
   ZeroShotImageClassificationOptions,
   ZeroShotImageClassificationOutput,
+  ZeroShotImageClassificationParameters,
 } from "@infer/task-zero-shot-image-classification";
 export type {
   DocumentQuestionAnsweringOptions,
   DocumentQuestionAnsweringOutput,
+  DocumentQuestionAnsweringParameters,
 } from "@infer/task-document-question-answering";
 export type {
   VisualQuestionAnsweringOptions,
   VisualQuestionAnsweringOutput,
+  VisualQuestionAnsweringParameters,
 } from "@infer/task-visual-question-answering";
 export type { ConversationalOptions, ConversationalOutput, ConversationalParameters } from "@infer/task-conversational";
-export type { FeatureExtractionOptions, FeatureExtractionOutput } from "@infer/task-feature-extraction";
+export type {
+  FeatureExtractionOptions,
+  FeatureExtractionOutput,
+  FeatureExtractionParameters,
+} from "@infer/task-feature-extraction";
 export type { FillMaskCandidate, FillMaskOptions, FillMaskOutput, FillMaskParameters } from "@infer/task-fill-mask";
 export type {
+  QuestionAnsweringFunction,
+  QuestionAnsweringMethod,
   QuestionAnsweringOptions,
   QuestionAnsweringOutput,
   QuestionAnsweringParameters,
@@ -59,6 +68,7 @@ export type {
   TableQuestionAnsweringCell,
   TableQuestionAnsweringOptions,
   TableQuestionAnsweringOutput,
+  TableQuestionAnsweringParameters,
   TableQuestionAnsweringTable,
 } from "@infer/task-table-question-answering";
 export type {
@@ -71,6 +81,7 @@ export type {
   TextGenerationDetails,
   TextGenerationFinishReason,
   TextGenerationFunction,
+  TextGenerationGrammar,
   TextGenerationMethod,
   TextGenerationOptions,
   TextGenerationOutput,

@@ -147,6 +147,7 @@ describe("@infer/provider-featherless-ai", () => {
         provider: "featherless-ai",
         maxNewTokens: 10,
         temperature: 0.5,
+        frequencyPenalty: 0.25,
       });
       const request = standIn.last("/featherless-ai/v1/completions")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -155,6 +156,7 @@ describe("@infer/provider-featherless-ai", () => {
         prompt: "Paris is",
         max_tokens: 10,
         temperature: 0.5,
+        frequency_penalty: 0.25,
       });
       expect(text).toBe(" a city of love");
     });

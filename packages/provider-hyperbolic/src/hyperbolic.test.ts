@@ -141,6 +141,7 @@ describe("@infer/provider-hyperbolic", () => {
         provider: "hyperbolic",
         maxNewTokens: 10,
         temperature: 0.5,
+        frequencyPenalty: 0.25,
       });
       const request = standIn.last("/hyperbolic/v1/chat/completions")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -149,6 +150,7 @@ describe("@infer/provider-hyperbolic", () => {
         messages: [{ role: "user", content: "Paris is" }],
         max_tokens: 10,
         temperature: 0.5,
+        frequency_penalty: 0.25,
       });
       expect(text).toBe(" a city of love");
     });

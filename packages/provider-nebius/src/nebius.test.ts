@@ -149,6 +149,7 @@ describe("@infer/provider-nebius", () => {
         provider: "nebius",
         maxNewTokens: 10,
         temperature: 0.5,
+        frequencyPenalty: 0.25,
       });
       const request = standIn.last("/nebius/v1/completions")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -157,6 +158,7 @@ describe("@infer/provider-nebius", () => {
         prompt: "Paris is",
         max_tokens: 10,
         temperature: 0.5,
+        frequency_penalty: 0.25,
       });
       expect(text).toBe(" a city of love");
     });

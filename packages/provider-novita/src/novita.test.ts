@@ -139,6 +139,7 @@ describe("@infer/provider-novita", () => {
         provider: "novita",
         maxNewTokens: 10,
         temperature: 0.5,
+        frequencyPenalty: 0.25,
       });
       const request = standIn.last("/novita/v3/openai/completions")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -147,6 +148,7 @@ describe("@infer/provider-novita", () => {
         prompt: "Paris is",
         max_tokens: 10,
         temperature: 0.5,
+        frequency_penalty: 0.25,
       });
       expect(text).toBe(" a city of love");
     });

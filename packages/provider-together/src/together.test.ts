@@ -152,6 +152,7 @@ describe("@infer/provider-together", () => {
         provider: "together",
         maxNewTokens: 10,
         temperature: 0.5,
+        frequencyPenalty: 0.25,
       });
       const request = standIn.last("/together/v1/completions")!;
       expect(request.headers["authorization"]).toBe("Bearer hf_test");
@@ -160,6 +161,7 @@ describe("@infer/provider-together", () => {
         prompt: "Paris is",
         max_tokens: 10,
         temperature: 0.5,
+        frequency_penalty: 0.25,
       });
       expect(text).toBe(" a city of love");
     });

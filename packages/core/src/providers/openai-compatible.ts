@@ -26,7 +26,7 @@ export function openAiChat(path: string, extraHeaders?: Record<string, string>):
 function completionParameters(input: ProviderInput, body: Record<string, unknown>): Record<string, unknown> {
   const parameters = input.parameters;
   set(body, "max_tokens", parameters["max_new_tokens"]);
-  for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty"])
+  for (const name of ["temperature", "top_p", "top_k", "seed", "stop", "repetition_penalty", "frequency_penalty"])
     set(body, name, parameters[name]);
   if (input.stream) body["stream"] = true;
   return body;
