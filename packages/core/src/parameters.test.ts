@@ -24,6 +24,11 @@ function inputError(run: () => unknown): InferenceInputError {
 }
 
 describe("encodeParameters", () => {
+  it("sends the parameters in the table's order whatever the call's, then those the table does not know", () => {
+    const encoded = encodeParameters(table, { newerOne: 1, threshold: 0.5, multiLabel: true, topK: 3 });
+    expect(JSON.stringify(encoded)).toBe('{"top_k":3,"threshold":0.5,"multi_label":true,"newer_one":1}');
+  });
+
   it("renames the set parameters to snake_case and keeps their values", () => {
     expect(
       encodeParameters(table, {

@@ -25,8 +25,9 @@ export type ParameterTable = Readonly<Record<string, ParameterRule & { readonly 
 /**
  * Checks the task parameters of a call against `table` and returns them keyed by their wire (snake_case) names,
  * or `undefined` when none is set, so a body carries `"parameters"` only when there are some. An `undefined`
- * value counts as not set. A parameter the table does not know is sent as given, renamed to snake_case, so a
- * server's newer parameters stay reachable.
+ * value counts as not set. They come in the table's order, whatever the call's, so a body is the same bytes for the
+ * same parameters. A parameter the table does not know is sent as given, after the table's, renamed to snake_case,
+ * so a server's newer parameters stay reachable.
  * @throws InferenceInputError naming `options.<name>` for a value the table rejects.
  */
 export function encodeParameters(
@@ -35,7 +36,8 @@ export function encodeParameters(
   argument = "options",
 ): Record<string, unknown> | undefined {
   let result: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(values)) {
+  for (const key of new Set([...Object.keys(table), ...Object.keys(values)])) {
+    const value = (values as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const rule = Object.hasOwn(table, key) ? table[key] : undefined;
     if (rule !== undefined) checkParameter(rule, value, `${argument}.${key}`);

@@ -77,9 +77,6 @@ const PARAMETERS = {
 
 const TARGET_SIZE = { width: SIZE, height: SIZE } satisfies ParameterTable;
 
-/** The table's keys, unset: spread first, they send the parameters in the table's order, whatever the call's. */
-const ORDER = Object.fromEntries(Object.keys(PARAMETERS).map((key) => [key, undefined]));
-
 /** The new image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */
 export type ImageToImageOutput = Blob;
 
@@ -98,7 +95,7 @@ export const imageToImage = defineTask(
   async (client: InferenceCore, image: BinaryInput, options?: ImageToImageOptions): Promise<ImageToImageOutput> => {
     const { request, parameters } = splitOptions(options);
     // Without any parameter set, the image goes as the raw body; else base64 in JSON with the parameters set.
-    const wire = await encodeParametersAsync(PARAMETERS, { ...ORDER, ...parameters });
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     // targetSize's width and height, both required (a missing one is checked as null).
     const size = wire?.["target_size"];
     if (size) await encodeParametersAsync(TARGET_SIZE, { width: null, height: null, ...size }, "options.targetSize");

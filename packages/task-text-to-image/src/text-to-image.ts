@@ -65,9 +65,6 @@ const PARAMETERS = {
   seed: { type: "integer", atLeast: 0 },
 } satisfies ParameterTable;
 
-/** The table's keys, unset: spread first, they send the parameters in the table's order, whatever the call's. */
-const ORDER = Object.fromEntries(Object.keys(PARAMETERS).map((key) => [key, undefined]));
-
 /** The generated image, typed with the server's `Content-Type` (`image/png` unless you asked otherwise). */
 export type TextToImageOutput = Blob;
 
@@ -85,7 +82,7 @@ export const textToImage = defineTask(
   async (client: InferenceCore, prompt: string, options?: TextToImageOptions): Promise<TextToImageOutput> => {
     requireString(prompt, "prompt");
     const { request, parameters } = splitOptions(options);
-    const wire = await encodeParametersAsync(PARAMETERS, { ...ORDER, ...parameters });
+    const wire = await encodeParametersAsync(PARAMETERS, parameters);
     const response = await client.post(
       {
         task: "text-to-image",
